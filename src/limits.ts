@@ -1,0 +1,46 @@
+/**
+ * Every limit in one place, each with the reason for its size. A breach throws `LimitError`
+ * (see errors.ts) carrying the numbers, and the document ends as `failed` with that reason.
+ */
+import { DocumentError, LimitError } from './errors.ts';
+
+export const limits = {
+  /** Upload/webhook body. Faxes are a few hundred KB; an e-mail with a scanned PDF rarely passes 10 MB. */
+  maxDocumentBytes: 25 * 1024 * 1024,
+  /** Orders have 1–5 pages; 50 leaves room for catalog-sized forms while stopping page bombs. */
+  maxPages: 50,
+  /** A4 fine fax ≈ 1728×2300 ≈ 4 Mpx; 300-dpi A4 scans ≈ 8.7 Mpx; 40 Mpx rejects pixel bombs early. */
+  maxPixels: 40_000_000,
+  /** Width/height of one page image after normalisation (A3 at 300 dpi is 4960 px). */
+  maxPageSide: 7000,
+  /** Target resolution for OCR of a rendered page. Fax fine mode is ~200 dpi. */
+  renderDpi: 200,
+  /** One page of OCR takes ~1.5 s here; 60 s means the engine is stuck, not slow. */
+  ocrTimeoutMs: 60_000,
+  /** Page splitting/decoding of one document. */
+  pagesTimeoutMs: 60_000,
+  /** Starting a tesseract worker can hang forever on a bad language file (see STACK-NOTES). */
+  ocrInitTimeoutMs: 60_000,
+} as const;
+
+export type Limits = typeof limits;
+
+/** Throw a LimitError when `actual` exceeds `limit`. */
+export function enforce(what: string, actual: number, limit: number): void {
+  if (actual > limit) throw new LimitError(what, actual, limit);
+}
+
+/** Run `promise` with a time limit; on expiry reject with a TIMEOUT DocumentError. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new DocumentError('TIMEOUT', `${what} took longer than ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
