@@ -1,0 +1,55 @@
+/**
+ * Operations: liveness, readiness (DB + Redis), Prometheus metrics.
+ */
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { STEPS } from '../../jobs.ts';
+
+export const opsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { stores, redis, queues } = fastify.ctx;
+
+  fastify.get(
+    '/healthz',
+    { schema: { hide: false, response: { 200: Type.Object({ status: Type.String() }) } } },
+    async () => ({ status: 'ok' }),
+  );
+
+  fastify.get('/readyz', async (_req, reply) => {
+    const checks: Record<string, string> = {};
+    try {
+      await sql`select 1`.execute(stores.database.db);
+      checks.database = 'ok';
+    } catch (err) {
+      checks.database = `down: ${(err as Error).message}`;
+    }
+    try {
+      checks.redis = (await redis.ping()) === 'PONG' ? 'ok' : 'down';
+    } catch (err) {
+      checks.redis = `down: ${(err as Error).message}`;
+    }
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  fastify.get('/metrics', async (_req, reply) => {
+    const lines: string[] = [];
+    const counts = await stores.orders.countByStatus();
+    lines.push('# HELP faxgate_orders Orders by status.', '# TYPE faxgate_orders gauge');
+    for (const [status, n] of Object.entries(counts)) lines.push(`faxgate_orders{status="${status}"} ${n}`);
+    lines.push(
+      '# HELP faxgate_queue_jobs Jobs per pipeline step and state.',
+      '# TYPE faxgate_queue_jobs gauge',
+    );
+    try {
+      for (const step of STEPS) {
+        const c = await queues[step].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+        for (const [state, n] of Object.entries(c))
+          lines.push(`faxgate_queue_jobs{step="${step}",state="${state}"} ${n}`);
+      }
+      lines.push('faxgate_redis_up 1');
+    } catch {
+      lines.push('faxgate_redis_up 0');
+    }
+    return reply.header('content-type', 'text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+  });
+};

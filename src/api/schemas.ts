@@ -1,0 +1,72 @@
+/**
+ * Shared TypeBox primitives for route schemas. Order objects keep `additionalProperties`
+ * so that serialisation never drops a field the draft carries (more fields are welcome).
+ */
+import { Type } from '@fastify/type-provider-typebox';
+
+export const ErrorBody = Type.Object({
+  error: Type.String({ description: 'stable error code' }),
+  message: Type.String(),
+});
+
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+const Box = Type.Array(Type.Number(), { minItems: 4, maxItems: 4 });
+
+export const Evidence = Type.Object(
+  { page: Type.Integer(), box: Nullable(Box), text: Type.String() },
+  { additionalProperties: true },
+);
+
+export const OrderLine = Type.Object(
+  {
+    position: Type.Integer(),
+    sku: Nullable(Type.String()),
+    customerSku: Nullable(Type.String()),
+    gtin: Nullable(Type.String()),
+    description: Nullable(Type.String()),
+    quantity: Nullable(Type.Number()),
+    unit: Nullable(Type.String()),
+    unitPrice: Nullable(Type.Number()),
+    matchedBy: Nullable(Type.String()),
+    confidence: Type.Number(),
+    evidence: Nullable(Evidence),
+  },
+  { additionalProperties: true },
+);
+
+export const Order = Type.Object(
+  {
+    id: Type.String(),
+    status: Type.String(),
+    documentId: Type.String(),
+    version: Type.Integer(),
+    source: Type.Object({}, { additionalProperties: true }),
+    customer: Type.Object(
+      {
+        id: Nullable(Type.String()),
+        name: Nullable(Type.String()),
+        matchedBy: Nullable(Type.String()),
+        confidence: Type.Number(),
+      },
+      { additionalProperties: true },
+    ),
+    customerReference: Nullable(Type.String()),
+    orderDate: Nullable(Type.String()),
+    deliveryDate: Nullable(Type.String()),
+    lines: Type.Array(OrderLine),
+    warnings: Type.Array(Type.String()),
+    confidence: Type.Number(),
+  },
+  { additionalProperties: true },
+);
+
+export const OrderPage = Type.Object({
+  items: Type.Array(Order),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 50 });

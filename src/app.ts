@@ -1,0 +1,43 @@
+/**
+ * The application as one plugin: infrastructure, then app services, then routes — the order
+ * is the dependency graph. Tests build this with `app.inject()`; server.ts listens.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { documentRoutes } from './api/documents/routes.ts';
+import { erpRoutes } from './api/erp/routes.ts';
+import { masterDataRoutes } from './api/master-data/routes.ts';
+import { opsRoutes } from './api/ops/routes.ts';
+import { reviewRoutes } from './api/review/routes.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { type AppContext, contextPlugin } from './plugins/context.ts';
+import { installErrorHandler } from './plugins/error-handler.ts';
+
+export async function app(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  // infrastructure
+  installErrorHandler(fastify);
+  await fastify.register(swagger, {
+    openapi: {
+      info: {
+        title: 'faxgate',
+        version: '1',
+        description: 'Fax-to-order gateway: upload, review and ERP APIs.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+
+  // app services
+  await fastify.register(contextPlugin, ctx);
+  await fastify.register(authPlugin);
+
+  // routes, one encapsulated plugin per group
+  await fastify.register(opsRoutes);
+  await fastify.register(documentRoutes);
+  await fastify.register(reviewRoutes);
+  await fastify.register(masterDataRoutes);
+  await fastify.register(erpRoutes);
+}

@@ -1,0 +1,140 @@
+/**
+ * The embedded Redis: when REDIS_URL is unset, faxgate runs its own `redis-server` from PATH,
+ * append-only, with its data under the data directory. Processes sharing a data directory
+ * share that server: its address is kept in `<dataDir>/redis/redis.url`, and whoever finds a
+ * live one there reuses it instead of starting another. Only the starter stops it.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { FaxgateError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export interface PrivateRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const REDIS_MISSING_HELP = [
+  'faxgate needs Redis, and REDIS_URL is not set, so it tried to start its own redis-server from PATH — none is installed.',
+  'Either install one:',
+  '  Debian/Ubuntu:  sudo apt-get install -y redis-server',
+  '  macOS:          brew install redis',
+  '  Docker:         docker compose up -d redis   (see docker-compose.yml)',
+  'or point faxgate at an existing server:  REDIS_URL=redis://host:6379 npm start',
+].join('\n');
+
+function findRedisServer(): string | null {
+  const r = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  const bin = r.stdout.trim();
+  return r.status === 0 && bin ? bin : null;
+}
+
+async function ping(url: string): Promise<boolean> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new FaxgateError('DEPENDENCY_MISSING', `redis-server exited with code ${child.exitCode}`);
+    if (await ping(url)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new FaxgateError('DEPENDENCY_MISSING', `redis-server did not answer within ${timeoutMs / 1000} s`);
+}
+
+export async function startPrivateRedis(dataDir: string, log: Logger): Promise<PrivateRedis> {
+  const dir = path.join(dataDir, 'redis');
+  const urlFile = path.join(dir, 'redis.url');
+  mkdirSync(dir, { recursive: true });
+
+  try {
+    const existing = readFileSync(urlFile, 'utf8').trim();
+    if (existing && (await ping(existing))) {
+      log.info({ url: existing }, 'using the private redis-server already running for this data directory');
+      return { url: existing, stop: async () => {} };
+    }
+  } catch {
+    // no url file yet: start one below
+  }
+
+  const bin = findRedisServer();
+  if (!bin) throw new FaxgateError('DEPENDENCY_MISSING', REDIS_MISSING_HELP);
+
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+      // Jobs must never be evicted: BullMQ requires noeviction.
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    // A separate process group: Ctrl-C in a terminal reaches faxgate, which then stops Redis in order.
+    { stdio: 'ignore', detached: true },
+  );
+  child.unref();
+  await waitUntilUp(url, child, 15_000);
+  writeFileSync(urlFile, url + '\n');
+  log.info({ url, dir }, 'started private redis-server (append-only)');
+
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM'); // redis-server flushes the append-only file on SIGTERM
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      try {
+        writeFileSync(urlFile, '');
+      } catch {
+        // data dir gone: nothing to clean
+      }
+    },
+  };
+}

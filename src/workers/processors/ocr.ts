@@ -1,0 +1,32 @@
+/**
+ * Step 2: every page without words yet is recognised and saved. Pages already done are
+ * skipped, so a retried or recovered job continues where the last one stopped.
+ */
+import type { Job } from 'bullmq';
+import { type DocumentJob, enqueueStep } from '../../jobs.ts';
+import type { RawPage } from '../../pipeline/types.ts';
+import type { StepContext } from '../step-context.ts';
+
+export async function processOcr(job: Job<DocumentJob>, ctx: StepContext): Promise<void> {
+  const { documentId } = job.data;
+  const pages = await ctx.stores.documents.getPages(documentId);
+  const ocr = await ctx.ocr();
+  for (const p of pages) {
+    if (p.text !== null) continue;
+    const image = p.hasImage ? await ctx.stores.documents.getPageImage(documentId, p.page) : null;
+    const raw: RawPage = {
+      page: p.page,
+      width: p.width,
+      height: p.height,
+      dpi: p.dpi ?? 200,
+      image,
+      words: p.words,
+      source: p.source === 'text-layer' ? 'text-layer' : 'image',
+      rotated: p.rotated,
+    };
+    const content = await ctx.guard(documentId, () => ocr.recognize(raw));
+    await ctx.stores.documents.savePageContent(documentId, content);
+    await job.updateProgress({ page: p.page, of: pages.length });
+  }
+  await enqueueStep(ctx.queues, 'extract', documentId);
+}
