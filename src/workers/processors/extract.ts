@@ -14,10 +14,12 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   if (!doc) return;
   const contents = await ctx.stores.documents.getPageContents(documentId);
   const master = await ctx.stores.masterData.load();
-  const inbound = (doc.meta.inbound as InboundMeta | undefined) ?? doc.inbound;
+  // The pages step may have learnt better transport facts (a fax-to-e-mail relay's caller number).
+  const pipeline = (doc.meta.pipeline ?? {}) as { inbound?: InboundMeta; warnings?: string[] };
+  const inbound = pipeline.inbound ?? doc.inbound;
   const meta: InboundMeta = {
     ...inbound,
-    warnings: [...(inbound.warnings ?? []), ...((doc.meta.warnings as string[] | undefined) ?? [])],
+    warnings: [...new Set([...(inbound.warnings ?? []), ...(pipeline.warnings ?? [])])],
   };
   const draft = await ctx.guard(documentId, async () => extractDraft(contents, meta, master));
   await ctx.stores.orders.createFromDrafts(documentId, [draft]);

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { HttpError } from '../errors.ts';
+import type { DraftOrder, SourceInfo } from '../pipeline/types.ts';
+import { appendAudit } from './audit-store.ts';
+import type { Database } from './database.ts';
+import { loadOrder, replaceLines, withLines } from './order-lines.ts';
+import { draftColumns, EMPTY_CUSTOMER, type OrderChanges, type OrderView } from './order-mapper.ts';
+import { createOrderTransitions } from './order-transitions.ts';
+import { patchOrder } from './patch-order.ts';
+import { RaceLost, retryOnRace } from './retry-on-race.ts';
+import type { OrderStatus } from './schema.ts';
+
+export const ORDER_STATUSES: OrderStatus[] = ['needs_review', 'confirmed', 'exported', 'rejected', 'failed'];
+export const MAX_PAGE_SIZE = 100;
+
+const nowIso = () => new Date().toISOString();
+
+/** Opaque review-list cursor: the (created_at, id) of the last item. */
+const encodeCursor = (createdAt: string, id: string) =>
+  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new HttpError(400, 'BAD_REQUEST', 'invalid cursor');
+}
+
+export const clampLimit = (limit: number) => Math.max(1, Math.min(MAX_PAGE_SIZE, Math.trunc(limit) || 1));
+
+export function createOrderStore(database: Database) {
+  const { db } = database;
+
+  return {
+    /**
+     * Creates the document's orders (doc_seq 1..n), or returns the ids of those it already has.
+     * Race-safe: the first insert claims doc_seq 1 with ON CONFLICT DO NOTHING. A lone `failed`
+     * order (an earlier attempt) is replaced in place, so a successful retry keeps its order id.
+     */
+    async createFromDrafts(documentId: string, drafts: DraftOrder[]): Promise<string[]> {
+      const [first, ...rest] = drafts;
+      if (!first) throw new Error('createFromDrafts needs at least one draft (use createFailed)');
+      return retryOnRace(() =>
+        db.transaction().execute(async (trx) => {
+          const now = nowIso();
+          const ids: string[] = drafts.map(() => randomUUID());
+          const claimed = await trx
+            .insertInto('orders')
+            .values({
+              id: ids[0]!,
+              document_id: documentId,
+              doc_seq: 1,
+              status: 'needs_review',
+              ...draftColumns(first),
+              version: 1,
+              created_at: now,
+              updated_at: now,
+            })
+            .onConflict((oc) => oc.columns(['document_id', 'doc_seq']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (!claimed) {
+            const existing = await trx
+              .selectFrom('orders')
+              .select(['id', 'status', 'version'])
+              .where('document_id', '=', documentId)
+              .orderBy('doc_seq')
+              .execute();
+            const lone = existing.length === 1 ? existing[0] : undefined;
+            if (lone?.status !== 'failed') return existing.map((o) => o.id);
+            const res = await trx
+              .updateTable('orders')
+              .set({
+                status: 'needs_review',
+                ...draftColumns(first),
+                failure_reason: null,
+                version: lone.version + 1,
+                updated_at: now,
+              })
+              .where('id', '=', lone.id)
+              .where('status', '=', 'failed')
+              .executeTakeFirst();
+            if (res.numUpdatedRows === 0n) throw new RaceLost();
+            ids[0] = lone.id;
+            await appendAudit(
+              trx,
+              { actor: 'system', entityType: 'order', entityId: lone.id, action: 'retried' },
+              now,
+            );
+          }
+          await replaceLines(trx, ids[0]!, first.lines);
+          for (const [i, draft] of rest.entries()) {
+            const id = ids[i + 1]!;
+            await trx
+              .insertInto('orders')
+              .values({
+                id,
+                document_id: documentId,
+                doc_seq: i + 2,
+                status: 'needs_review',
+                ...draftColumns(draft),
+                version: 1,
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
+            await replaceLines(trx, id, draft.lines);
+          }
+          return ids;
+        }),
+      );
+    },
+
+    /**
+     * Records that no draft could be made from the document: one `failed` order carrying the
+     * clerk-readable reason. Does nothing when the document already has orders; returns the first id.
+     */
+    async createFailed(documentId: string, reason: string, source: SourceInfo): Promise<string> {
+      return retryOnRace(() =>
+        db.transaction().execute(async (trx) => {
+          const now = nowIso();
+          const claimed = await trx
+            .insertInto('orders')
+            .values({
+              id: randomUUID(),
+              document_id: documentId,
+              doc_seq: 1,
+              status: 'failed',
+              customer_id: null,
+              customer_json: JSON.stringify(EMPTY_CUSTOMER),
+              warnings_json: '[]',
+              source_json: JSON.stringify(source),
+              confidence: 0,
+              failure_reason: reason,
+              version: 1,
+              created_at: now,
+              updated_at: now,
+            })
+            .onConflict((oc) => oc.columns(['document_id', 'doc_seq']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (claimed) return claimed.id;
+          const existing = await trx
+            .selectFrom('orders')
+            .select('id')
+            .where('document_id', '=', documentId)
+            .orderBy('doc_seq')
+            .executeTakeFirst();
+          if (!existing) throw new RaceLost();
+          return existing.id;
+        }),
+      );
+    },
+
+    get: (id: string): Promise<OrderView | null> => loadOrder(db, id),
+
+    /** Review list, oldest first; `cursor` is the previous page's nextCursor. */
+    async list(opts: {
+      status?: OrderStatus;
+      cursor?: string | null;
+      limit: number;
+    }): Promise<{ items: OrderView[]; nextCursor: string | null }> {
+      const limit = clampLimit(opts.limit);
+      let q = db.selectFrom('orders').selectAll();
+      if (opts.status) q = q.where('status', '=', opts.status);
+      if (opts.cursor) {
+        const [createdAt, id] = decodeCursor(opts.cursor);
+        q = q.where((eb) =>
+          eb.or([
+            eb('created_at', '>', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)]),
+          ]),
+        );
+      }
+      const rows = await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const nextCursor = rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null;
+      return { items: await withLines(db, page), nextCursor };
+    },
+
+    /** Number of orders per status; every status is present (0 when none). */
+    async countByStatus(): Promise<Record<OrderStatus, number>> {
+      const rows = await db
+        .selectFrom('orders')
+        .select(['status', db.fn.countAll<string | number>().as('n')])
+        .groupBy('status')
+        .execute();
+      const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return counts;
+    },
+
+    async listByDocument(documentId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('orders')
+        .select('id')
+        .where('document_id', '=', documentId)
+        .orderBy('doc_seq')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    patch: (id: string, expectedVersion: number | null, changes: OrderChanges, actor: string) =>
+      patchOrder(db, id, expectedVersion, changes, actor),
+
+    ...createOrderTransitions(database),
+  };
+}
+
+export type OrderStore = ReturnType<typeof createOrderStore>;
