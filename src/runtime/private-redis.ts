@@ -2,7 +2,8 @@
  * The embedded Redis: when REDIS_URL is unset, faxgate runs its own `redis-server` from PATH,
  * append-only, with its data under the data directory. Processes sharing a data directory
  * share that server: its address is kept in `<dataDir>/redis/redis.url`, and whoever finds a
- * live one there reuses it instead of starting another. Only the starter stops it.
+ * live one there reuses it instead of starting another. The process that owns it (the starter,
+ * or whoever finds it orphaned after its starter was killed) shuts it down on exit.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,32 @@ async function ping(url: string): Promise<boolean> {
   }
 }
 
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** SHUTDOWN makes redis-server flush the append-only file and exit. */
+async function shutdown(url: string, urlFile: string): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {});
+  await client.call('SHUTDOWN').catch(() => {}); // the connection drops as the server exits
+  client.disconnect();
+  writeFileSync(urlFile, '');
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -77,14 +104,21 @@ export async function startPrivateRedis(dataDir: string, log: Logger): Promise<P
   const urlFile = path.join(dir, 'redis.url');
   mkdirSync(dir, { recursive: true });
 
-  try {
-    const existing = readFileSync(urlFile, 'utf8').trim();
-    if (existing && (await ping(existing))) {
-      log.info({ url: existing }, 'using the private redis-server already running for this data directory');
+  const ownerFile = path.join(dir, 'redis.owner');
+  const existing = readText(urlFile);
+  if (existing && (await ping(existing))) {
+    const owner = Number(readText(ownerFile));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      log.info(
+        { url: existing },
+        'using the private redis-server that another faxgate process runs for this data directory',
+      );
       return { url: existing, stop: async () => {} };
     }
-  } catch {
-    // no url file yet: start one below
+    // Its starter is gone (killed): adopt it, so that it stops with us.
+    writeFileSync(ownerFile, String(process.pid));
+    log.info({ url: existing }, 'adopted the private redis-server left running for this data directory');
+    return { url: existing, stop: () => shutdown(existing, urlFile) };
   }
 
   const bin = findRedisServer();
@@ -121,6 +155,7 @@ export async function startPrivateRedis(dataDir: string, log: Logger): Promise<P
   child.unref();
   await waitUntilUp(url, child, 15_000);
   writeFileSync(urlFile, url + '\n');
+  writeFileSync(ownerFile, String(process.pid));
   log.info({ url, dir }, 'started private redis-server (append-only)');
 
   return {

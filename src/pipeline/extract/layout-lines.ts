@@ -1,0 +1,100 @@
+/**
+ * Words → text lines → cells. Tables and key/value boxes are recognised from geometry, so every
+ * later step works on lines that keep their words' boxes. A cell is a run of words separated by
+ * normal word spacing; a wider gap (a table column, a tab stop) starts a new cell.
+ */
+import type { Box, PageContent, Word } from '../types.ts';
+
+export interface Cell {
+  text: string;
+  words: Word[];
+  x0: number;
+  x1: number;
+}
+
+export interface TextLine {
+  page: number;
+  /** Index of the line on its page, top to bottom. */
+  index: number;
+  words: Word[];
+  cells: Cell[];
+  text: string;
+  box: Box;
+  /** Typical word height on the page; gaps and tolerances scale with it. */
+  unit: number;
+  pageWidth: number;
+  pageHeight: number;
+}
+
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+function boxOf(words: Word[]): Box {
+  const x0 = Math.min(...words.map((w) => w.box[0]));
+  const y0 = Math.min(...words.map((w) => w.box[1]));
+  const x1 = Math.max(...words.map((w) => w.box[0] + w.box[2]));
+  const y1 = Math.max(...words.map((w) => w.box[1] + w.box[3]));
+  return [x0, y0, x1 - x0, y1 - y0];
+}
+
+export function cellsOf(words: Word[], unit: number): Cell[] {
+  const cells: Cell[] = [];
+  let cur: Word[] = [];
+  const flush = (): void => {
+    if (cur.length === 0) return;
+    const x0 = cur[0]!.box[0];
+    const last = cur[cur.length - 1]!;
+    cells.push({ text: cur.map((w) => w.text).join(' '), words: cur, x0, x1: last.box[0] + last.box[2] });
+    cur = [];
+  };
+  for (const w of words) {
+    const prev = cur[cur.length - 1];
+    // ~1.1 × the text height is wider than any word space but narrower than a column gap
+    if (prev && w.box[0] - (prev.box[0] + prev.box[2]) > unit * 1.1) flush();
+    cur.push(w);
+  }
+  flush();
+  return cells;
+}
+
+/** Group a page's words into lines by vertical overlap, top to bottom, words left to right. */
+export function layoutLines(page: PageContent): TextLine[] {
+  const words = page.words.filter((w) => w.text.trim() !== '' && w.box[3] > 0);
+  const unit = median(words.map((w) => w.box[3])) || 20;
+  const sorted = [...words].sort((a, b) => a.box[1] + a.box[3] / 2 - (b.box[1] + b.box[3] / 2));
+  const groups: { cy: number; words: Word[] }[] = [];
+  for (const w of sorted) {
+    const cy = w.box[1] + w.box[3] / 2;
+    // join the closest line whose centre is within half a text height (words of one line jitter)
+    let best: { cy: number; words: Word[] } | undefined;
+    for (let i = groups.length - 1; i >= 0 && i >= groups.length - 4; i--) {
+      const g = groups[i]!;
+      if (Math.abs(g.cy - cy) <= unit * 0.5 && (!best || Math.abs(g.cy - cy) < Math.abs(best.cy - cy)))
+        best = g;
+    }
+    if (best) {
+      best.words.push(w);
+      best.cy = best.words.reduce((s, x) => s + x.box[1] + x.box[3] / 2, 0) / best.words.length;
+    } else {
+      groups.push({ cy, words: [w] });
+    }
+  }
+  groups.sort((a, b) => a.cy - b.cy);
+  return groups.map((g, index) => {
+    const ws = g.words.sort((a, b) => a.box[0] - b.box[0]);
+    return {
+      page: page.page,
+      index,
+      words: ws,
+      cells: cellsOf(ws, unit),
+      text: ws.map((w) => w.text).join(' '),
+      box: boxOf(ws),
+      unit,
+      pageWidth: page.width,
+      pageHeight: page.height,
+    };
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * Line items from text lines. Inside a table (after a header row) an item starts at a row with an
+ * article number (or a position number) and takes the following rows as its continuation until
+ * the next item; the quantity comes from the quantity column. Outside tables (letters, e-mail
+ * bodies) every line naming an article is an item and the quantity comes from its grammar.
+ */
+import type { CatalogIndex } from '../match/catalog-index.ts';
+import { type ArticleHit, findArticles } from './find-articles.ts';
+import type { TextLine } from './layout-lines.ts';
+import { parseNumber } from './parse-number.ts';
+import { findQuantities, tokenize } from './quantity-grammar.ts';
+import { type ColumnKind, cellsByColumn, detectHeader, type TableHeader } from './table-columns.ts';
+import { normalizeUnit } from './units.ts';
+
+export interface ItemCandidate {
+  lines: TextLine[];
+  article: ArticleHit | null;
+  /** Article-column text when nothing in the catalog matched it. */
+  articleText: string | null;
+  description: string | null;
+  quantity: number | null;
+  quantityConfidence: number;
+  unit: string | null;
+  unitPrice: number | null;
+  total: number | null;
+  table: number | null;
+}
+
+const STOP =
+  /^(total|summe|gesamt|zwischensumme|subtotal|net\s+value|total\s+net|montant|totale|importo|mwst|vat|tva|iva|übertrag|endbetrag|nettobetrag|warenwert)\b/i;
+
+function firstNumber(
+  texts: string[] | undefined,
+  kind: 'amount' | 'quantity',
+): { n: number; unit: string | null } | null {
+  for (const t of texts ?? []) {
+    const toks = tokenize(t);
+    for (let i = 0; i < toks.length; i++) {
+      const n = parseNumber(toks[i]!.replace(/[,;]$/, ''), kind);
+      if (n !== null) return { n, unit: normalizeUnit(toks[i + 1] ?? '') };
+    }
+  }
+  return null;
+}
+
+function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] {
+  return cols.flatMap((c) => c.get(kind) ?? []);
+}
+
+function tableItem(
+  header: TableHeader,
+  lines: TextLine[],
+  article: ArticleHit | null,
+  table: number,
+): ItemCandidate {
+  const cols = lines.map((l) => cellsByColumn(header, l));
+  const has = (k: ColumnKind): boolean => header.columns.some((c) => c.kind === k);
+  let quantity: number | null = null;
+  let quantityConfidence = 0;
+  let unit: string | null = null;
+  if (has('quantity')) {
+    const q = firstNumber(colText(cols, 'quantity'), 'quantity');
+    if (q && q.n > 0) {
+      quantity = q.n;
+      unit = q.unit;
+      quantityConfidence = 0.9;
+    }
+  } else {
+    const tokens = tokenize(lines.map((l) => l.text).join(' '));
+    const skip = new Set<number>();
+    const q = findQuantities(tokens, skip).filter((h) => h.strength >= 2)[0];
+    if (q) {
+      quantity = q.quantity;
+      unit = q.unit;
+      quantityConfidence = 0.7;
+    }
+  }
+  const u = colText(cols, 'unit')[0];
+  if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
+  const price = firstNumber(colText(cols, 'price'), 'amount');
+  const total = firstNumber(colText(cols, 'total'), 'amount');
+  const desc = colText(cols, 'description').join(' ') || null;
+  const art =
+    [...colText(cols, 'article'), ...colText(cols, 'customerArticle'), ...colText(cols, 'gtin')][0] ?? null;
+  return {
+    lines,
+    article,
+    articleText: article ? null : art,
+    description: desc,
+    quantity,
+    quantityConfidence,
+    unit,
+    unitPrice: price?.n ?? null,
+    total: total?.n ?? null,
+    table,
+  };
+}
+
+/** Article hits of a table row, preferring those in article-like columns. */
+function rowArticle(
+  header: TableHeader,
+  line: TextLine,
+  idx: CatalogIndex,
+  customerId: string | null,
+): ArticleHit | null {
+  const cols = cellsByColumn(header, line);
+  for (const k of ['article', 'customerArticle', 'gtin'] as const) {
+    for (const t of cols.get(k) ?? []) {
+      const hit = findArticles(tokenize(t), idx, customerId)[0];
+      if (hit) return hit;
+    }
+  }
+  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total', 'pos', 'unit']);
+  for (const [k, texts] of cols) {
+    if (skipKinds.has(k)) continue;
+    for (const t of texts) {
+      const hit = findArticles(tokenize(t), idx, customerId).find(
+        (h) => h.match && h.match.matchedBy !== 'sku-fuzzy',
+      );
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
+  const cols = cellsByColumn(header, line);
+  const art = [...(cols.get('article') ?? []), ...(cols.get('customerArticle') ?? [])].join(' ');
+  if (/\d{3}/.test(art) && art.replace(/\s/g, '').length >= 4) return true;
+  const pos = (cols.get('pos') ?? [])[0];
+  return !!pos && /^\d{1,5}\.?$/.test(pos) && (cols.get('description') ?? []).length > 0;
+}
+
+export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+  const items: ItemCandidate[] = [];
+  let header: TableHeader | null = null;
+  let inTable = false;
+  let table = 0;
+  let current: { lines: TextLine[]; article: ArticleHit | null } | null = null;
+  const flush = (): void => {
+    if (current && header) items.push(tableItem(header, current.lines, current.article, table));
+    current = null;
+  };
+  const freeText: ItemCandidate[] = [];
+  for (const line of lines) {
+    const h = detectHeader(line);
+    if (h) {
+      flush();
+      header = h;
+      inTable = true;
+      table++;
+      continue;
+    }
+    if (inTable && header && STOP.test(line.text.trim())) {
+      flush();
+      inTable = false;
+      continue;
+    }
+    if (
+      (inTable && header && line.box[1] > header.line.box[1] - 1) ||
+      (inTable && header && line.page !== header.line.page)
+    ) {
+      const article = rowArticle(header, line, idx, customerId);
+      if (article || isAnchorWithoutMatch(header, line)) {
+        flush();
+        current = { lines: [line], article };
+        continue;
+      }
+      const last = current?.lines[current.lines.length - 1];
+      if (
+        current &&
+        last &&
+        last.page === line.page &&
+        line.box[1] - (last.box[1] + last.box[3]) < line.unit * 2.5
+      ) {
+        current.lines.push(line);
+        continue;
+      }
+      flush();
+      continue;
+    }
+    freeText.push(...freeTextItems(line, idx, customerId));
+  }
+  flush();
+  return [
+    ...dropUnorderedRows(items),
+    ...freeText.filter(
+      (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
+    ),
+  ];
+}
+
+/** Items in one line of running text. */
+export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+  const tokens = tokenize(line.text);
+  const hits = findArticles(tokens, idx, customerId).filter((h) => h.match || h.ambiguity);
+  return hits.map((hit, i) => {
+    const from = i === 0 ? 0 : hits[i - 1]!.to;
+    const to = hits[i + 1]?.from ?? tokens.length;
+    const skip = new Set<number>();
+    for (let k = 0; k < tokens.length; k++)
+      if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
+    markDescription(tokens, skip, hit);
+    const q = findQuantities(tokens, skip)[0];
+    const strong = q && q.strength >= 2;
+    return {
+      lines: [line],
+      article: hit,
+      articleText: null,
+      description: tokens.slice(hit.to, to).join(' ') || null,
+      quantity: q?.quantity ?? null,
+      quantityConfidence: q ? (strong ? 0.85 : 0.6) : 0,
+      unit: q?.unit ?? null,
+      unitPrice: null,
+      total: null,
+      table: null,
+    };
+  });
+}
+
+/** Skip runs of ≥2 tokens that also occur in the matched product's description ("… 10 m"). */
+function markDescription(tokens: string[], skip: Set<number>, hit: ArticleHit): void {
+  const desc = hit.match?.product.description;
+  if (!desc) return;
+  const words = new Set(desc.toLowerCase().split(/\s+/));
+  const inDesc = tokens.map((t) => words.has(t.toLowerCase()));
+  for (let i = 0; i < tokens.length; i++) {
+    if (inDesc[i] && (inDesc[i - 1] || inDesc[i + 1])) skip.add(i);
+  }
+}
+
+/**
+ * Pre-printed order forms list the catalogue; only rows with a filled-in quantity are ordered. In a
+ * table whose rows mostly have a quantity (an ERP order), a row without one is kept (quantity
+ * unreadable, the clerk must look); where most rows lack one (a form), those rows are dropped.
+ */
+function dropUnorderedRows(items: ItemCandidate[]): ItemCandidate[] {
+  const byTable = new Map<number, ItemCandidate[]>();
+  for (const it of items) byTable.set(it.table ?? 0, [...(byTable.get(it.table ?? 0) ?? []), it]);
+  return items.filter((it) => {
+    if (it.quantity !== null) return true;
+    const rows = byTable.get(it.table ?? 0) ?? [];
+    const filled = rows.filter((r) => r.quantity !== null).length;
+    return filled / rows.length >= 0.5;
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * Dates as order documents write them: `27.11.2026`, `27.11.26`, `27. 11. 26`, `27/11/2026`,
+ * `2026-11-27`, `27. Nov. 2026`, `27 novembre 2026`, `1er janvier 2027`, `November 27, 2026`, and
+ * without a year (`3.12.`, `24 August`). Two-digit and missing years resolve toward the near future
+ * relative to a reference date, because order dates are recent and delivery dates lie ahead.
+ */
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['januar', 'jan', 'janvier', 'janv', 'gennaio', 'genn', 'gen', 'january', 'jänner', 'jän']],
+  [2, ['februar', 'feb', 'febr', 'février', 'fevrier', 'févr', 'fevr', 'febbraio', 'february']],
+  [3, ['märz', 'maerz', 'marz', 'mär', 'mrz', 'mars', 'marzo', 'mar', 'march']],
+  [4, ['april', 'apr', 'avril', 'avr', 'aprile']],
+  [5, ['mai', 'maggio', 'mag', 'may']],
+  [6, ['juni', 'jun', 'juin', 'giugno', 'giu', 'june']],
+  [7, ['juli', 'jul', 'juillet', 'juil', 'luglio', 'lug', 'july']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'settembre', 'sett', 'set']],
+  [10, ['oktober', 'okt', 'octobre', 'oct', 'ottobre', 'ott', 'october']],
+  [11, ['november', 'nov', 'novembre']],
+  [12, ['dezember', 'dez', 'décembre', 'decembre', 'déc', 'dec', 'dicembre', 'dic', 'december']],
+];
+for (const [m, names] of MONTH_NAMES) for (const n of names) MONTHS[n] = m;
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+export interface DateMatch {
+  iso: string;
+  index: number;
+  length: number;
+  /** The year was written (2 or 4 digits) rather than inferred. */
+  hasYear: boolean;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** Year for a date written without one: the next occurrence on or after `ref` (a few days' slack). */
+function inferYear(m: number, d: number, ref: Date): number {
+  const y = ref.getUTCFullYear();
+  const candidate = Date.UTC(y, m - 1, d);
+  const slack = 14 * 86_400_000;
+  return candidate + slack < ref.getTime() ? y + 1 : y;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length <= 2 ? 2000 + n : n;
+}
+
+interface Pattern {
+  re: RegExp;
+  build: (g: string[], ref: Date) => [number, number, number, boolean] | null;
+}
+
+const PATTERNS: Pattern[] = [
+  // ISO 2026-11-27
+  {
+    re: /\b(20\d\d)-(\d{1,2})-(\d{1,2})\b/giu,
+    build: (g) => [Number(g[1]), Number(g[2]), Number(g[3]), true],
+  },
+  // 27.11.2026, 27. 11. 26, 27/11/2026, 27-11-2026
+  {
+    re: /(?<![\d.])(\d{1,2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
+    build: (g) => [fullYear(g[4]!), Number(g[3]), Number(g[1]), true],
+  },
+  {
+    re: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/gu,
+    build: (g) => [fullYear(g[3]!), Number(g[2]), Number(g[1]), true],
+  },
+  // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year)
+  {
+    re: new RegExp(
+      `(?<!\\d)(\\d{1,2})(?:er|\\.)?\\s*(${MONTH_ALT})(\\.?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
+      'giu',
+    ),
+    build: (g, ref) => {
+      const m = MONTHS[g[2]!.toLowerCase()]!;
+      const d = Number(g[1]);
+      if (g[4]) return [fullYear(g[4].replace("'", '')), m, d, true];
+      // "12 Set" is a quantity and a unit, not 12 September: short names need a dot or a year
+      if (g[2]!.length < 4 && !g[3]) return null;
+      return [inferYear(m, d, ref), m, d, false];
+    },
+  },
+  // November 27, 2026 / August 24
+  {
+    re: new RegExp(
+      `(?<!\\p{L})(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|[.,]\\d)(?:,?\\s+(\\d{4}))?`,
+      'giu',
+    ),
+    build: (g, ref) => {
+      const m = MONTHS[g[1]!.toLowerCase()]!;
+      const d = Number(g[2]);
+      if (g[3]) return [Number(g[3]), m, d, true];
+      if (g[1]!.length < 4) return null;
+      return [inferYear(m, d, ref), m, d, false];
+    },
+  },
+  // 3.12. (no year) — the trailing dot is required so that prices like 3.12 do not count
+  {
+    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?!\s?\d)/gu,
+    build: (g, ref) => {
+      const m = Number(g[2]);
+      const d = Number(g[1]);
+      return [inferYear(m, d, ref), m, d, false];
+    },
+  },
+];
+
+/** All dates in `text`, left to right, without overlaps. `ref` anchors two-digit and missing years. */
+export function findDates(text: string, ref: Date = new Date()): DateMatch[] {
+  const found: DateMatch[] = [];
+  for (const { re, build } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.index + f.length && end > f.index)) continue;
+      const parts = build([...m] as string[], ref);
+      if (!parts) continue;
+      const [y, mo, d, hasYear] = parts;
+      if (!valid(y, mo, d) || y < 1990 || y > 2100) continue;
+      found.push({ iso: `${y}-${pad(mo)}-${pad(d)}`, index: start, length: m[0].length, hasYear });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The first date in `text`, or null. */
+export function parseDate(text: string, ref: Date = new Date()): string | null {
+  return findDates(text, ref)[0]?.iso ?? null;
+}

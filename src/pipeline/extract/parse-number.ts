@@ -1,0 +1,51 @@
+/**
+ * Numbers as Swiss, German, French and English documents write them: `1'250.50`, `1’250.50`,
+ * `1.250,50`, `1 250,50`, `12,5`, `20.000`. The decimal mark is decided per number (DOMAIN.md §5):
+ * with two different marks the last one is decimal; a single mark followed by exactly three digits
+ * is a grouping mark for amounts but a decimal mark for quantities, because ERP systems print
+ * quantities with three decimals (`20.000` = twenty) and nobody orders "20 thousand" that way.
+ */
+const GROUPING = /['’‘´`\u00A0\u202F ]/g;
+
+export type NumberKind = 'amount' | 'quantity';
+
+export function parseNumber(raw: string, kind: NumberKind = 'amount'): number | null {
+  let s = raw.trim().replace(/^(?:CHF|EUR|Fr\.|SFr\.)\s*/i, '');
+  s = s.replace(/\.[-–]$/, ''); // Swiss "12.-" = 12.00
+  s = s.replace(GROUPING, '');
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return null;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  const groupedRaw = GROUPING.test(raw.trim());
+  GROUPING.lastIndex = 0;
+  let normalized: string;
+  if (dots > 0 && commas > 0) {
+    const decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    if (s.split(decimal).length !== 2) return null;
+    normalized = s.split(group).join('').replace(decimal, '.');
+  } else if (dots + commas === 0) {
+    normalized = s;
+  } else {
+    const mark = dots > 0 ? '.' : ',';
+    const parts = s.split(mark);
+    if (parts.length > 2) {
+      // several identical marks: grouping, each group exactly 3 digits
+      if (parts.slice(1).some((p) => p.length !== 3)) return null;
+      normalized = parts.join('');
+    } else {
+      const frac = parts[1] ?? '';
+      const threeDigits = frac.length === 3;
+      if (threeDigits && kind === 'amount' && !groupedRaw && (parts[0] ?? '').length <= 3) {
+        normalized = parts.join('');
+      } else {
+        normalized = `${parts[0]}.${frac}`;
+      }
+    }
+  }
+  const n = Number(normalized);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A token that looks like a number at all (digits with separators). */
+export const NUMBER_TOKEN = /^\d{1,3}(?:['’ ]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$/;

@@ -1,0 +1,67 @@
+/**
+ * Quantity in running text (letters, e-mail bodies, table rows without a quantity column):
+ * "20 Stk 10-4711", "10-4711 … 20 Stück", "20 x 10-4711", "2 Kartons à 12 Stk" (2 Karton),
+ * "Menge: 20". Numbers that belong to the article text are skipped: "à 100 Stk", "Gr. 46",
+ * "DIN 933", "M6x20", "500 ml".
+ */
+import { parseNumber } from './parse-number.ts';
+import { normalizeUnit } from './units.ts';
+
+export interface QuantityHit {
+  quantity: number;
+  unit: string | null;
+  /** Token index of the number in the token list. */
+  at: number;
+  strength: number;
+}
+
+const NUM = /^\d{1,5}(?:[.,]\d{1,3})?$|^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,3})?$/;
+const PER = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|von|pro|ca\.?)$/i;
+const DESCRIPTIVE_BEFORE =
+  /^(din|iso|en|gr\.?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
+const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückzahl|anz)\.?:?$/i;
+
+/** Split into tokens keeping "20x" / "x20" / "20Stk" apart. */
+export function tokenize(text: string): string[] {
+  return text
+    .replace(/(\d)(x|×)(?=\s|$)/gi, '$1 $2')
+    .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
+    .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * Quantity candidates in `tokens`; `skip` marks token indexes that belong to the article number or
+ * its description. The strongest (then leftmost) candidate wins.
+ */
+export function findQuantities(tokens: string[], skip: Set<number> = new Set()): QuantityHit[] {
+  const hits: QuantityHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const t = tokens[i]!.replace(/[,;:]$/, '');
+    if (!NUM.test(t)) continue;
+    const prev = tokens[i - 1] ?? '';
+    const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
+    if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || (/[x×]$/i.test(prev) && prev.length > 1)) continue;
+    if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
+    const q = parseNumber(t, 'quantity');
+    if (q === null || q <= 0 || q > 100000) continue;
+    const unit = normalizeUnit(next);
+    let strength = 0;
+    if (LABEL.test(prev)) strength = 3;
+    else if (/^(x|×|\*)$/i.test(next)) strength = 3;
+    else if (unit && unit !== 'Stk' && next.length <= 2 && !/^(x)$/i.test(next))
+      strength = 1.5; // "10 m", "5 l"
+    else if (unit) strength = 2.5;
+    else strength = 0.5;
+    // "2 Kartons à 12 Stk": the unit word is followed by a pack description, not a second quantity
+    hits.push({
+      quantity: q,
+      unit: unit && unit !== 'Stk' ? unit : unit === 'Stk' && !/^x$/i.test(next) ? 'Stk' : null,
+      at: i,
+      strength,
+    });
+  }
+  return hits.sort((a, b) => b.strength - a.strength || a.at - b.at);
+}

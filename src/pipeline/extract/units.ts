@@ -1,0 +1,36 @@
+/**
+ * Written units → the master units (Stk, Pack, Karton, kg, m, l, Rolle, Paar, Set). The written
+ * forms are German, French, Italian and English, singular and plural, with and without dots, and
+ * ERP abbreviations (ST, PAK, KT, RL).
+ */
+const UNIT_WORDS: [string, RegExp][] = [
+  [
+    'Stk',
+    /^(stk|stck|stück|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x)$/i,
+  ],
+  [
+    'Pack',
+    /^(pack|packs|pak|pck|pkt|paket|pakete|packung|packungen|pk|paquet|paquets|confezione|confezioni|conf|pacco|pacchi)$/i,
+  ],
+  [
+    'Karton',
+    /^(karton|kartons|kartone|ktn|kt|krt|carton|cartons|cartone|cartoni|ct|box|boxes|schachtel|schachteln)$/i,
+  ],
+  ['kg', /^(kg|kilo|kilogramm)$/i],
+  ['m', /^(m|meter|metre|mètre|mètres|metri|metro|lfm)$/i],
+  ['l', /^(l|lt|liter|litre|litres|litri|litro)$/i],
+  ['Rolle', /^(rolle|rollen|rl|rol|roll|rolls|rouleau|rouleaux|rotolo|rotoli)$/i],
+  ['Paar', /^(paar|pair|pairs|paire|paires|paio|paia|pa|pr)$/i],
+  ['Set', /^(set|sets)$/i],
+];
+
+/** The master unit for a written unit word, or null. */
+export function normalizeUnit(word: string): string | null {
+  const w = word.replace(/[.:,;)]+$/, '').trim();
+  if (!w) return null;
+  for (const [unit, re] of UNIT_WORDS) if (re.test(w)) return unit;
+  return null;
+}
+
+/** Units that are also ordinary letters/words and need a number right before them to count. */
+export const WEAK_UNITS = new Set(['m', 'l', 'x']);

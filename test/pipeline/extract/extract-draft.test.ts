@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
+import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const master: MasterData = {
+  products: [
+    {
+      sku: '10-4711',
+      description: 'Senkkopfschraube M4x20 verzinkt Pack à 100 Stk',
+      unit: 'Pack',
+      price: 9.5,
+      gtin: '7612345000015',
+    },
+    { sku: 'AB-1020X', description: 'Kabelbinder schwarz 200 mm', unit: 'Stk', price: 0.2, gtin: null },
+    { sku: '0001550', description: 'Knieschoner Gel', unit: 'Paar', price: 18.4, gtin: '4006381333931' },
+    { sku: '20-1772', description: 'Holzbohrer 8 mm', unit: 'Stk', price: 4.1, gtin: null },
+  ],
+  customers: [
+    {
+      id: 'C-1001',
+      name: 'Baumann Haustechnik AG',
+      fax: '+41445556764',
+      email: 'bestellung@baumann.ch',
+      street: null,
+      zip: null,
+      city: null,
+      country: 'CH',
+    },
+  ],
+  customerSkus: [],
+};
+const fax: InboundMeta = {
+  channel: 'fax',
+  provider: null,
+  from: '+41445556764',
+  to: '+41445550000',
+  receivedAt: '2026-11-27T09:00:00Z',
+};
+
+describe('extractDraft', () => {
+  it('takes the quantity from its column, not the first integer (the position)', () => {
+    const page = pageFromRows([
+      '27.11.2026 09:14  FAX +41 44 555 67 64   BAUMANN          S. 1/1',
+      '',
+      'Bestell-Nr.: PO-2026-0815        Datum: 27.11.2026',
+      'Liefertermin: 03.12.2026',
+      '',
+      'Pos   Art.-Nr.     Bezeichnung                              Menge   Einheit   Preis',
+      '1     10-4711      Senkkopfschraube M4x20 Pack à 100 Stk       12   Pack       9.50',
+      '2     AB-1020X     Kabelbinder schwarz 200 mm                 250   Stk        0.20',
+      'Total                                                                        164.00',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.customer).toMatchObject({ id: 'C-1001', matchedBy: 'fax' });
+    expect(d.customerReference).toBe('PO-2026-0815');
+    expect(d.orderDate).toBe('2026-11-27');
+    expect(d.deliveryDate).toBe('2026-12-03');
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['10-4711', 12, 'Pack'],
+      ['AB-1020X', 250, 'Stk'],
+    ]);
+    expect(d.confidence).toBeGreaterThan(0);
+  });
+
+  it('reads the header value from the line below its label', () => {
+    const page = pageFromRows([
+      'Order No.            Order date',
+      'PO-77151             09.02.2026',
+      '',
+      'Please deliver 5 pcs 20-1772',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.customerReference).toBe('PO-77151');
+    expect(d.orderDate).toBe('2026-02-09');
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+  });
+
+  it('understands free-text order grammar', () => {
+    const page = pageFromRows([
+      'Guten Tag, wir bestellen:',
+      '20 Stk 20-1772',
+      'AB-1020X Kabelbinder, 50 Stück',
+      '2 Kartons à 12 Stk 10-4711',
+      '3 x 0001550 Knieschoner Gel',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['20-1772', 20, 'Stk'],
+      ['AB-1020X', 50, 'Stk'],
+      ['10-4711', 2, 'Karton'],
+      ['0001550', 3, 'Paar'],
+    ]);
+  });
+
+  it('skips pre-printed order-form rows without a filled-in quantity', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                          ME       Preis CHF    Menge',
+      '10-4711      Senkkopfschraube M4x20               Pack      9.50',
+      'AB-1020X     Kabelbinder schwarz 200 mm           Stk       0.20         40',
+      '0001550      Knieschoner Gel                      Paar     18.40',
+      '20-1772      Holzbohrer 8 mm                      Stk       4.10',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 40]]);
+  });
+
+  it('has no lines and zero confidence for a page without an order', () => {
+    const d = extractDraft(
+      [pageFromRows(['Sehr geehrte Damen und Herren', 'bitte senden Sie uns Ihren Katalog.'])],
+      fax,
+      master,
+    );
+    expect(d.lines).toEqual([]);
+    expect(d.confidence).toBe(0);
+    expect(d.warnings).toContain('no order lines found');
+  });
+});

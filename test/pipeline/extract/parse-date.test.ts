@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, parseDate } from '../../../src/pipeline/extract/parse-date.ts';
+
+const ref = new Date('2026-11-20T00:00:00Z');
+
+describe('parseDate', () => {
+  it.each([
+    ['27.11.2026', '2026-11-27'],
+    ['27.11.26', '2026-11-27'],
+    ['27. 11. 26', '2026-11-27'],
+    ['27/11/2026', '2026-11-27'],
+    ['2026-11-27', '2026-11-27'],
+    ['27. Nov. 2026', '2026-11-27'],
+    ['27 novembre 2026', '2026-11-27'],
+    ['1er janvier 2027', '2027-01-01'],
+    ['23. Juni 2026', '2026-06-23'],
+    ['August 24, 2026', '2026-08-24'],
+  ])('%s → %s', (s, iso) => expect(parseDate(s, ref)).toBe(iso));
+
+  it('resolves missing years toward the near future', () => {
+    expect(parseDate('bis Freitag 3.12.', ref)).toBe('2026-12-03');
+    expect(parseDate('bis 7.1.', ref)).toBe('2027-01-07');
+    expect(findDates('bis 7.1.', ref)[0]?.hasYear).toBe(false);
+  });
+
+  it('does not read prices, article numbers or units as dates', () => {
+    expect(findDates('Preis 3.12 CHF, Art. 10-4711, 12 Set', ref)).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../../src/pipeline/extract/parse-number.ts';
+
+describe('parseNumber', () => {
+  it.each([
+    ["1'250.50", 1250.5],
+    ['1’250.50', 1250.5],
+    ['1.250,50', 1250.5],
+    ['1 250,50', 1250.5],
+    ['12,5', 12.5],
+    ['12.-', 12],
+    ['3', 3],
+    ['1.250', 1250],
+  ])('amount %s → %d', (s, n) => expect(parseNumber(s)).toBe(n));
+
+  it('reads three-decimal quantities as decimals', () => {
+    expect(parseNumber('20.000', 'quantity')).toBe(20);
+    expect(parseNumber("1'000", 'quantity')).toBe(1000);
+  });
+
+  it('rejects non-numbers', () => {
+    expect(parseNumber('abc')).toBeNull();
+    expect(parseNumber('10-4711')).toBeNull();
+  });
+});
