@@ -5,8 +5,8 @@
  * live one there reuses it instead of starting another. The process that owns it (the starter,
  * or whoever finds it orphaned after its starter was killed) shuts it down on exit.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -28,9 +28,17 @@ export const REDIS_MISSING_HELP = [
 ].join('\n');
 
 function findRedisServer(): string | null {
-  const r = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-  const bin = r.stdout.trim();
-  return r.status === 0 && bin ? bin : null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, 'redis-server');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
 }
 
 async function ping(url: string): Promise<boolean> {
@@ -108,7 +116,7 @@ export async function startPrivateRedis(dataDir: string, log: Logger): Promise<P
   const existing = readText(urlFile);
   if (existing && (await ping(existing))) {
     const owner = Number(readText(ownerFile));
-    if (owner && owner !== process.pid && isAlive(owner)) {
+    if (owner && isAlive(owner)) {
       log.info(
         { url: existing },
         'using the private redis-server that another faxgate process runs for this data directory',
