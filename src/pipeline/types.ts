@@ -41,6 +41,11 @@ export interface PageContent {
   text: string;
   /** Mean word confidence, 0..1. */
   confidence: number;
+  /**
+   * Clockwise rotation (90, 180, 270) the OCR stage applied to the RawPage image because the page
+   * read far better that way; words, width and height refer to the turned image. Absent = 0.
+   */
+  rotated?: number;
 }
 
 export type Channel = 'fax' | 'email' | 'upload';

@@ -2,8 +2,9 @@
  * Decorates the app with what routes need: configuration, the stores and the job queues.
  * They are built outside (the all-in-one process shares them with its workers) and closed there.
  */
-import type { Redis } from 'ioredis';
+
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Queues } from '../jobs.ts';
 import type { Stores } from '../store/stores.ts';

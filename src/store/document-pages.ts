@@ -100,13 +100,19 @@ export function createDocumentPages(database: Database) {
     },
 
     /** Stores a page's recognised content; creates the page row for pages without an image (e-mail bodies). */
-    async savePageContent(id: string, content: PageContent): Promise<void> {
-      const words_json = JSON.stringify(content.words);
+    /**
+     * Words, text and confidence after OCR. When OCR turned the page upright (`content.rotated`),
+     * pass the turned `image` too, so the picture a clerk sees matches the word boxes.
+     */
+    async savePageContent(id: string, content: PageContent, image?: Buffer): Promise<void> {
       const changes = {
-        words_json,
+        words_json: JSON.stringify(content.words),
         text: content.text,
         confidence: content.confidence,
         content_source: content.source,
+        ...(image
+          ? { image, width: content.width, height: content.height, rotated: content.rotated ?? 0 }
+          : {}),
       };
       await db
         .insertInto('pages')
@@ -117,8 +123,8 @@ export function createDocumentPages(database: Database) {
           height: content.height,
           dpi: null,
           source: content.source === 'ocr' ? 'image' : content.source,
-          rotated: 0,
-          image: null,
+          rotated: content.rotated ?? 0,
+          image: image ?? null,
           ...changes,
         })
         .onConflict((oc) => oc.columns(['document_id', 'page_no']).doUpdateSet(changes))

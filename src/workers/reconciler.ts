@@ -3,7 +3,7 @@
  * ingest, or its data was lost. Job ids are deterministic, so enqueueing a document whose job
  * still exists adds nothing.
  */
-import { type Queues, enqueueStep } from '../jobs.ts';
+import { enqueueStep, type Queues } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
 import type { Stores } from '../store/stores.ts';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../helpers/test-database.ts';
 import { buildTestApp, multipart, type TestApp } from '../helpers/test-app.ts';
+import { backends } from '../helpers/test-database.ts';
 import { sampleDraft } from './draft-fixture.ts';
 
 const tiff = readFileSync(new URL('../../fixtures/documents/order-fine-g4.tif', import.meta.url));

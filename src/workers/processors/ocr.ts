@@ -4,6 +4,7 @@
  */
 import type { Job } from 'bullmq';
 import { type DocumentJob, enqueueStep } from '../../jobs.ts';
+import { rotatePng } from '../../pipeline/pages/encode-page-image.ts';
 import type { RawPage } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
 
@@ -25,7 +26,9 @@ export async function processOcr(job: Job<DocumentJob>, ctx: StepContext): Promi
       rotated: p.rotated,
     };
     const content = await ctx.guard(documentId, () => ocr.recognize(raw));
-    await ctx.stores.documents.savePageContent(documentId, content);
+    // OCR turned a sideways or upside-down page: store the picture turned the same way.
+    const turned = content.rotated && image ? await rotatePng(image, content.rotated) : undefined;
+    await ctx.stores.documents.savePageContent(documentId, content, turned);
     await job.updateProgress({ page: p.page, of: pages.length });
   }
   await enqueueStep(ctx.queues, 'extract', documentId);
