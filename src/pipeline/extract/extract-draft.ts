@@ -1,18 +1,39 @@
 /**
  * Pages with words → a draft order: layout lines, fax header lines set aside, header fields,
  * customer, line items matched to the catalog, warnings, and one document confidence (the weakest
- * of customer and lines, 0 without lines) so the review queue can sort by it.
+ * of customer, lines and header fields, 0 without lines) so the review queue can sort by it.
  */
 import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
-import { extractHeaderFields } from './header-fields.ts';
+import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { resolveLine } from './resolve-lines.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * A delivery date before the order date cannot be meant. When only its year is off (an OCR misread
+ * "24.07.25" for "24.07.26") and the same day and month follow the order date within four months,
+ * that is taken with a low confidence; otherwise the date stays as read, flagged.
+ */
+function repairDeliveryYear(d: HeaderField<string>, order: string, warnings: string[]): HeaderField<string> {
+  const md = d.value.slice(5);
+  for (const y of [Number(order.slice(0, 4)), Number(order.slice(0, 4)) + 1]) {
+    const cand = `${y}-${md}`;
+    const days = (Date.parse(cand) - Date.parse(order)) / 86_400_000;
+    if (days >= 0 && days <= 120) {
+      warnings.push(
+        `delivery date read as ${d.value}, before the order date ${order}; taken as ${cand}, please check`,
+      );
+      return { ...d, value: cand, confidence: 0.4 };
+    }
+  }
+  warnings.push(`delivery date ${d.value} is before the order date ${order}; please check`);
+  return { ...d, confidence: 0.3 };
+}
 
 export function extractDraft(pages: PageContent[], meta: InboundMeta, master: MasterData): DraftOrder {
   const idx = buildCatalogIndex(master);
@@ -37,14 +58,18 @@ export function extractDraft(pages: PageContent[], meta: InboundMeta, master: Ma
 
   let deliveryDate = fields.deliveryDate;
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
-    warnings.push(
-      `delivery date ${deliveryDate.value} is before the order date ${orderDate.value}; please check`,
-    );
-    deliveryDate = { ...deliveryDate, confidence: 0.4 };
+    deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   }
   if (!fields.reference) warnings.push('no order reference found');
 
   const lineConf = lines.length === 0 ? 0 : Math.min(...lines.map((l) => l.confidence));
+  // header fields count too: a draft is touchless only when every field is likely right; a missing
+  // order date or reference may be genuinely absent, so it caps the confidence rather than zeroing it
+  const fieldConf = Math.min(
+    fields.reference?.confidence ?? 0.8,
+    orderDate?.confidence ?? 0.75,
+    deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : 0.8),
+  );
   return {
     source: {
       channel: meta.channel,
@@ -62,6 +87,6 @@ export function extractDraft(pages: PageContent[], meta: InboundMeta, master: Ma
     remarks: null,
     lines,
     warnings,
-    confidence: round(Math.min(customer.confidence, lineConf)),
+    confidence: round(Math.min(customer.confidence, lineConf, fieldConf + 0.1)),
   };
 }

@@ -1,12 +1,17 @@
 /**
  * Header fields found by their labels: the customer's order reference, the order date and the
- * requested delivery date. The value is on the same line right of the label or in the line below,
- * under the label (boxes, two-row forms). Labels are matched tolerantly because OCR mangles them
- * ("Bestel1-Nr"). Delivery dates also come from running text ("bis spätestens 26.03.2026").
+ * requested delivery date. Labels are matched tolerantly (see fuzzy-label.ts) in German, French,
+ * Italian and English; the value is on the same line right of the label (up to the next label) or
+ * under it (boxes, two-row forms). Labels of other numbers (customer, supplier, project, quotation,
+ * cost centre, phone) are recognised too, so that their values are never taken for a reference.
+ * Without a labelled order date, the letter line "Ort, Datum" gives it. Delivery dates also come
+ * from running text ("bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49").
  */
 import type { Evidence } from '../types.ts';
+import { findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import type { TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
+import { findCalendarWeek, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 
 export interface HeaderField<T> {
   value: T;
@@ -22,147 +27,502 @@ export interface HeaderFields {
   deliveryAsap: boolean;
 }
 
-const REF_LABEL =
-  /(?:bes[tl][eco1l]{1,3}[\s-]*(?:n[ru]mmer|nr|n[o°])|bestellung\s*(?:nr|n[o°]|nummer)|unsere\s+bestell(?:ung|nummer|-?nr)|ihre\s+bestellung|order\s*(?:no|number|nr|#|ref(?:erence)?)|purchase\s+order\s*(?:no|number|#)?|\bPO\s*(?:no|number|nr|#)?|n[°o]\s*(?:de\s+)?commande|commande\s*n[°o]|num(?:e|é)ro\s+(?:de\s+)?(?:commande|ordine)|ordine\s*n[°o.r]|n[°o.r]\s*ordine|beleg[\s-]*n(?:r|ummer)|auftrags?[\s-]*n(?:r|ummer)|our\s+ref(?:erence)?|unser\s+zeichen)\.?/giu;
-const REF_EXCLUDE =
-  /kunden|customer|vendor|lieferanten|supplier|fournisseur|fornitore|client|projekt|project|kommission|offert|quotation|kostenstelle|cost\s*cent|telefon|phone/i;
-const ORDER_DATE_LABEL =
-  /(?:bestell[\s-]*datum|beleg[\s-]*datum|auftrags?[\s-]*datum|order\s*date|date\s+(?:de\s+(?:la\s+)?)?commande|data\s+(?:dell'\s?)?ordine|\bdatum\b|\bdate\b|\bdata\b)/giu;
-const DELIVERY_LABEL =
-  /(?:liefer[\s-]*(?:termin|datum|date)|anlieferung|wunschtermin|delivery\s*(?:date|by|required)?|required\s+(?:by|date)|date\s+de\s+livraison(?:\s+(?:requise|souhait[ée]e))?|livraison|data\s+di\s+consegna|consegna|termine|\bbis\s+(?:sp[äa]testens|am|zum|ende)?|spätestens|by\s+(?:monday|tuesday|wednesday|thursday|friday|\w+day)?|until|entro(?:\s+il)?|d'ici\s+(?:le)?|au\s+plus\s+tard)\b/giu;
+type Kind = 'ref' | 'refDate' | 'orderDate' | 'date' | 'delivery' | 'other';
+
+const RAW_VOCAB: [Kind, string[]][] = [
+  [
+    'refDate',
+    [
+      'bestellnummer/datum',
+      'bestell-nr/datum',
+      'bestellnr/datum',
+      'po number/date',
+      'po no/date',
+      'order no/date',
+      'order number/date',
+      'purchase order/date',
+      'n° commande/date',
+      'numero ordine/data',
+    ],
+  ],
+  [
+    'ref',
+    [
+      'bestell-nr',
+      'bestellnummer',
+      'bestellung nr',
+      'bestellung nummer',
+      'bestellnr',
+      'unsere bestell-nr',
+      'ihre bestell-nr',
+      'beleg-nr',
+      'belegnummer',
+      'auftrags-nr',
+      'auftragsnummer',
+      'auftrag nr',
+      'bestellreferenz',
+      'order no',
+      'order number',
+      'order nr',
+      'order ref',
+      'order reference',
+      'purchase order no',
+      'purchase order number',
+      'purchase order',
+      'po no',
+      'po number',
+      'po nr',
+      'po',
+      'our ref',
+      'our reference',
+      'n° de commande',
+      'n° commande',
+      'numéro de commande',
+      'commande n°',
+      'commande no',
+      'bon de commande n°',
+      'bon de commande',
+      'référence commande',
+      'notre référence',
+      'notre commande',
+      'ordine n°',
+      'ordine nr',
+      'ordine no',
+      'numero ordine',
+      'n° ordine',
+      'nr ordine',
+      'ordine',
+      'riferimento ordine',
+      'nostro riferimento',
+    ],
+  ],
+  [
+    'orderDate',
+    [
+      'bestelldatum',
+      'belegdatum',
+      'auftragsdatum',
+      'bestellung vom',
+      'order date',
+      'po date',
+      'purchase order date',
+      'date of order',
+      'date de commande',
+      'date commande',
+      'data ordine',
+      "data dell'ordine",
+      'data ordinazione',
+    ],
+  ],
+  ['date', ['datum', 'date', 'data', 'dated']],
+  [
+    'delivery',
+    [
+      'liefertermin',
+      'lieferdatum',
+      'liefertag',
+      'anlieferung',
+      'anlieferdatum',
+      'wunschtermin',
+      'gewünschter liefertermin',
+      'liefertermin gewünscht',
+      'lieferwunsch',
+      'delivery date',
+      'delivery',
+      'required by',
+      'required date',
+      'date required',
+      'requested delivery',
+      'requested delivery date',
+      'deliver by',
+      'need by',
+      'date de livraison',
+      'date de livraison requise',
+      'date de livraison souhaitée',
+      'livraison',
+      'délai de livraison',
+      'délai',
+      'data di consegna',
+      'data consegna',
+      'consegna',
+      'termine di consegna',
+      'termine consegna',
+    ],
+  ],
+  [
+    'other',
+    [
+      'kunden-nr',
+      'kundennummer',
+      'kd-nr',
+      'ihre kunden-nr',
+      'unsere kunden-nr',
+      'lieferanten-nr',
+      'lieferantennummer',
+      'ihre lieferantennummer',
+      'ihre lieferantennummer bei uns',
+      'ihre lief-nr bei uns',
+      'lief-nr',
+      'ihre lief-nr',
+      'customer no',
+      'customer number',
+      'customer id',
+      'vendor',
+      'vendor no',
+      'vendor number',
+      'supplier no',
+      'supplier number',
+      'n° client',
+      'numéro client',
+      'client',
+      'fournisseur',
+      'n° fournisseur',
+      'cliente',
+      'codice cliente',
+      'fornitore',
+      'codice fornitore',
+      'projekt',
+      'projekt-nr',
+      'project',
+      'project no',
+      'projet',
+      'progetto',
+      'kommission',
+      'kommissions-nr',
+      'objekt',
+      'baustelle',
+      'offerte',
+      'offerte nr',
+      'offerten-nr',
+      'angebot',
+      'angebots-nr',
+      'quotation',
+      'quotation no',
+      'quote',
+      'offre',
+      'devis',
+      'offerta',
+      'kostenstelle',
+      'cost centre',
+      'cost center',
+      'centre de coûts',
+      'centro di costo',
+      'telefon',
+      'tel',
+      'phone',
+      'téléphone',
+      'telefono',
+      'fax',
+      'fax-nr',
+      'fax no',
+      'telefax',
+      'seite',
+      'seiten',
+      'page',
+      'pages',
+      'pagina',
+      'besteller',
+      'sachbearbeiter',
+      'einkäufer',
+      'kontakt',
+      'contact',
+      'buyer',
+      'acheteur',
+      'e-mail',
+      'email',
+      'uid',
+      'mwst',
+      'iban',
+      'betreff',
+      'subject',
+      'objet',
+      'oggetto',
+      'lieferadresse',
+      'lieferanschrift',
+      'rechnungsadresse',
+      'delivery address',
+      'ship to',
+      'adresse de livraison',
+      'indirizzo di consegna',
+      'zahlungsbedingungen',
+      'artikel-nr',
+      'art-nr',
+      'menge',
+      'bezeichnung',
+    ],
+  ],
+];
+
+const VOCAB: [Kind, string[]][] = RAW_VOCAB.map(([k, ls]) => [k, [...new Set(ls.map(foldLabel))]]);
+
 const ASAP =
-  /\b(sofort|asap|dringend|umgehend|schnellstm[öo]glich|so\s*bald\s*wie\s*m[öo]glich|sobald\s+m[öo]glich|urgent|d[eè]s\s+que\s+possible|subito|al\s+pi[uù]\s+presto|immediately|as\s+soon\s+as\s+possible)\b/i;
+  /\b(sofort|asap|a\.s\.a\.p|dringend|umgehend|schnellstm[öo]glich|so\s*bald\s*wie\s*m[öo]glich|sobald\s+m[öo]glich|baldm[öo]glichst|urgent|imm[ée]diat(?:ement)?|d[eè]s\s+que\s+possible|subito|urgente|al\s+pi[uù]\s+presto|immediately|as\s+soon\s+as\s+possible|express)\b/i;
+
+/** Running-text phrases that introduce a requested delivery date. */
+const DELIVERY_PHRASE =
+  /\b(?:bis\s+(?:sp[äa]testens|am|zum|ende|sp[äa]testens\s+am)?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)(?=\s)/giu;
+
+const REF_PHRASE =
+  /\b(?:\p{L}*bestell\p{L}*|order|commande|ordine|ordinazione)\b[^:\n]{0,40}?\b(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s*((?:[A-Z]{1,3}\s)?\S*\d\S*)/giu;
+
+interface Token {
+  text: string;
+  x0: number;
+  x1: number;
+}
 
 const ev = (l: TextLine, text = l.text): Evidence => ({ page: l.page, box: l.box, text });
 
-/** Text of the next line(s) under the label's x-range (value under a label in a box). */
-function below(
+/** Words of a line, with "Datum:12.3." and "Liefertermin—20.02.26" split into label and value. */
+function tokensOf(line: TextLine): Token[] {
+  const out: Token[] = [];
+  for (const w of line.words) {
+    const parts = w.text.split(/(?<=[:—–])(?=\S)/u);
+    let x = w.box[0];
+    const per = w.box[2] / Math.max(1, w.text.length);
+    for (const p of parts) {
+      out.push({ text: p, x0: x, x1: x + p.length * per });
+      x += p.length * per;
+    }
+  }
+  return out;
+}
+
+/** A label must be made of words, not numbers that fold into letters. */
+function wordish(t: string): boolean {
+  const letters = (t.match(/\p{L}/gu) ?? []).length;
+  const digits = (t.match(/\d/g) ?? []).length;
+  return letters >= 1 && letters >= digits * 2;
+}
+
+interface LineLabels {
+  tokens: Token[];
+  spans: LabelSpan<Kind>[];
+}
+
+function labelsOf(line: TextLine): LineLabels {
+  const tokens = tokensOf(line);
+  const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
+  const spans = findLabelSpans(texts, VOCAB).filter((s) => {
+    // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
+    if (s.label.length <= 3 && s.edits > 0) return false;
+    return true;
+  });
+  return { tokens, spans };
+}
+
+/** Text right of the label on its line, up to the next label. */
+function sameLine(ll: LineLabels, i: number): string {
+  const s = ll.spans[i]!;
+  const next = ll.spans[i + 1]?.from ?? ll.tokens.length;
+  return ll.tokens
+    .slice(s.to, next)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+/** Text under the label (next lines, within the label's box: from its left edge to the next label). */
+function underLabel(
   lines: TextLine[],
-  i: number,
-  x0: number,
-  x1: number,
+  labels: Map<TextLine, LineLabels>,
+  li: number,
+  si: number,
 ): { text: string; line: TextLine } | null {
-  const l = lines[i]!;
-  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+  const l = lines[li]!;
+  const ll = labels.get(l)!;
+  const s = ll.spans[si]!;
+  const x0 = ll.tokens[s.from]!.x0;
+  const next = ll.spans[si + 1];
+  const right = next ? ll.tokens[next.from]!.x0 - l.unit * 0.5 : x0 + l.unit * 22;
+  // a box's value may start left of a label whose first word OCR lost or split off ("Thre Bestell-Nr.")
+  const prev = ll.spans[si - 1];
+  const left = Math.max(prev ? ll.tokens[prev.to - 1]!.x1 + l.unit * 0.5 : 0, x0 - l.unit * 6);
+  for (let j = li + 1; j < Math.min(lines.length, li + 3); j++) {
     const n = lines[j]!;
     if (n.page !== l.page || n.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) return null;
-    const ws = n.words.filter((w) => w.box[0] + w.box[2] > x0 - l.unit && w.box[0] < x1 + l.unit * 8);
-    if (ws.length === 0) continue;
-    // the value block starts near the label's left edge
-    const start = ws[0]!.box[0];
-    if (Math.abs(start - x0) > l.unit * 6) continue;
-    const cell = n.cells.find((c) => c.x0 <= start + 1 && c.x1 >= start);
-    return { text: cell?.text ?? ws.map((w) => w.text).join(' '), line: n };
+    const nl = labels.get(n)!;
+    const inBox = nl.tokens.filter((t) => t.x0 >= left && t.x0 < right);
+    if (inBox.length === 0) continue;
+    // another label in the box below: the field above is empty
+    if (nl.spans.some((sp) => nl.tokens[sp.from]!.x0 >= left && nl.tokens[sp.from]!.x0 < right)) return null;
+    if (Math.abs(inBox[0]!.x0 - x0) > l.unit * 6) return null;
+    return { text: inBox.map((t) => t.text).join(' '), line: n };
   }
   return null;
 }
 
-/** The x-range of the characters [from, to) of line.text. */
-function spanX(line: TextLine, from: number, to: number): [number, number] {
-  let pos = 0;
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = 0;
-  for (const w of line.words) {
-    const s = pos;
-    const e = pos + w.text.length;
-    if (e > from && s < to) {
-      x0 = Math.min(x0, w.box[0]);
-      x1 = Math.max(x1, w.box[0] + w.box[2]);
-    }
-    pos = e + 1;
-  }
-  return [x0 === Number.POSITIVE_INFINITY ? line.box[0] : x0, x1 || line.box[0] + line.box[2]];
-}
-
-/** The value cell right of the label: text up to the next wide gap. */
-function valueAfter(line: TextLine, labelEnd: number): string {
-  const [, x1] = spanX(line, labelEnd - 1, labelEnd);
-  const cells = line.cells.filter((c) => c.x1 > x1 + 1);
-  if (cells.length === 0) return '';
-  const first = cells[0]!;
-  // the label and value may share a cell ("Bestell-Nr.: 4711"): keep only what follows the label
-  const words = first.words.filter((w) => w.box[0] >= x1 - 1);
-  return words.map((w) => w.text).join(' ');
-}
-
-function cleanReference(raw: string): string | null {
-  let s = raw.replace(/^[\s:.#°\-–]+/, '').trim();
+/** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
+export function cleanReference(raw: string): string | null {
+  let s = raw.replace(/^[\s:.#°\-–—|]+/, '').trim();
   const date = findDates(s)[0];
+  if (date && date.index === 0) return null;
   if (date && date.index > 0) s = s.slice(0, date.index);
-  s = s.replace(/\s*(?:\/|vom|du|del|dated|from)\s*$/i, '').trim();
-  s = s.replace(/[\s,;:]+$/, '');
-  // a reference is one token, or a short prefix plus a number ("B 26/0815")
+  s = s.replace(/\s*(?:\/|vom|du|del|dated|from|of)\s*$/i, '').trim();
+  s = s.replace(/[\s,;:|]+$/, '');
   const m = s.match(/^(?:[A-Za-z]{1,3}\s)?[A-Za-z0-9][\w/.\-–]*\d[\w/.\-–]*/u);
   if (!m) return null;
   const v = m[0].replace(/[.\-–/]+$/, '');
-  if (!/\d/.test(v) || v.length < 3 || v.length > 30) return null;
+  const digits = (v.match(/\d/g) ?? []).length;
+  if (digits === 0 || v.length < 3 || v.length > 30) return null;
+  // dimensions, quantities and amounts are not order numbers
+  if (/^\d+(?:[.,]\d+)?\s?[x×]\s?\d/i.test(v) || /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(v)) return null;
+  if (/^\d{1,2}$/.test(v.replace(/\D/g, '')) && digits < 3) return null;
   return v;
 }
 
+/** Dates in a value, tolerating a comma for a dot ("20.02,26") as OCR writes it. */
+function datesIn(text: string, ref: Date): ReturnType<typeof findDates> {
+  const t = text.replace(/(\d)\s?,\s?(\d)/g, '$1.$2');
+  return findDates(t, ref);
+}
+
+interface Candidate<T> {
+  value: T;
+  score: number;
+  evidence: Evidence;
+}
+
+/** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
+const PLACE_DATE = /^\s*\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
+
+function better<T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> {
+  return !a || b.score > a.score ? b : a;
+}
+
 export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields {
-  let reference: HeaderField<string> | null = null;
-  let orderDate: HeaderField<string> | null = null;
-  let deliveryDate: HeaderField<string> | null = null;
+  const labels = new Map<TextLine, LineLabels>();
+  for (const l of lines) labels.set(l, labelsOf(l));
+  let reference: Candidate<string> | null = null;
+  let orderDate: Candidate<{ iso: string; hasYear: boolean }> | null = null;
+  let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const t = l.text;
-    if (!reference) {
-      for (const m of t.matchAll(REF_LABEL)) {
-        const before = t.slice(Math.max(0, m.index - 12), m.index + m[0].length);
-        if (REF_EXCLUDE.test(before)) continue;
-        const end = m.index + m[0].length;
-        const same = cleanReference(valueAfter(l, end) || t.slice(end));
-        if (same) {
-          reference = { value: same, confidence: 0.85, evidence: ev(l) };
-          break;
+
+  lines.forEach((l, li) => {
+    const ll = labels.get(l)!;
+    ll.spans.forEach((s, si) => {
+      if (s.kind === 'other') return;
+      const penalty = s.edits * 0.05;
+      const here = sameLine(ll, si);
+      const under = (): { text: string; line: TextLine } | null => underLabel(lines, labels, li, si);
+      if (s.kind === 'ref' || s.kind === 'refDate') {
+        const weak = s.label.length <= 3 || s.label === 'ordine' || s.label === 'purchaseorder';
+        let v = cleanReference(here);
+        let line = l;
+        let src = here;
+        let base = 0.85;
+        if (!v && !weak) {
+          const u = under();
+          v = u ? cleanReference(u.text) : null;
+          if (u) {
+            line = u.line;
+            src = u.text;
+          }
+          base = 0.78;
         }
-        const [x0, x1] = spanX(l, m.index, end);
-        const b = below(lines, i, x0, x1);
-        const v = b ? cleanReference(b.text) : null;
-        if (v && b) {
-          reference = { value: v, confidence: 0.75, evidence: ev(b.line) };
-          break;
+        if (v)
+          reference = better(reference, {
+            value: v,
+            score: base - penalty - (weak ? 0.15 : 0),
+            evidence: ev(line),
+          });
+        if (s.kind === 'refDate') {
+          const d = datesIn(src, ref)[0];
+          if (d?.hasYear)
+            orderDate = better(orderDate, { value: d, score: 0.86 - penalty, evidence: ev(line) });
         }
+        return;
       }
-    }
-    for (const [re, kind] of [
-      [DELIVERY_LABEL, 'delivery'],
-      [ORDER_DATE_LABEL, 'order'],
-    ] as const) {
-      if (kind === 'delivery' ? deliveryDate : orderDate) continue;
-      for (const m of t.matchAll(re)) {
-        if (
-          kind === 'order' &&
-          /liefer|deliver|livraison|consegna/i.test(t.slice(Math.max(0, m.index - 12), m.index + 12))
-        )
-          continue;
-        const end = m.index + m[0].length;
-        const rest = t.slice(end);
-        const d = findDates(rest, ref)[0];
-        // the date must follow the label closely (same field), not somewhere further on the line
-        if (d && d.index <= 40) {
-          const f = { value: d.iso, confidence: d.hasYear ? 0.9 : 0.75, evidence: ev(l) };
-          if (kind === 'delivery') deliveryDate = f;
-          else orderDate = f;
-          break;
+      if (s.kind === 'orderDate' || s.kind === 'date') {
+        // "Datum" next to a delivery word is the delivery date's label
+        const base = s.kind === 'orderDate' ? 0.9 : 0.78;
+        let d = datesIn(here, ref)[0];
+        let line = l;
+        if (!d || d.index > 3) {
+          const u = under();
+          const ud = u ? datesIn(u.text, ref)[0] : undefined;
+          d = ud && ud.index <= 3 ? ud : undefined;
+          if (u) line = u.line;
         }
-        if (kind === 'delivery' && ASAP.test(rest.slice(0, 40))) {
-          deliveryAsap = true;
-          break;
-        }
-        const [x0, x1] = spanX(l, m.index, end);
-        const b = below(lines, i, x0, x1);
-        const bd = b ? findDates(b.text, ref)[0] : undefined;
-        if (b && bd && bd.index <= 3) {
-          const f = { value: bd.iso, confidence: bd.hasYear ? 0.8 : 0.7, evidence: ev(b.line) };
-          if (kind === 'delivery') deliveryDate = f;
-          else orderDate = f;
-          break;
-        }
-        if (kind === 'delivery' && b && ASAP.test(b.text)) deliveryAsap = true;
+        if (d) orderDate = better(orderDate, { value: d, score: base - penalty, evidence: ev(line) });
+        return;
       }
+      // delivery
+      const v = deliveryValue(here, ref);
+      if (v === 'asap') deliveryAsap = true;
+      else if (v) delivery = better(delivery, { value: v.iso, score: v.score - penalty, evidence: ev(l) });
+      else {
+        const u = under();
+        const uv = u ? deliveryValue(u.text, ref) : null;
+        if (uv === 'asap') deliveryAsap = true;
+        else if (uv && u)
+          delivery = better(delivery, {
+            value: uv.iso,
+            score: uv.score - 0.05 - penalty,
+            evidence: ev(u.line),
+          });
+      }
+    });
+
+    // running text: "bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49"
+    for (const m of l.text.matchAll(DELIVERY_PHRASE)) {
+      const rest = l.text.slice(m.index + m[0].length);
+      const v = deliveryValue(rest, ref, /bis|by|until|entro|tard|avant|sp[äa]t/i.test(m[0]));
+      if (v && v !== 'asap' && v.at <= 14)
+        delivery = better(delivery, { value: v.iso, score: v.score - 0.12, evidence: ev(l) });
     }
+
+    // running text: "Bestellung Verbrauchsmaterial Nr. 4500029135", "Materialbestellung Nr. BE-2026-058"
+    for (const m of l.text.matchAll(REF_PHRASE)) {
+      const v = cleanReference(m[1]!);
+      if (v) reference = better(reference, { value: v, score: 0.66, evidence: ev(l) });
+    }
+
+    // the letter's "Ort, Datum" line
+    const d = findDates(l.text, ref)[0];
+    if (d?.hasYear && d.index > 1 && d.index + d.length >= l.text.trimEnd().length - 1) {
+      if (PLACE_DATE.test(l.text.slice(0, d.index)))
+        orderDate = better(orderDate, { value: d, score: 0.72, evidence: ev(l) });
+    }
+  });
+
+  const od = orderDate as Candidate<{ iso: string; hasYear: boolean }> | null;
+  const ref0 = reference as Candidate<string> | null;
+  const dl = delivery as Candidate<string> | null;
+  return {
+    reference: ref0 ? { value: ref0.value, confidence: round(ref0.score), evidence: ref0.evidence } : null,
+    orderDate: od
+      ? {
+          value: od.value.iso,
+          confidence: round(od.value.hasYear ? od.score : od.score - 0.1),
+          evidence: od.evidence,
+        }
+      : null,
+    deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
+    deliveryAsap,
+  };
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * The delivery date in the text right after a delivery label or phrase: a written date, a calendar
+ * week, a weekday alone, or "sofort/asap" (no date). `at` is where it starts.
+ */
+export function deliveryValue(
+  text: string,
+  ref: Date,
+  deadline = false,
+): { iso: string; score: number; at: number } | 'asap' | null {
+  const d = datesIn(text, ref)[0];
+  if (d && d.index <= 40) return { iso: d.iso, score: d.hasYear ? 0.9 : 0.8, at: d.index };
+  const head = text.slice(0, 40);
+  const w = findCalendarWeek(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
+  if (w) return { iso: w.iso, score: 0.7, at: w.index };
+  if (ASAP.test(head)) return 'asap';
+  const wd = WEEKDAY_WORD.exec(head);
+  if (wd && wd.index <= 12) {
+    const r = findWeekday(head, ref);
+    if (r) return { iso: r.iso, score: 0.65, at: r.index };
   }
-  return { reference, orderDate, deliveryDate, deliveryAsap };
+  return null;
 }

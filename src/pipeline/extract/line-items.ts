@@ -29,6 +29,26 @@ export interface ItemCandidate {
 const STOP =
   /^(total|summe|gesamt|zwischensumme|subtotal|net\s+value|total\s+net|montant|totale|importo|mwst|vat|tva|iva|übertrag|endbetrag|nettobetrag|warenwert)\b/i;
 
+const CARRY =
+  /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto/i;
+
+/** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
+const PACK_BEFORE = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|pro|ca\.?|x)$/i;
+
+/** Quantity candidates in the quantity column of an item's rows. */
+function quantityCandidates(texts: string[]): { n: number; unit: string | null }[] {
+  const out: { n: number; unit: string | null }[] = [];
+  for (const t of texts) {
+    const toks = tokenize(t);
+    for (let i = 0; i < toks.length; i++) {
+      if (PACK_BEFORE.test(toks[i - 1] ?? '')) continue;
+      const n = parseNumber(toks[i]!.replace(/[,;]$/, ''), 'quantity');
+      if (n !== null && n > 0) out.push({ n, unit: normalizeUnit(toks[i + 1] ?? '') });
+    }
+  }
+  return out;
+}
+
 function firstNumber(
   texts: string[] | undefined,
   kind: 'amount' | 'quantity',
@@ -58,9 +78,17 @@ function tableItem(
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let unit: string | null = null;
+  const price = firstNumber(colText(cols, 'price'), 'amount');
+  const total = firstNumber(colText(cols, 'total'), 'amount');
   if (has('quantity')) {
-    const q = firstNumber(colText(cols, 'quantity'), 'quantity');
-    if (q && q.n > 0) {
+    const qs = quantityCandidates(colText(cols, 'quantity'));
+    // with price and total known, the candidate that makes the arithmetic work wins
+    const fits =
+      price && total && price.n > 0
+        ? qs.find((c) => Math.abs(c.n * price.n - total.n) <= 0.011 + total.n * 0.001)
+        : undefined;
+    const q = fits ?? qs[0];
+    if (q) {
       quantity = q.n;
       unit = q.unit;
       quantityConfidence = 0.9;
@@ -77,8 +105,6 @@ function tableItem(
   }
   const u = colText(cols, 'unit')[0];
   if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
-  const price = firstNumber(colText(cols, 'price'), 'amount');
-  const total = firstNumber(colText(cols, 'total'), 'amount');
   const desc = colText(cols, 'description').join(' ') || null;
   const art =
     [...colText(cols, 'article'), ...colText(cols, 'customerArticle'), ...colText(cols, 'gtin')][0] ?? null;
@@ -151,6 +177,11 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       table++;
       continue;
     }
+    // a subtotal carried to or from the next page neither ends the table nor is an item
+    if (inTable && CARRY.test(line.text)) {
+      flush();
+      continue;
+    }
     if (inTable && header && STOP.test(line.text.trim())) {
       flush();
       inTable = false;
@@ -182,8 +213,11 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
     freeText.push(...freeTextItems(line, idx, customerId));
   }
   flush();
+  // a row with neither a known article nor a quantity (a footer, a stamp, a blank form row) is not
+  // an order line
+  const rows = items.filter((it) => it.quantity !== null || it.article?.match || it.article?.ambiguity);
   return [
-    ...dropUnorderedRows(items),
+    ...dropUnorderedRows(rows),
     ...freeText.filter(
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),

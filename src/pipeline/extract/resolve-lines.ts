@@ -86,7 +86,18 @@ export function resolveLine(
         qConf = 0.7;
         warnings.push(`line ${position}: quantity unreadable; ${qr} computed from total ÷ price`);
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
-      else {
+      else if (
+        Math.abs(qr * item.unitPrice - item.total) <= 0.011 &&
+        String(qr).length === String(quantity).length
+      ) {
+        // price and total agree to the cent on another quantity of the same length: the quantity's
+        // digit was misread (18 for 10), not both amounts
+        warnings.push(
+          `line ${position}: quantity read as ${quantity}, but total ${item.total} ÷ price ${item.unitPrice} = ${qr}; took ${qr}, please check`,
+        );
+        quantity = qr;
+        qConf = 0.6;
+      } else {
         warnings.push(
           `line ${position}: quantity ${quantity} × price ${item.unitPrice} ≠ total ${item.total}; please check`,
         );

@@ -4,7 +4,8 @@
  * borders lie halfway between neighbouring labels, so right-aligned numbers and left-aligned text
  * both fall into the column they are printed under.
  */
-import type { Cell, TextLine } from './layout-lines.ts';
+import { findLabelSpans, foldLabel } from './fuzzy-label.ts';
+import type { TextLine } from './layout-lines.ts';
 
 export type ColumnKind =
   | 'pos'
@@ -15,6 +16,7 @@ export type ColumnKind =
   | 'quantity'
   | 'unit'
   | 'price'
+  | 'discount'
   | 'total';
 
 export interface Column {
@@ -31,74 +33,250 @@ export interface TableHeader {
   columns: Column[];
 }
 
-// multi-word labels first so that "Price per unit" is a price and "Order qty." a quantity
-const LABELS: [ColumnKind, RegExp][] = [
+const RAW_LABELS: [ColumnKind, string[]][] = [
   [
-    'price',
-    /^(price\s+per\s+unit|unit\s+price|prix\s+unit|prezzo\s+unit|einzelpreis|stückpreis|preis|pr\.?\s*\/\s*pe|prix|prezzo|price|ep)\b/i,
+    'pos',
+    [
+      'pos',
+      'pos.',
+      'pos nr',
+      'pos.-nr',
+      'position',
+      'nr',
+      'nr.',
+      'no',
+      'no.',
+      'n°',
+      'item',
+      'line',
+      'ln',
+      'lfd',
+      'lfd. nr',
+      'riga',
+      '#',
+    ],
+  ],
+  [
+    'article',
+    [
+      'art.-nr',
+      'art. nr',
+      'artnr',
+      'artikel-nr',
+      'artikelnummer',
+      'artikel',
+      'art',
+      'lief.-art.-nr',
+      'lieferanten-art.-nr',
+      'ihre art.-nr',
+      'unsere art.-nr',
+      'ihre artikel-nr',
+      'kunden-art.-nr',
+      'item code',
+      'item no',
+      'item number',
+      'your item no',
+      'our item no',
+      'part no',
+      'part number',
+      'material',
+      'material-nr',
+      'materialnummer',
+      'code',
+      'codice',
+      'codice articolo',
+      'cod. art',
+      'cod',
+      'sku',
+      'référence',
+      'réf',
+      'n° article',
+      'no article',
+      "n° et réf. de l'article",
+      'article',
+      'article no',
+      'articolo',
+      'vos réf',
+      'notre réf',
+      'vostro codice',
+      'nostro codice',
+    ],
+  ],
+  ['gtin', ['ean', 'gtin', 'ean-nr', 'ean code', 'ean13', 'ean-13']],
+  [
+    'description',
+    [
+      'bezeichnung',
+      'artikelbezeichnung',
+      'beschreibung',
+      'text',
+      'artikeltext',
+      'leistung',
+      'désignation',
+      'description',
+      'item description',
+      'descrizione',
+      'produkt',
+      'product',
+      'libellé',
+    ],
   ],
   [
     'quantity',
-    /^(order\s+qty|bestellmenge|menge|anzahl|anz\.?|qt[ée]\.?|quantit[éeà]|qty|quantity|qtà|stückzahl|bestellt)/i,
+    [
+      'menge',
+      'bestellmenge',
+      'anzahl',
+      'anz',
+      'stückzahl',
+      'bestellt',
+      'qty',
+      'qty.',
+      'quantity',
+      'order qty',
+      'order quantity',
+      'qté',
+      'quantité',
+      'quantité commandée',
+      'quantità',
+      'qtà',
+      'qta',
+    ],
   ],
-  ['customerArticle', /^(ihre\s+art|your\s+(?:item|art|part)|vos\s+r[ée]f|vostro\s+cod)/i],
-  ['gtin', /^(ean|gtin)\b/i],
   [
-    'article',
-    /^(unsere\s+art|art[.\s-]*nr|artikel[\s-]*n|artikel$|art\.?$|material|code|codice|r[ée]f|item\s+no|article|part\s+no|sku|n[°o]\s+art|cod\.)/i,
+    'unit',
+    [
+      'einheit',
+      'me',
+      'eh',
+      've',
+      'mengeneinheit',
+      'unit',
+      'uom',
+      'unité',
+      'um',
+      'u.m',
+      'unità',
+      'unità di misura',
+    ],
   ],
-  ['pos', /^(pos|position|nr\.?$|item$|riga|lfd|n[°o]\.?$|ln)/i],
   [
-    'description',
-    /^(bezeichnung|artikelbezeichnung|beschreibung|text|d[ée]signation|description|descrizione|produkt|product|articolo)/i,
+    'price',
+    [
+      'preis',
+      'einzelpreis',
+      'stückpreis',
+      'preis pro einheit',
+      'preis/me',
+      'preis/einheit',
+      'preis chf',
+      'preis eur',
+      'ep',
+      'ep chf',
+      'pr./pe',
+      'price',
+      'unit price',
+      'price per unit',
+      'net price',
+      'prix',
+      'prix unitaire',
+      'prix unitaire ht',
+      'prix unit',
+      'prezzo',
+      'prezzo unitario',
+      'prezzo unit',
+    ],
   ],
-  ['unit', /^(einheit|me|unit[éeà]?|um|u\.m\.?|ve|mengeneinheit|uom)\.?$/i],
-  ['total', /^(total|betrag|gesamt|montant|importo|net\s+value|netto|totale|summe|wert)/i],
+  ['discount', ['rabatt', 'remise', 'sconto', 'discount']],
+  [
+    'total',
+    [
+      'total',
+      'betrag',
+      'gesamt',
+      'gesamtpreis',
+      'montant',
+      'montant total',
+      'total ht',
+      'importo',
+      'net value',
+      'netto',
+      'nettowert',
+      'netto/pos',
+      'totale',
+      'summe',
+      'wert',
+      'amount',
+      'line total',
+    ],
+  ],
 ];
 
-function kindOf(text: string): ColumnKind | null {
-  const t = text.trim();
-  for (const [k, re] of LABELS) if (re.test(t)) return k;
-  return null;
+const LABELS: [ColumnKind, string[]][] = RAW_LABELS.map(([k, ls]) => [
+  k,
+  [...new Set(ls.map(foldLabel).filter((x) => x.length > 0))],
+]);
+
+interface Group {
+  kind: ColumnKind;
+  x0: number;
+  x1: number;
 }
 
-/** Label groups in a line: a cell whose text is a label, else the cell's words one by one. */
-function labelGroups(cells: Cell[]): { kind: ColumnKind; x0: number; x1: number }[] {
-  const out: { kind: ColumnKind; x0: number; x1: number }[] = [];
-  for (const c of cells) {
-    const whole = kindOf(c.text);
-    const perWord = c.words.map((w) => kindOf(w.text));
-    const distinct = new Set(perWord.filter(Boolean));
-    if (whole && distinct.size <= 1) {
-      out.push({ kind: whole, x0: c.x0, x1: c.x1 });
-      continue;
-    }
-    if (whole && /\s(per|pro|par)\s/i.test(c.text)) {
-      out.push({ kind: whole, x0: c.x0, x1: c.x1 });
-      continue;
-    }
-    c.words.forEach((w, i) => {
-      const k = perWord[i];
-      const last = out[out.length - 1];
-      if (k) out.push({ kind: k, x0: w.box[0], x1: w.box[0] + w.box[2] });
-      else if (last && i > 0) last.x1 = w.box[0] + w.box[2];
-    });
+/**
+ * Column labels in a line (tolerant to OCR errors, multi-word labels first: "Item code" is the
+ * article, "Item description" the description, "Price per unit" a price). Words that are not
+ * labels but sit in a label's cell ("Preis CHF") widen that label.
+ */
+function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
+  const texts = line.words.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
+  const spans = findLabelSpans(texts, LABELS);
+  const groups: Group[] = [];
+  let labelled = 0;
+  for (const s of spans) {
+    const ws = line.words.slice(s.from, s.to);
+    groups.push({ kind: s.kind, x0: ws[0]!.box[0], x1: Math.max(...ws.map((w) => w.box[0] + w.box[2])) });
+    labelled += s.to - s.from;
   }
-  return out;
+  // unlabelled words right after a label in the same cell widen it
+  for (const c of line.cells) {
+    for (const w of c.words) {
+      const g = groups.find((x) => x.x0 <= w.box[0] && x.x0 >= c.x0 - 1);
+      if (g && w.box[0] + w.box[2] > g.x1 && !groups.some((o) => o !== g && o.x0 > g.x0 && o.x0 <= w.box[0]))
+        g.x1 = w.box[0] + w.box[2];
+    }
+  }
+  return { groups, labelled };
 }
 
 export function detectHeader(line: TextLine): TableHeader | null {
-  if (line.words.length < 2 || line.words.length > 16) return null;
-  const groups = labelGroups(line.cells);
+  if (line.words.length < 2 || line.words.length > 20) return null;
+  const { groups, labelled } = labelGroups(line);
   const kinds = new Set(groups.map((g) => g.kind));
-  const strong =
-    kinds.has('quantity') &&
-    (kinds.has('article') || kinds.has('description') || kinds.has('customerArticle'));
+  const strong = kinds.has('quantity') && (kinds.has('article') || kinds.has('description'));
   if (kinds.size < 3 && !strong) return null;
   // most of the line must be labels, not a sentence that happens to contain "Menge" and "Preis"
-  const labelled = groups.length / Math.max(1, line.cells.length);
-  if (labelled < 0.6) return null;
+  const wordish = line.words.filter((w) => /\p{L}{2}/u.test(w.text)).length;
+  if (labelled / Math.max(1, wordish) < 0.6) return null;
   const sorted = groups.sort((a, b) => a.x0 - b.x0);
+  if (!kinds.has('quantity')) {
+    // the quantity label is the one OCR lost ("mossetioonye" for "Bestellmenge"): an unlabelled
+    // header word between the description and the unit/price columns is taken for it
+    const firstNum = sorted.find((g) => g.kind === 'unit' || g.kind === 'price' || g.kind === 'total');
+    const desc = sorted.find((g) => g.kind === 'description' || g.kind === 'article');
+    const cand = line.words.filter(
+      (w) =>
+        /\p{L}{3}/u.test(w.text) &&
+        (!desc || w.box[0] > desc.x1) &&
+        (!firstNum || w.box[0] + w.box[2] < firstNum.x0) &&
+        !sorted.some((g) => w.box[0] >= g.x0 && w.box[0] <= g.x1),
+    );
+    const w = cand.at(-1);
+    if (w && firstNum) {
+      sorted.push({ kind: 'quantity', x0: w.box[0], x1: w.box[0] + w.box[2] });
+      sorted.sort((a, b) => a.x0 - b.x0);
+    }
+  }
   const columns: Column[] = sorted.map((g, i) => {
     const prev = sorted[i - 1];
     const next = sorted[i + 1];
@@ -134,13 +312,21 @@ export function columnOf(header: TableHeader, x0: number, x1: number): Column | 
  */
 export function cellsByColumn(header: TableHeader, line: TextLine): Map<ColumnKind, string[]> {
   const out = new Map<ColumnKind, string[]>();
-  for (const cell of line.cells) {
+  let prevKind: ColumnKind | null = null;
+  line.cells.forEach((cell, i) => {
     const x = cell.words.length > 1 ? cell.x0 + line.unit * 0.3 : (cell.x0 + cell.x1) / 2;
     const col = header.columns.find((c) => x >= c.left && x < c.right) ?? columnOf(header, cell.x0, cell.x1);
-    if (!col) continue;
+    if (!col) return;
+    let text = cell.text;
+    // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
+    // pack content is not read as the quantity
+    const before = line.cells[i - 1]?.words.at(-1)?.text ?? '';
+    if (col.kind === 'quantity' && prevKind === 'quantity' && /^(à|a|á|@|x|je|zu|per|par|da)$/i.test(before))
+      text = `${before} ${text}`;
+    prevKind = col.kind;
     const l = out.get(col.kind);
-    if (l) l.push(cell.text);
-    else out.set(col.kind, [cell.text]);
-  }
+    if (l) l.push(text);
+    else out.set(col.kind, [text]);
+  });
   return out;
 }

@@ -1,0 +1,117 @@
+/**
+ * Tolerant label matching. OCR mangles labels ("Bestel1-Nr", "Hestelldatum", "Anlleterung"), so
+ * labels are compared after folding the characters OCR swaps (1/l/I/|, 0/o, 5/s, rn/m, accents)
+ * and with a small edit distance that grows with the label's length. Words are compared joined
+ * without separators, so "Bestell-Nr.", "Bestell Nr" and "BestellNr" are one label.
+ */
+
+/** Lower-case, accents removed, OCR-confusable characters folded, everything but letters dropped. */
+export function foldLabel(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/°/g, 'o')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[1|!íìï]/g, 'l')
+    .replace(/i/g, 'l')
+    .replace(/0/g, 'o')
+    .replace(/5/g, 's')
+    .replace(/[^a-z]/g, '');
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Edits tolerated for a folded label of this length: none for short labels, where one edit makes another word. */
+export function tolerance(len: number): number {
+  if (len < 5) return 0;
+  if (len < 14) return 1;
+  return 2;
+}
+
+/** Whether folded `text` is the folded label `label`, within the tolerance. */
+export function labelEquals(text: string, label: string): boolean {
+  if (text === label) return true;
+  const t = tolerance(label.length);
+  if (t === 0) return false;
+  // the first letter is rarely the one OCR loses and anchors the comparison
+  if (text[0] !== label[0] && label.length < 10) return false;
+  return boundedDistance(text, label, t) <= t;
+}
+
+export interface LabelSpan<K extends string> {
+  kind: K;
+  /** Word indexes [from, to) covered by the label. */
+  from: number;
+  to: number;
+  /** Folded label text that matched. */
+  label: string;
+  /** 0 for an exact (folded) match, growing with edits. */
+  edits: number;
+}
+
+/**
+ * Labels in a run of words: spans of 1–4 words whose folded text equals a vocabulary entry, longest
+ * first, without overlaps. A long entry may also end a compound word ("Materialbestellung Nr." ends
+ * with "bestellungnr").
+ */
+export function findLabelSpans<K extends string>(
+  words: string[],
+  vocab: readonly (readonly [K, readonly string[]])[],
+): LabelSpan<K>[] {
+  const folded = words.map(foldLabel);
+  const cands: LabelSpan<K>[] = [];
+  for (const len of [4, 3, 2, 1]) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const parts = folded.slice(i, i + len);
+      if (parts.some((p) => p === '')) continue;
+      const text = parts.join('');
+      if (text.length < 2) continue;
+      let best: LabelSpan<K> | null = null;
+      for (const [kind, labels] of vocab) {
+        for (const label of labels) {
+          let edits = -1;
+          if (text === label) edits = 0;
+          else if (labelEquals(text, label)) edits = boundedDistance(text, label, 2);
+          else if (label.length >= 9 && text.length > label.length && len <= 2) {
+            if (text.endsWith(label)) edits = 1;
+          }
+          if (edits >= 0 && (!best || edits < best.edits))
+            best = { kind, from: i, to: i + len, label, edits };
+        }
+      }
+      if (best) cands.push(best);
+    }
+  }
+  // exact matches before fuzzy ones (a stray "N" before "PO number/date" is not part of the label),
+  // then the longest
+  cands.sort((a, b) => a.edits - b.edits || b.to - b.from - (a.to - a.from));
+  const out: LabelSpan<K>[] = [];
+  const used = new Set<number>();
+  for (const c of cands) {
+    let taken = false;
+    for (let k = c.from; k < c.to; k++) if (used.has(k)) taken = true;
+    if (taken) continue;
+    out.push(c);
+    for (let k = c.from; k < c.to; k++) used.add(k);
+  }
+  return out.sort((a, b) => a.from - b.from);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import {
+  boundedDistance,
+  findLabelSpans,
+  foldLabel,
+  labelEquals,
+} from '../../../src/pipeline/extract/fuzzy-label.ts';
+
+const V = [
+  ['ref', ['bestell-nr', 'po number'].map(foldLabel)],
+  ['refDate', ['po number/date'].map(foldLabel)],
+  ['date', ['datum'].map(foldLabel)],
+  ['other', ['kunden-nr'].map(foldLabel)],
+] as const;
+
+describe('fuzzy labels', () => {
+  it('folds OCR-confusable characters and separators', () => {
+    expect(foldLabel('Bestel1-Nr.')).toBe(foldLabel('Bestell-Nr'));
+    expect(foldLabel('N° Commande')).toBe(foldLabel('no commande'));
+  });
+  it('tolerates one edit in longer labels, none in short ones', () => {
+    expect(labelEquals(foldLabel('Hestelldatum'), foldLabel('bestelldatum'))).toBe(true);
+    expect(labelEquals(foldLabel('Mange'), foldLabel('menge'))).toBe(true);
+    expect(labelEquals(foldLabel('PA'), foldLabel('po'))).toBe(false);
+    expect(labelEquals(foldLabel('Bestellung'), foldLabel('bestell-nr'))).toBe(false);
+    expect(boundedDistance('abcdef', 'xyzuvw', 2)).toBe(3);
+  });
+  it('prefers exact spans over fuzzy longer ones and multi-word labels over single words', () => {
+    const spans = findLabelSpans(['N', 'PO', 'number/date'], V);
+    expect(spans).toMatchObject([{ kind: 'refDate', from: 1, to: 3, edits: 0 }]);
+    const other = findLabelSpans(['Kunden-Nr.', '1001', 'Datum'], V);
+    expect(other.map((s) => s.kind)).toEqual(['other', 'date']);
+  });
+});

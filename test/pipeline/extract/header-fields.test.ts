@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cleanReference,
+  deliveryValue,
+  extractHeaderFields,
+} from '../../../src/pipeline/extract/header-fields.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const ref = new Date('2026-06-01T00:00:00Z');
+const fields = (rows: string[]) => extractHeaderFields(layoutLines(pageFromRows(rows)), ref);
+
+describe('header fields', () => {
+  it('reads values right of the label and under it, never another label', () => {
+    const f = fields([
+      'Firma                                   Kunden-Nr.',
+      'Muster AG                               1001',
+      'Ihre Bestell-Nr.                        Datum',
+      'B 26/0815                               12.06.26',
+      'Liefertermin                            Lieferadresse',
+      'sofort',
+    ]);
+    expect(f.reference?.value).toBe('B 26/0815');
+    expect(f.orderDate?.value).toBe('2026-06-12');
+    expect(f.deliveryDate).toBeNull();
+    expect(f.deliveryAsap).toBe(true);
+  });
+  it('tolerates OCR-mangled labels and keeps prefixes', () => {
+    const f = fields([
+      'Bestel1-Nr.:   PO-2026-0815',
+      'Hestelldatum   09.03.26',
+      'Gewunschter Liefertermin—20.03,26',
+    ]);
+    expect(f.reference?.value).toBe('PO-2026-0815');
+    expect(f.orderDate?.value).toBe('2026-03-09');
+    expect(f.deliveryDate?.value).toBe('2026-03-20');
+  });
+  it('splits a combined "number/date" label', () => {
+    const f = fields([
+      '                         PO number/date',
+      'Muster AG                4500400796 / 2026-11-05',
+    ]);
+    expect(f.reference?.value).toBe('4500400796');
+    expect(f.orderDate?.value).toBe('2026-11-05');
+  });
+  it('does not take customer, supplier or project numbers for the reference', () => {
+    const f = fields(['Kunden-Nr. 1003', 'Lieferanten-Nr. 49665', 'Projekt 2026-77']);
+    expect(f.reference).toBeNull();
+  });
+  it('takes the letter line "Ort, Datum" and running-text references and delivery dates', () => {
+    const f = fields([
+      '                                              Zürich, 12. Juni 2026',
+      'Materialbestellung Nr. BE-2026-058',
+      'bitte liefern Sie uns bis spätestens 26.06.2026 folgendes Material:',
+    ]);
+    expect(f.orderDate?.value).toBe('2026-06-12');
+    expect(f.reference?.value).toBe('BE-2026-058');
+    expect(f.deliveryDate?.value).toBe('2026-06-26');
+  });
+  it('resolves a delivery date without a year after the order date', () => {
+    const f = extractHeaderFields(
+      layoutLines(pageFromRows(['Datum: 20.12.2026', 'Liefertermin: 7.1.'])),
+      new Date('2026-12-20T00:00:00Z'),
+    );
+    expect(f.deliveryDate?.value).toBe('2027-01-07');
+  });
+  it('rejects dimensions, amounts and dates as references', () => {
+    expect(cleanReference('8x50')).toBeNull();
+    expect(cleanReference('1’250.50')).toBeNull();
+    expect(cleanReference('12.06.2026')).toBeNull();
+    expect(cleanReference(': 4500123456 vom 12.06.2026')).toBe('4500123456');
+  });
+  it('reads calendar weeks, weekdays and asap after a delivery label', () => {
+    const thu = new Date('2026-11-26T00:00:00Z');
+    expect(deliveryValue('KW 49', thu)).toMatchObject({ iso: '2026-11-30' });
+    expect(deliveryValue('Freitag', thu)).toMatchObject({ iso: '2026-11-27' });
+    expect(deliveryValue('asap', thu)).toBe('asap');
+    expect(deliveryValue('bis Freitag 4.12.', thu)).toMatchObject({ iso: '2026-12-04' });
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
+import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const master: MasterData = {
+  products: [
+    {
+      sku: '10-4711',
+      description: 'Senkkopfschraube M4x20 verzinkt Pack à 100 Stk',
+      unit: 'Pack',
+      price: 9.5,
+      gtin: null,
+    },
+    { sku: 'AB-1020X', description: 'Kabelbinder schwarz 200 mm', unit: 'Stk', price: 0.2, gtin: null },
+    { sku: '0001550', description: 'Knieschoner Gel', unit: 'Paar', price: 18.4, gtin: null },
+    { sku: '20-1772', description: 'Holzbohrer 8 mm', unit: 'Stk', price: 4.1, gtin: null },
+  ],
+  customers: [],
+  customerSkus: [],
+};
+const meta: InboundMeta = {
+  channel: 'fax',
+  provider: null,
+  from: null,
+  to: null,
+  receivedAt: '2026-11-27T09:00:00Z',
+};
+const header = (row: string) => detectHeader(layoutLines(pageFromRows([row]))[0]!);
+
+describe('table headers', () => {
+  it('recognises multi-word and OCR-mangled column labels', () => {
+    const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
+    expect(
+      kinds('Line   Item code   Item description          Order qty   UoM   Unit price   Amount'),
+    ).toEqual(['pos', 'article', 'description', 'quantity', 'unit', 'price', 'total']);
+    expect(kinds('Pos,   Liet.-Art.-Nr.   Beschreibung     Mange   ME   Preis   Total')).toContain(
+      'quantity',
+    );
+    expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
+  });
+  it('takes an unlabelled header word before the prices for the quantity column', () => {
+    expect(
+      header('Pos   Art.-Nr.   Bezeichnung            Xqwerty   ME   Preis   Total')?.columns.map(
+        (c) => c.kind,
+      ),
+    ).toContain('quantity');
+  });
+});
+
+describe('table items', () => {
+  it('continues a table over a carried-forward subtotal and the next page', () => {
+    const p1 = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                                  Menge   Preis    Total',
+      '1     10-4711      Senkkopfschraube M4x20 verzinkt Pack à       3       9.50     28.50',
+      '                   100 Stk',
+      'Übertrag                                                                 28.50',
+    ]);
+    const p2 = pageFromRows(
+      [
+        'Pos   Art.-Nr.     Bezeichnung                                  Menge   Preis    Total',
+        'Übertrag                                                                 28.50',
+        '2     20-1772      Holzbohrer 8 mm                              10      4.10     41.00',
+        'Total                                                                    69.50',
+      ],
+      2,
+    );
+    const d = extractDraft([p1, p2], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 3],
+      ['20-1772', 10],
+    ]);
+  });
+  it('does not read a pack content overhanging into the quantity column as the quantity', () => {
+    const page = pageFromRows([
+      'Item   Material     Description                       Order qty.   Unit   Price     Net value',
+      '10     10-4711      Senkkopfschraube M4x20 Pack à     100 Stk',
+      '                                                      6            PAK    9.50      57.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 6]]);
+  });
+  it('repairs a misread quantity digit when price × quantity = total disagrees', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
+      '1     20-1772      Holzbohrer 8 mm         18      4.10     41.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines[0]).toMatchObject({ sku: '20-1772', quantity: 10 });
+    expect(d.lines[0]!.confidence).toBeLessThan(0.7);
+    expect(d.warnings.join('\n')).toMatch(/quantity read as 18/);
+  });
+  it('drops footer rows with neither a known article nor a quantity', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis',
+      '1     20-1772      Holzbohrer 8 mm         5       4.10',
+      '      UID CHE-123.456.789 MWST  IBAN CH00 0000',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+  });
+});
