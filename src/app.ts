@@ -10,6 +10,7 @@ import { erpRoutes } from './api/erp/routes.ts';
 import { masterDataRoutes } from './api/master-data/routes.ts';
 import { opsRoutes } from './api/ops/routes.ts';
 import { reviewRoutes } from './api/review/routes.ts';
+import { faxWebhookRoutes } from './api/webhooks/fax-routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { type AppContext, contextPlugin } from './plugins/context.ts';
 import { installErrorHandler } from './plugins/error-handler.ts';
@@ -40,4 +41,5 @@ export async function app(fastify: FastifyInstance, ctx: AppContext): Promise<vo
   await fastify.register(reviewRoutes);
   await fastify.register(masterDataRoutes);
   await fastify.register(erpRoutes);
+  await fastify.register(faxWebhookRoutes);
 }

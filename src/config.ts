@@ -3,11 +3,13 @@
  * a bad value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
+import { loadOutboundConfig, type OutboundConfig } from './erp/outbound-config.ts';
 import { FaxgateError } from './errors.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export interface Config {
+/** ERP push, confirmations and supplier letterhead: see erp/outbound-config.ts. */
+export interface Config extends OutboundConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -25,6 +27,10 @@ export interface Config {
   reconcileIntervalMs: number;
   uploadLimitBytes: number;
   mediaHosts: string[];
+  /** First back-off of the media-download retries (doubles each try); small in tests. */
+  mediaRetryBaseMs: number;
+  /** Telnyx API base for renewing expired media links; only tests and private proxies change it. */
+  telnyxApiUrl: string;
   providers: {
     telnyx: { publicKey: string | null; apiKey: string | null };
     sinch: { username: string | null; password: string | null };
@@ -115,6 +121,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reconcileIntervalMs: int(env, 'FAXGATE_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
     uploadLimitBytes: int(env, 'FAXGATE_UPLOAD_LIMIT_MB', 25, 1, 1024) * 1024 * 1024,
     mediaHosts,
+    mediaRetryBaseMs: int(env, 'FAXGATE_MEDIA_RETRY_BASE_MS', 5000, 1, 600_000),
+    telnyxApiUrl: (
+      url(env, 'FAXGATE_TELNYX_API_URL', ['https:', 'http:']) ?? 'https://api.telnyx.com'
+    ).replace(/\/+$/, ''),
     providers: {
       telnyx: {
         publicKey: str(env, 'FAXGATE_TELNYX_PUBLIC_KEY'),
@@ -133,5 +143,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         password: str(env, 'FAXGATE_POSTMARK_PASSWORD'),
       },
     },
+    ...loadOutboundConfig(env),
   };
 }

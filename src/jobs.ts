@@ -6,7 +6,8 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
-export const STEPS = ['pages', 'ocr', 'extract'] as const;
+// 'fetch' runs only for providers that send a media URL instead of the bytes (src/ingest/).
+export const STEPS = ['fetch', 'pages', 'ocr', 'extract'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface DocumentJob {
@@ -48,15 +49,31 @@ export function producerConnection(url: string): Redis {
   return conn;
 }
 
-export type Queues = Record<Step, Queue<DocumentJob>> & { close(): Promise<void> };
+/** After-confirm deliveries (ERP push, customer confirmations): one queue, ids of outbox rows. */
+export const OUTBOUND_QUEUE = 'outbound';
+
+export interface OutboundJob {
+  messageId: string;
+  generation: number;
+}
+
+/** A manual re-send bumps the generation, so it is a new job even while the old one is kept. */
+export const outboundJobId = (messageId: string, generation: number) => `${messageId}-g${generation}`;
+
+export type Queues = Record<Step, Queue<DocumentJob>> & {
+  outbound: Queue<OutboundJob>;
+  close(): Promise<void>;
+};
 
 export function createQueues(connection: Redis, prefix: string): Queues {
   const make = (step: Step) => new Queue<DocumentJob>(step, { connection, prefix, defaultJobOptions });
-  const queues = { pages: make('pages'), ocr: make('ocr'), extract: make('extract') };
+  const queues = { fetch: make('fetch'), pages: make('pages'), ocr: make('ocr'), extract: make('extract') };
+  const outbound = new Queue<OutboundJob>(OUTBOUND_QUEUE, { connection, prefix, defaultJobOptions });
   return {
     ...queues,
+    outbound,
     close: async () => {
-      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await Promise.all([...Object.values(queues), outbound].map((q) => q.close()));
     },
   };
 }

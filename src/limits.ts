@@ -21,6 +21,21 @@ export const limits = {
   pagesTimeoutMs: 60_000,
   /** Starting a tesseract worker can hang forever on a bad language file (see STACK-NOTES). */
   ocrInitTimeoutMs: 60_000,
+  /** Webhook bodies beyond the document itself (form fields, the provider's JSON): generous, never MBs. */
+  webhookFieldsBytes: 1024 * 1024,
+  /** Sinch's JSON callback carries the file base64-encoded: 4 bytes on the wire per 3 of document. */
+  webhookBase64Factor: 4 / 3,
+  /** Telnyx's SDK rejects timestamps more than 300 s off (both ways); replays outside it are refused. */
+  webhookToleranceSeconds: 300,
+  /** Connecting to a media host and waiting for its headers; S3 and provider APIs answer in < 1 s. */
+  mediaHeadersTimeoutMs: 15_000,
+  /** Whole media download; a 25 MB document at 1 MB/s still fits, a trickling host does not hold a worker. */
+  mediaTotalTimeoutMs: 60_000,
+  /** Pre-signed URLs redirect once or twice at most; more is a loop or an attempt to wander off. */
+  mediaMaxRedirects: 3,
+  /** Tries of the fetch step; with the default 5 s doubling back-off the last one starts ~2.5 min after the
+   * first — inside Telnyx's 10-minute media_url lifetime, so a refresh is rarely needed. */
+  mediaFetchAttempts: 6,
 } as const;
 
 export type Limits = typeof limits;

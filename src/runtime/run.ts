@@ -33,6 +33,7 @@ export async function run(mode: Mode, config: Config, log: Logger): Promise<void
         log,
         afterMs: config.reconcileAfterMs,
         intervalMs: config.reconcileIntervalMs,
+        mediaRetryBaseMs: config.mediaRetryBaseMs,
       });
       closers.push(async () => reconciler.stop());
       // Catch up at once on documents a crash left behind.

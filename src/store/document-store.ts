@@ -193,6 +193,27 @@ export function createDocumentStore(database: Database) {
       });
     },
 
+    /**
+     * Stores the bytes of a document ingested without them (a provider sent only a media URL).
+     * Only the first attach wins, so a retried fetch never replaces bytes the pipeline already read.
+     */
+    async attachBytes(id: string, bytes: Uint8Array, contentType: SniffedType | null): Promise<boolean> {
+      const buf = toBuffer(bytes);
+      const res = await db
+        .updateTable('documents')
+        .set({
+          bytes: buf,
+          size: buf.byteLength,
+          sha256: createHash('sha256').update(buf).digest('hex'),
+          content_type: contentType,
+          updated_at: nowIso(),
+        })
+        .where('id', '=', id)
+        .where('size', '=', 0)
+        .executeTakeFirst();
+      return res.numUpdatedRows > 0n;
+    },
+
     async getBytes(id: string): Promise<Buffer | null> {
       const row = await db.selectFrom('documents').select('bytes').where('id', '=', id).executeTakeFirst();
       return row ? row.bytes : null;

@@ -160,6 +160,32 @@ export interface CountersTable {
   value: number;
 }
 
+export interface OutboundMessagesTable {
+  id: string;
+  order_id: string;
+  kind: string;
+  channel: string;
+  target: string | null;
+  language: string | null;
+  status: string;
+  attempts: number;
+  generation: number;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  provider: string | null;
+  provider_ref: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerOutboundSettingsTable {
+  customer_id: string;
+  confirmations: string | null;
+  language: string | null;
+  updated_at: string;
+}
+
 export interface Schema {
   documents: DocumentsTable;
   inbound_receipts: InboundReceiptsTable;
@@ -173,4 +199,6 @@ export interface Schema {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   counters: CountersTable;
+  outbound_messages: OutboundMessagesTable;
+  customer_outbound_settings: CustomerOutboundSettingsTable;
 }

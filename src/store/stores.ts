@@ -6,6 +6,7 @@ import type { Database } from './database.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createMasterDataStore } from './master-data-store.ts';
 import { createOrderStore } from './order-store.ts';
+import { createOutboundStore } from './outbound-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { createUserStore } from './user-store.ts';
 
@@ -18,6 +19,7 @@ export function createStores(database: Database) {
     tokens: createTokenStore(database),
     audit: createAuditStore(database),
     users: createUserStore(database),
+    outbound: createOutboundStore(database),
   };
 }
 

@@ -3,7 +3,8 @@
  * ingest, or its data was lost. Job ids are deterministic, so enqueueing a document whose job
  * still exists adds nothing.
  */
-import { enqueueStep, type Queues } from '../jobs.ts';
+import { awaitsMedia, enqueueFirstStep } from '../ingest/first-step.ts';
+import type { Queues } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
 import type { Stores } from '../store/stores.ts';
 
@@ -13,6 +14,8 @@ export function startReconciler(opts: {
   log: Logger;
   afterMs: number;
   intervalMs: number;
+  /** Back-off base for media downloads (documents whose bytes are still at the provider). */
+  mediaRetryBaseMs: number;
 }): { runOnce(): Promise<number>; stop(): void } {
   const { stores, queues, log } = opts;
   let running = false;
@@ -25,7 +28,12 @@ export function startReconciler(opts: {
       let n = 0;
       for (const id of ids) {
         try {
-          await enqueueStep(queues, 'pages', id);
+          const doc = await stores.documents.get(id);
+          if (!doc) continue;
+          await enqueueFirstStep(queues, id, {
+            awaitsMedia: awaitsMedia(doc),
+            retryBaseMs: opts.mediaRetryBaseMs,
+          });
           n++;
         } catch (err) {
           log.warn({ err, documentId: id }, 'reconciler could not enqueue; will try again');

@@ -6,14 +6,20 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import { type DocumentJob, type Queues, STEPS, type Step, workerConnection } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
+import { startOutbound } from '../outbound/start-outbound.ts';
 import { createOcrEngine, type OcrEngine } from '../pipeline/ocr/ocr-engine.ts';
 import type { Stores } from '../store/stores.ts';
 import { processExtract } from './processors/extract.ts';
+import { processFetch } from './processors/fetch.ts';
 import { processOcr } from './processors/ocr.ts';
 import { processPages } from './processors/pages.ts';
 import { createStepContext, failDocument, type StepContext } from './step-context.ts';
 
-const PROCESSORS: Record<Step, (job: Job<DocumentJob>, ctx: StepContext) => Promise<void>> = {
+const PROCESSORS: Record<
+  Step,
+  (job: Job<DocumentJob>, ctx: StepContext & { config: Config }) => Promise<void>
+> = {
+  fetch: processFetch,
   pages: processPages,
   ocr: processOcr,
   extract: processExtract,
@@ -57,7 +63,7 @@ export async function startWorkers(opts: {
       async (job) => {
         const jobLog = log.child({ documentId: job.data.documentId, jobId: job.id, step });
         jobLog.debug('step started');
-        await PROCESSORS[step](job, { ...ctx, log: jobLog });
+        await PROCESSORS[step](job, { ...ctx, config, log: jobLog });
         jobLog.info('step done');
       },
       {
@@ -87,9 +93,12 @@ export async function startWorkers(opts: {
     worker.on('error', (err) => log.error({ err, step }, 'worker error'));
     return worker;
   });
+  // After-confirm deliveries: ERP push and customer confirmations (src/outbound/).
+  const outbound = startOutbound({ config, stores, queues, connection, log });
 
   return {
     async close() {
+      await outbound.close();
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
       if (ocrPromise) await (await ocrPromise.catch(() => null))?.close();

@@ -31,6 +31,7 @@ describe('reconciler', () => {
       log: createLogger('silent'),
       afterMs: 0,
       intervalMs: 3_600_000,
+      mediaRetryBaseMs: 100,
     });
     try {
       await new Promise((r) => setTimeout(r, 5)); // `received` must be strictly older than now

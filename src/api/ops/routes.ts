@@ -2,8 +2,21 @@
  * Operations: liveness, readiness (DB + Redis), Prometheus metrics.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { STEPS } from '../../jobs.ts';
+
+function waitReady(redis: Redis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    redis.once('ready', done);
+  });
+}
 
 export const opsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { stores, redis, queues } = fastify.ctx;
@@ -23,6 +36,9 @@ export const opsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       checks.database = `down: ${(err as Error).message}`;
     }
     try {
+      // The producer connection fails fast instead of queueing commands; give a connection that
+      // is still being (re)established a moment before calling Redis down.
+      if (redis.status !== 'ready') await waitReady(redis, 2000);
       checks.redis = (await redis.ping()) === 'PONG' ? 'ok' : 'down';
     } catch (err) {
       checks.redis = `down: ${(err as Error).message}`;

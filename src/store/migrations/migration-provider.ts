@@ -1,15 +1,24 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
+import { outboundMigration } from './0002-outbound.ts';
 import type { DialectName } from './dialect-types.ts';
 
 /**
  * All migrations, in code (no file-system scan, so bundling and `tsx` both work). Names sort in
  * order; never rename or edit a released migration, add a new one.
  */
+const MIGRATIONS: Record<string, (dialect: DialectName) => Migration> = {
+  '0001_initial': initialMigration,
+  '0002_outbound': () => outboundMigration(),
+};
+
+/** Every migration's name, in the order they apply. */
+export const migrationNames = Object.keys(MIGRATIONS).sort();
+
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001_initial': initialMigration(dialect) };
+      return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(dialect)]));
     },
   };
 }

@@ -19,7 +19,13 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   const inbound = pipeline.inbound ?? doc.inbound;
   const meta: InboundMeta = {
     ...inbound,
-    warnings: [...new Set([...(inbound.warnings ?? []), ...(pipeline.warnings ?? [])])],
+    warnings: [
+      ...new Set([
+        ...(doc.inbound.warnings ?? []),
+        ...(inbound.warnings ?? []),
+        ...(pipeline.warnings ?? []),
+      ]),
+    ],
   };
   const draft = await ctx.guard(documentId, async () => extractDraft(contents, meta, master));
   await ctx.stores.orders.createFromDrafts(documentId, [draft]);

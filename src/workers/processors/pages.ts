@@ -16,10 +16,9 @@ export async function processPages(job: Job<DocumentJob>, ctx: StepContext): Pro
 
   const result = await ctx.guard(documentId, () => documentPages(bytes, doc.inbound));
   await ctx.stores.documents.savePages(documentId, result.pages);
+  // Kept apart from what ingest stored (the transport's own warnings stay in meta.warnings).
   await ctx.stores.documents.mergeMeta(documentId, {
-    ...result.extra,
-    inbound: result.meta,
-    warnings: result.warnings,
+    pipeline: { ...result.extra, inbound: result.meta, warnings: result.warnings },
   });
   await enqueueStep(ctx.queues, 'ocr', documentId);
 }
