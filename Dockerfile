@@ -33,6 +33,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The clerk's desk is plain browser modules and CSS, served as they are (no build step).
+COPY --from=build --chown=node:node /app/src/web/static ./dist/web/static
 COPY --chown=node:node package.json ./
 COPY --chown=node:node bin ./bin
 USER node

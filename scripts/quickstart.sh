@@ -15,8 +15,9 @@ if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then
     exit 1
   fi
 fi
+# Runtime packages only: the test tools come with scripts/test.sh.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --omit=dev --no-audit --no-fund
 fi
 node bin/faxgate.js import --if-empty products fixtures/master-data/products.csv
 node bin/faxgate.js import --if-empty customers fixtures/master-data/customers.csv

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the services the tests need available on loopback: Redis on 6379 and PostgreSQL on
-# 5432 with database faxgate_test (user postgres, password postgres). Installs them with
+# 5432 with database faxgate_test (user postgres, password postgres), and chromium for the
+# browser tests. Installs them with
 # apt-get when missing (needs root). Sourced by scripts/test.sh and .ci/run.
 set -euo pipefail
 
@@ -8,6 +9,10 @@ need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+# The clerk's-desk browser tests drive Debian's chromium through playwright-core.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# IMAP tests start a private dovecot (test/helpers/dovecot.ts); no system service is enabled
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "missing ${need[*]}: run as root, or install them: sudo apt-get install -y ${need[*]}" >&2

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadOutboundConfig, type OutboundConfig } from './erp/outbound-config.ts';
 import { FaxgateError } from './errors.ts';
+import { type ImapConfig, loadImapConfig } from './imap/imap-config.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -27,6 +28,11 @@ export interface Config extends OutboundConfig {
   reconcileIntervalMs: number;
   uploadLimitBytes: number;
   mediaHosts: string[];
+  /**
+   * Secure attribute on the session cookie. Default on, except when listening on loopback only
+   * (plain-http development); behind a TLS proxy on 127.0.0.1 set FAXGATE_COOKIE_SECURE=true.
+   */
+  cookieSecure: boolean;
   /** First back-off of the media-download retries (doubles each try); small in tests. */
   mediaRetryBaseMs: number;
   /** Telnyx API base for renewing expired media links; only tests and private proxies change it. */
@@ -40,6 +46,8 @@ export interface Config extends OutboundConfig {
     sendgrid: { username: string | null; password: string | null };
     postmark: { username: string | null; password: string | null };
   };
+  /** IMAP mailboxes to poll (FAXGATE_IMAP_*); none configured = no poller. */
+  imap: ImapConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -104,10 +112,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const publicUrl = url(env, 'FAXGATE_PUBLIC_URL', ['http:', 'https:']);
+  const host = str(env, 'FAXGATE_HOST') ?? '127.0.0.1';
+  const cookieSecureRaw = str(env, 'FAXGATE_COOKIE_SECURE')?.toLowerCase() ?? null;
+  if (cookieSecureRaw !== null && !['true', 'false', '1', '0'].includes(cookieSecureRaw)) {
+    fail('FAXGATE_COOKIE_SECURE', `must be true or false, got "${cookieSecureRaw}"`);
+  }
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(host);
 
   return {
     port: int(env, 'FAXGATE_PORT', 3000, 0, 65535),
-    host: str(env, 'FAXGATE_HOST') ?? '127.0.0.1',
+    host,
     dataDir: path.resolve(cwd, str(env, 'FAXGATE_DATA_DIR') ?? './data'),
     publicUrl: publicUrl?.replace(/\/+$/, '') ?? null,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -121,6 +135,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reconcileIntervalMs: int(env, 'FAXGATE_RECONCILE_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
     uploadLimitBytes: int(env, 'FAXGATE_UPLOAD_LIMIT_MB', 25, 1, 1024) * 1024 * 1024,
     mediaHosts,
+    cookieSecure:
+      cookieSecureRaw === null ? !loopback : cookieSecureRaw === 'true' || cookieSecureRaw === '1',
     mediaRetryBaseMs: int(env, 'FAXGATE_MEDIA_RETRY_BASE_MS', 5000, 1, 600_000),
     telnyxApiUrl: (
       url(env, 'FAXGATE_TELNYX_API_URL', ['https:', 'http:']) ?? 'https://api.telnyx.com'
@@ -143,6 +159,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         password: str(env, 'FAXGATE_POSTMARK_PASSWORD'),
       },
     },
+    imap: loadImapConfig(env),
     ...loadOutboundConfig(env),
   };
 }

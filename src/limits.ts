@@ -36,6 +36,20 @@ export const limits = {
   /** Tries of the fetch step; with the default 5 s doubling back-off the last one starts ~2.5 min after the
    * first — inside Telnyx's 10-minute media_url lifetime, so a refresh is rarely needed. */
   mediaFetchAttempts: 6,
+  /** Attachments looked at in one e-mail: an order mail has 1–3; hundreds are a mail bomb, not orders. */
+  maxEmailAttachments: 20,
+  /** Forwarded-as-attachment depth (message/rfc822 inside message/rfc822); deeper is a loop or an attack. */
+  maxEmailNesting: 3,
+  /** Characters of body text read as an order; a typed order is a few KB, a newsletter is not an order. */
+  maxEmailBodyChars: 100_000,
+  /** Mailgun signs timestamp+token; mailgun-js accepts 15 min of clock skew and delivery delay. */
+  mailgunToleranceSeconds: 15 * 60,
+  /** First wait before reconnecting to a mailbox that is down; doubles up to the maximum. */
+  imapRetryBaseMs: 2_000,
+  /** Longest wait between reconnect attempts: a mailbox back up is picked up within 5 minutes. */
+  imapRetryMaxMs: 5 * 60_000,
+  /** Connecting and logging in; a server that has not greeted in 30 s is down for our purposes. */
+  imapConnectTimeoutMs: 30_000,
 } as const;
 
 export type Limits = typeof limits;

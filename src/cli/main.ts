@@ -31,6 +31,10 @@ const COMMANDS: Record<
     summary: 'API tokens for machines: create | list | revoke',
     load: async () => (await import('./token.ts')).tokenCommand,
   },
+  user: {
+    summary: 'web UI users: add | passwd | disable | enable',
+    load: async () => (await import('./user.ts')).userCommand,
+  },
   extract: {
     summary: 'run the document pipeline offline on one file and print the draft order JSON',
     load: async () => (await import('./extract.ts')).extractCommand,

@@ -31,8 +31,16 @@ export async function documentPages(bytes: Uint8Array, meta: InboundMeta): Promi
     from: mail.meta.faxNumber ?? (meta.from || mail.meta.from) ?? null,
     receivedAt: meta.receivedAt ?? mail.meta.receivedAt ?? null,
   };
+  // the relay's address is not the customer: keep the transport's `from` only for ordinary mail
+  if (mail.meta.relay) merged.from = mail.meta.faxNumber ?? null;
+  // what the clerk sees beside the draft: the message's own subject and date
   const extra: Record<string, unknown> = {};
   if (mail.meta.subject) extra.subject = mail.meta.subject;
+  if (mail.meta.date) extra.date = mail.meta.date;
+  if (mail.meta.messageId) extra.messageId = mail.meta.messageId;
   if (mail.meta.faxNumber) extra.faxNumber = mail.meta.faxNumber;
+  if (mail.meta.relay) extra.faxRelay = true;
+  // one group per attachment (and the body): the extract step makes one draft per group
+  if (mail.groups.length > 1) extra.pageGroups = mail.groups;
   return { pages: mail.pages, meta: merged, warnings: mail.warnings, extra };
 }

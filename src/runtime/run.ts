@@ -5,6 +5,7 @@
  */
 import closeWithGrace from 'close-with-grace';
 import type { Config } from '../config.ts';
+import { startImap } from '../imap/start-imap.ts';
 import type { Logger } from '../logger.ts';
 import { buildServer } from '../server.ts';
 import { startReconciler } from '../workers/reconciler.ts';
@@ -38,6 +39,9 @@ export async function run(mode: Mode, config: Config, log: Logger): Promise<void
       closers.push(async () => reconciler.stop());
       // Catch up at once on documents a crash left behind.
       void reconciler.runOnce().catch((err) => log.warn({ err }, 'first reconciler round failed'));
+      // IMAP mailboxes (FAXGATE_IMAP_URL): closed before the workers so no message is half-handled.
+      const imap = startImap({ config, stores: rt.stores, queues: rt.queues, log });
+      closers.unshift(() => imap.close());
     }
     if (mode === 'all' || mode === 'api') {
       const server = await buildServer(

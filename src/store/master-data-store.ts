@@ -1,61 +1,94 @@
+import type { Transaction } from 'kysely';
 import type { Customer, CustomerSku, MasterData, Product } from '../pipeline/types.ts';
 import type { Database } from './database.ts';
 import { type ReplaceCounts, replaceRows } from './replace-rows.ts';
+import type { Schema } from './schema.ts';
+
+/** Thrown to roll a dry run's transaction back after the counts are known. */
+class DryRun extends Error {
+  constructor(readonly counts: ReplaceCounts) {
+    super('dry run');
+  }
+}
 
 /**
  * Master data as the three CSVs define it. Each replace makes the table match the file exactly,
- * in one transaction, so matching never sees half an import.
+ * in one transaction, so matching never sees half an import. `dryRun` answers the counts of
+ * changes without keeping them (the import preview).
  */
 export function createMasterDataStore(database: Database) {
   const { db } = database;
 
+  /** One transaction; with `dryRun` it is rolled back and only the counts of changes come out. */
+  async function inTransaction(
+    fn: (trx: Transaction<Schema>) => Promise<ReplaceCounts>,
+    dryRun = false,
+  ): Promise<ReplaceCounts> {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const counts = await fn(trx);
+        if (dryRun) throw new DryRun(counts);
+        return counts;
+      });
+    } catch (err) {
+      if (err instanceof DryRun) return err.counts;
+      throw err;
+    }
+  }
+
   return {
-    replaceProducts: (rows: Product[]): Promise<ReplaceCounts> =>
-      db.transaction().execute((trx) =>
-        replaceRows(
-          trx,
-          'products',
-          ['sku'],
-          rows.map((p) => ({
-            sku: p.sku,
-            description: p.description,
-            unit: p.unit,
-            price: p.price,
-            gtin: p.gtin,
-          })),
-          'products',
-        ),
+    replaceProducts: (rows: Product[], opts: { dryRun?: boolean } = {}): Promise<ReplaceCounts> =>
+      inTransaction(
+        (trx) =>
+          replaceRows(
+            trx,
+            'products',
+            ['sku'],
+            rows.map((p) => ({
+              sku: p.sku,
+              description: p.description,
+              unit: p.unit,
+              price: p.price,
+              gtin: p.gtin,
+            })),
+            'products',
+          ),
+        opts.dryRun,
       ),
 
-    replaceCustomers: (rows: Customer[]): Promise<ReplaceCounts> =>
-      db.transaction().execute((trx) =>
-        replaceRows(
-          trx,
-          'customers',
-          ['id'],
-          rows.map((c) => ({
-            id: c.id,
-            name: c.name,
-            fax: c.fax,
-            email: c.email,
-            street: c.street,
-            zip: c.zip,
-            city: c.city,
-            country: c.country,
-          })),
-          'customers',
-        ),
+    replaceCustomers: (rows: Customer[], opts: { dryRun?: boolean } = {}): Promise<ReplaceCounts> =>
+      inTransaction(
+        (trx) =>
+          replaceRows(
+            trx,
+            'customers',
+            ['id'],
+            rows.map((c) => ({
+              id: c.id,
+              name: c.name,
+              fax: c.fax,
+              email: c.email,
+              street: c.street,
+              zip: c.zip,
+              city: c.city,
+              country: c.country,
+            })),
+            'customers',
+          ),
+        opts.dryRun,
       ),
 
-    replaceCustomerSkus: (rows: CustomerSku[]): Promise<ReplaceCounts> =>
-      db.transaction().execute((trx) =>
-        replaceRows(
-          trx,
-          'customer_skus',
-          ['customer_id', 'customer_sku'],
-          rows.map((r) => ({ customer_id: r.customerId, customer_sku: r.customerSku, sku: r.sku })),
-          'customer_skus',
-        ),
+    replaceCustomerSkus: (rows: CustomerSku[], opts: { dryRun?: boolean } = {}): Promise<ReplaceCounts> =>
+      inTransaction(
+        (trx) =>
+          replaceRows(
+            trx,
+            'customer_skus',
+            ['customer_id', 'customer_sku'],
+            rows.map((r) => ({ customer_id: r.customerId, customer_sku: r.customerSku, sku: r.sku })),
+            'customer_skus',
+          ),
+        opts.dryRun,
       ),
 
     /** Everything, sorted by key (stable output for matching and tests). */

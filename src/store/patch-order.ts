@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import { HttpError } from '../errors.ts';
 import { appendAudit } from './audit-store.ts';
+import { recordCorrections } from './learned-mappings-store.ts';
 import { type Executor, loadOrder, replaceLines } from './order-lines.ts';
 import type { OrderChanges, OrderView } from './order-mapper.ts';
 import type { OrdersTable } from './schema.ts';
@@ -83,6 +84,7 @@ export async function patchOrder(
       throw new HttpError(409, 'CONFLICT', `order ${id} was changed by someone else`);
     }
     if (linesChanged) await replaceLines(trx, id, changes.lines!);
+    await recordCorrections(trx, before, changes, actor); // learn what the clerk's fix means (src/learning)
     for (const c of changed) {
       await appendAudit(trx, { actor, entityType: 'order', entityId: id, action: 'update', ...c }, now);
     }

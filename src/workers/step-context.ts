@@ -20,9 +20,9 @@ export interface StepContext {
 
 /** Record a document as failed, with one failed order so the clerk sees it in the queue. */
 export async function failDocument(stores: Stores, documentId: string, reason: string): Promise<void> {
-  await stores.documents.markFailed(documentId, reason);
   const doc = await stores.documents.get(documentId);
   if (!doc) return;
+  // The failed order first: whoever sees the document `failed` must find it in the queue too.
   await stores.orders.createFailed(documentId, reason, {
     channel: doc.inbound.channel,
     provider: doc.inbound.provider,
@@ -31,6 +31,7 @@ export async function failDocument(stores: Stores, documentId: string, reason: s
     receivedAt: doc.receivedAt,
     pages: doc.pageCount ?? 0,
   });
+  await stores.documents.markFailed(documentId, reason);
 }
 
 export function createStepContext(base: Omit<StepContext, 'guard'>): StepContext {

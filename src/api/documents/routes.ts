@@ -91,7 +91,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/api/v1/documents/:id',
     {
-      onRequest: fastify.requireScope('admin'),
+      onRequest: fastify.requireScope('review'),
       schema: {
         params: IdParams,
         response: {
@@ -127,7 +127,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/api/v1/documents/:id/original',
-    { onRequest: fastify.requireScope('admin'), schema: { params: IdParams } },
+    { onRequest: fastify.requireScope('review'), schema: { params: IdParams } },
     async (req, reply) => {
       const doc = await stores.documents.get(req.params.id);
       const bytes = doc ? await stores.documents.getBytes(doc.id) : null;
@@ -146,7 +146,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/api/v1/documents/:id/pages/:n.png',
     {
-      onRequest: fastify.requireScope('admin'),
+      onRequest: fastify.requireScope('review'),
       schema: { params: Type.Object({ id: Type.String(), n: Type.Integer({ minimum: 1 }) }) },
     },
     async (req, reply) => {

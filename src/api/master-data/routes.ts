@@ -23,18 +23,27 @@ export const masterDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Replace products, customers or customer article numbers from a CSV body',
         params: Type.Object({ kind: Type.String({ enum: ['products', 'customers', 'customer-skus'] }) }),
+        querystring: Type.Object({
+          dryRun: Type.Optional(
+            Type.String({
+              enum: ['1', '0', 'true', 'false'],
+              description: '1/true: only count the changes (preview), write nothing',
+            }),
+          ),
+        }),
         response: { 200: Counts, 400: ErrorBody, 422: ErrorBody },
       },
     },
     async (req) => {
       const text = String(req.body ?? '');
+      const opts = { dryRun: req.query.dryRun === '1' || req.query.dryRun === 'true' };
       switch (req.params.kind) {
         case 'products':
-          return stores.masterData.replaceProducts(parseProductsCsv(text));
+          return stores.masterData.replaceProducts(parseProductsCsv(text), opts);
         case 'customers':
-          return stores.masterData.replaceCustomers(parseCustomersCsv(text));
+          return stores.masterData.replaceCustomers(parseCustomersCsv(text), opts);
         default:
-          return stores.masterData.replaceCustomerSkus(parseCustomerSkusCsv(text));
+          return stores.masterData.replaceCustomerSkus(parseCustomerSkusCsv(text), opts);
       }
     },
   );

@@ -4,6 +4,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { mailboxHealth } from '../../imap/mailbox-health.ts';
 import { STEPS } from '../../jobs.ts';
 
 function waitReady(redis: Redis, ms: number): Promise<void> {
@@ -44,7 +45,15 @@ export const opsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       checks.redis = `down: ${(err as Error).message}`;
     }
     const ready = Object.values(checks).every((v) => v === 'ok');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+    // A mailbox that is down is shown (and logged by its poller) but does not take the API out of
+    // service: webhooks and the clerks' UI work without it.
+    const mailboxes =
+      checks.database === 'ok' ? await mailboxHealth(fastify.ctx.config, stores.database) : {};
+    Object.assign(checks, mailboxes);
+    const degraded = ready && Object.values(mailboxes).some((v) => v !== 'ok');
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? (degraded ? 'degraded' : 'ready') : 'not ready', checks });
   });
 
   fastify.get('/metrics', async (_req, reply) => {

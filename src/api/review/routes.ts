@@ -1,11 +1,16 @@
 /**
- * The review API: clerks (and admin tokens) list drafts, read one, edit it with optimistic
- * concurrency, confirm or reject it.
+ * The review API: clerks (sessions) and admin tokens list drafts, read one, edit it with
+ * optimistic concurrency, confirm or reject it. More verbs in order-extra-routes.ts, catalog
+ * look-ups in catalog-routes.ts; all under the one auth hook of this group.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { HttpError } from '../../errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ErrorBody, IdParams, Limit, Nullable, Order, OrderLine, OrderPage } from '../schemas.ts';
+import { catalogRoutes } from './catalog-routes.ts';
+import { ifMatch } from './if-match.ts';
+import { listQueue } from './list-orders.ts';
+import { orderExtraRoutes } from './order-extra-routes.ts';
 
 const STATUSES = [
   'received',
@@ -17,14 +22,6 @@ const STATUSES = [
   'rejected',
   'duplicate',
 ];
-
-/** `If-Match` carries the bare version; tolerate quotes and the weak prefix browsers may add. */
-function ifMatch(header: string | undefined): number | null {
-  if (!header) return null;
-  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  if (!m) throw new HttpError(400, 'BAD_REQUEST', 'If-Match must carry the order version, e.g. If-Match: 3');
-  return Number(m[1]);
-}
 
 const PatchBody = Type.Object(
   {
@@ -46,15 +43,22 @@ const PatchBody = Type.Object(
 
 export const reviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { stores } = fastify.ctx;
-  fastify.addHook('onRequest', fastify.requireScope('admin'));
+  fastify.addHook('onRequest', fastify.requireScope('review'));
+  await fastify.register(orderExtraRoutes);
+  await fastify.register(catalogRoutes);
 
   fastify.get(
     '/api/v1/orders',
     {
       schema: {
-        summary: 'List orders, oldest first',
+        summary: 'List orders, oldest first (filters: status, customer, received date, confidence)',
         querystring: Type.Object({
           status: Type.Optional(Type.String({ enum: STATUSES })),
+          customer: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          receivedFrom: Type.Optional(Type.String({ format: 'date' })),
+          receivedTo: Type.Optional(Type.String({ format: 'date' })),
+          minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+          maxConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
           cursor: Type.Optional(Type.String()),
           limit: Type.Optional(Limit),
         }),
@@ -62,9 +66,9 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (req) =>
-      stores.orders.list({
+      listQueue(fastify.ctx.stores, {
+        ...req.query,
         status: req.query.status as never,
-        cursor: req.query.cursor,
         limit: req.query.limit ?? 50,
       }),
   );

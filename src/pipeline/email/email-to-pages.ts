@@ -1,27 +1,57 @@
 /**
- * An e-mail → pages. Attachments that are documents (PDF, TIFF, PNG, JPEG, by magic bytes) go
- * through the pages stage; the body becomes one text page when it holds order content. Fax-to-e-mail
- * relays put the real sender's fax number in the subject/body: that number identifies the customer.
+ * An e-mail → pages, grouped by where they came from. Every order attachment (PDF, TIFF, PNG,
+ * JPEG by magic bytes — whatever the Content-Disposition says, since inline PDFs are common) is
+ * one group; the body is one more group when it holds order text. Several groups are several
+ * orders: the extract step makes one draft per group, all linked to this one message.
+ * Forwarded messages (message/rfc822) are unpacked by mailparser: their attachments are listed
+ * with the outer ones. Archives are refused with a reason the clerk can pass on.
+ * Fax-to-e-mail relays put the real sender's fax number in the subject/body: that number
+ * identifies the customer, never the relay's address.
  */
 import { simpleParser } from 'mailparser';
 import { DocumentError } from '../../errors.ts';
-import { normalizeFax } from '../../masterdata/normalize-fax.ts';
+import { enforce, limits } from '../../limits.ts';
 import { sniffType } from '../pages/sniff-type.ts';
 import type { InboundMeta, RawPage } from '../types.ts';
 import { textToPage } from './body-page.ts';
+import { detectFaxRelay } from './fax-relay.ts';
+import { htmlToText } from './html-to-text.ts';
 import { stripQuoted } from './strip-quoted.ts';
+
+/** Pages that belong together: one attachment, or the body. */
+export interface PageGroup {
+  /** `attachment:<file name>` or `body`. */
+  source: string;
+  /** 1-based page numbers within the document. */
+  pages: number[];
+}
 
 export interface EmailPages {
   pages: RawPage[];
-  meta: Partial<InboundMeta> & { subject?: string; date?: string; faxNumber?: string };
+  groups: PageGroup[];
+  meta: Partial<InboundMeta> & {
+    subject?: string;
+    date?: string;
+    messageId?: string;
+    faxNumber?: string;
+    relay?: boolean;
+  };
   warnings: string[];
 }
 
 /** Small images are logos and signature pictures, not faxes or scans. */
 const MIN_IMAGE_BYTES = 10 * 1024;
-const RELAY =
-  /\b(fax\s*(?:from|von|de|da)|message\s+from|nachricht\s+von|fax2mail|faxmail|received\s+a\s+fax|neues?\s+fax|telefax)\b/i;
-const FAX_NUMBER = /(?:\+|00)\d[\d\s()/.-]{7,18}\d|\b0\d{2}[\s/.-]?\d{3}[\s.-]?\d{2}[\s.-]?\d{2}\b/;
+const ARCHIVE_NAME = /\.(zip|rar|7z|gz|tgz|tar|bz2|xz|cab|arj|lzh)$/i;
+
+function archiveKind(bytes: Uint8Array, filename: string | undefined): string | null {
+  const b = bytes;
+  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07)) return 'zip';
+  if (b[0] === 0x52 && b[1] === 0x61 && b[2] === 0x72 && b[3] === 0x21) return 'rar';
+  if (b[0] === 0x37 && b[1] === 0x7a && b[2] === 0xbc && b[3] === 0xaf) return '7z';
+  if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  const ext = filename ? ARCHIVE_NAME.exec(filename) : null;
+  return ext ? ext[1]!.toLowerCase() : null;
+}
 
 /** Text that looks like an order: an article-like token next to a number, or order words. */
 function holdsOrderContent(text: string): boolean {
@@ -32,73 +62,102 @@ function holdsOrderContent(text: string): boolean {
       t,
     );
   const articleLike = /\b[A-Z]{0,3}[-\d.]{0,3}\d{3,}[-.\dA-Z]*\b/.test(t);
-  return orderWords && articleLike;
+  // "10x Roggenmehl", "4 Stk ART-1": a count with a unit; postcodes and phone lines have none
+  const quantityLines = (
+    text.match(/^\s*\d+(?:[.,]\d+)?\s*(?:x|×|stk\.?|st\.|pcs|kg|sack|säcke|karton|ktn|pkt|fl)\s+\S/gim) ?? []
+  ).length;
+  return (orderWords && articleLike) || quantityLines >= 2;
 }
 
-function relayFaxNumber(subject: string, body: string): string | undefined {
-  const text = `${subject}\n${body}`;
-  if (!RELAY.test(text)) return undefined;
-  for (const src of [subject, ...body.split(/\r?\n/)]) {
-    if (!/\b(fax|from|von|de|da|absender|sender|caller|calling|csid|tsid)\b/i.test(src) && src !== subject)
-      continue;
-    const m = src.match(FAX_NUMBER);
-    const e = m ? normalizeFax(m[0].replace(/[()/.-]/g, ' ')) : null;
-    if (e) return e;
-  }
-  return undefined;
-}
+/** A body part exists in the raw MIME (mailparser fills `text` from HTML when there is none). */
+const hasPlainPart = (raw: Buffer) => /content-type:\s*text\/plain/i.test(raw.toString('latin1'));
 
 export async function emailToPages(
   bytes: Uint8Array,
   splitPages: (b: Uint8Array) => Promise<RawPage[]>,
 ): Promise<EmailPages> {
+  const raw = Buffer.from(bytes);
+  // mailparser recurses into every message/rfc822 part; a message of nested messages is a bomb
+  const nested = (raw.toString('latin1').match(/content-type:\s*message\/rfc822/gi) ?? []).length;
+  enforce('forwarded messages inside the e-mail', nested, limits.maxEmailNesting);
   let mail: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    mail = await simpleParser(Buffer.from(bytes), { skipImageLinks: true, skipTextLinks: true });
+    mail = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipHtmlToText: false });
   } catch (err) {
     throw new DocumentError('CORRUPT_DOCUMENT', 'The e-mail could not be read.', undefined, err);
   }
+  enforce('attachments in the e-mail', mail.attachments.length, limits.maxEmailAttachments);
   const warnings: string[] = [];
-  const subject = mail.subject ?? '';
+  const subject = (mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   const html = typeof mail.html === 'string' ? mail.html : '';
-  const bodyText = mail.text ?? '';
+  const bodyText = (
+    html && !hasPlainPart(raw) ? htmlToText(html) : (mail.text ?? (html ? htmlToText(html) : ''))
+  ).slice(0, limits.maxEmailBodyChars);
   const fromAddr = mail.from?.value[0]?.address?.toLowerCase();
-  const faxNumber = relayFaxNumber(subject, bodyText);
+  const relay = detectFaxRelay(fromAddr, subject, bodyText);
 
   const pages: RawPage[] = [];
-  const addPages = (ps: RawPage[]): void => {
-    for (const p of ps) pages.push({ ...p, page: pages.length + 1 });
+  const groups: PageGroup[] = [];
+  const addGroup = (source: string, ps: RawPage[]): void => {
+    const numbers: number[] = [];
+    for (const p of ps) {
+      pages.push({ ...p, page: pages.length + 1 });
+      numbers.push(pages.length);
+    }
+    if (numbers.length) groups.push({ source, pages: numbers });
   };
   for (const att of mail.attachments) {
     const content = new Uint8Array(att.content);
+    const name = att.filename ?? '(unnamed)';
+    const archive = archiveKind(content, att.filename);
+    if (archive) {
+      warnings.push(
+        `attachment ${name} refused: archives (${archive}) are not opened — ask the sender to attach the PDF or image itself`,
+      );
+      continue;
+    }
     const type = sniffType(content);
-    if (type === null || type === 'eml') continue;
+    if (type === null || type === 'eml') {
+      if (/\.(pdf|tiff?|png|jpe?g)$/i.test(name))
+        warnings.push(`attachment ${name} skipped: it is not a readable PDF or image`);
+      continue; // vCards, signatures (p7s), calendar items, office files…
+    }
     const isImage = type === 'png' || type === 'jpeg';
     // inline pictures referenced from the HTML (cid:) and small images are logos/signatures
     if (isImage && (content.length < MIN_IMAGE_BYTES || (att.cid && html.includes(`cid:${att.cid}`))))
       continue;
     try {
-      addPages(await splitPages(content));
+      addGroup(`attachment:${name}`, await splitPages(content));
     } catch (err) {
       if (!(err instanceof DocumentError)) throw err;
-      warnings.push(`attachment ${att.filename ?? '(unnamed)'} skipped: ${err.message}`);
+      warnings.push(`attachment ${name} skipped: ${err.message}`);
     }
+    enforce('pages in the e-mail', pages.length, limits.maxPages);
   }
   const own = stripQuoted(bodyText);
-  if (!faxNumber && holdsOrderContent(own)) addPages([textToPage(own, pages.length + 1)]);
+  // a relay's body is a notification ("You have received a 2 page fax"), never the order
+  if (!relay.relay && holdsOrderContent(own)) addGroup('body', [textToPage(own, pages.length + 1)]);
   if (pages.length === 0) {
+    const why = warnings.length ? ` (${warnings.join('; ')})` : '';
     throw new DocumentError(
       'NO_PAGES',
-      'The e-mail contains neither an order text nor a readable attachment.',
+      `The e-mail contains neither an order text nor a readable attachment${why}.`,
     );
   }
+  if (relay.relay && !relay.faxNumber)
+    warnings.push('fax-to-e-mail message without the sender’s fax number: choose the customer by hand');
   const meta: EmailPages['meta'] = {
     channel: 'email',
-    from: faxNumber ?? fromAddr ?? null,
+    // the relay is not the customer: without a fax number the sender is unknown
+    from: relay.relay ? relay.faxNumber : (fromAddr ?? null),
     subject,
+    relay: relay.relay,
   };
-  if (mail.date) meta.date = mail.date.toISOString();
-  if (mail.date) meta.receivedAt = mail.date.toISOString();
-  if (faxNumber) meta.faxNumber = faxNumber;
-  return { pages, meta, warnings };
+  if (mail.date) {
+    meta.date = mail.date.toISOString();
+    meta.receivedAt = mail.date.toISOString();
+  }
+  if (mail.messageId) meta.messageId = mail.messageId;
+  if (relay.faxNumber) meta.faxNumber = relay.faxNumber;
+  return { pages, groups, meta, warnings };
 }

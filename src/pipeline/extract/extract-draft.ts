@@ -3,6 +3,7 @@
  * customer, line items matched to the catalog, warnings, and one document confidence (the weakest
  * of customer, lines and header fields, 0 without lines) so the review queue can sort by it.
  */
+import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/learned-mappings.ts';
 import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
@@ -35,7 +36,12 @@ function repairDeliveryYear(d: HeaderField<string>, order: string, warnings: str
   return { ...d, confidence: 0.3 };
 }
 
-export function extractDraft(pages: PageContent[], meta: InboundMeta, master: MasterData): DraftOrder {
+export function extractDraft(
+  pages: PageContent[],
+  meta: InboundMeta,
+  master: MasterData,
+  learned: LearnedIndex = EMPTY_LEARNED,
+): DraftOrder {
   const idx = buildCatalogIndex(master);
   const warnings: string[] = [...(meta.warnings ?? [])];
   const all: TextLine[] = pages.flatMap((p) => layoutLines(p));
@@ -49,11 +55,30 @@ export function extractDraft(pages: PageContent[], meta: InboundMeta, master: Ma
   const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
   const orderDate = fields.orderDate ?? first.orderDate;
 
-  const { customer, warnings: cw } = matchCustomer(meta, fullText, idx);
-  warnings.push(...cw);
+  const matched = matchCustomer(meta, fullText, idx);
+  let customer = matched.customer;
+  warnings.push(...matched.warnings);
+  // a clerk assigned this sender to a customer before; a confident reading of the document wins
+  // (a fax-to-e-mail relay is shared by many customers)
+  const learnedCustomer = learned.senders.get(senderKey(meta.from) ?? '');
+  if (learnedCustomer && learnedCustomer !== customer.id && customer.confidence < 0.8) {
+    const c = idx.customers.find((x) => x.id === learnedCustomer);
+    if (c) {
+      customer = {
+        id: c.id,
+        name: c.name,
+        matchedBy: meta.channel === 'fax' ? 'fax' : 'email',
+        confidence: 0.85,
+      };
+      warnings.push(`customer ${c.id} from a clerk's earlier correction for sender ${meta.from}`);
+    }
+  }
 
   const items = findItems(body, idx, customer.id);
-  const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings));
+  const learning = customer.id
+    ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }
+    : {};
+  const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning));
   if (lines.length === 0) warnings.push('no order lines found');
 
   let deliveryDate = fields.deliveryDate;

@@ -9,7 +9,14 @@ import { type ArticleHit, findArticles } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
-import { type ColumnKind, cellsByColumn, detectHeader, type TableHeader } from './table-columns.ts';
+import {
+  type ColumnKind,
+  cellsByColumn,
+  detectHeader,
+  learnQuantityEdge,
+  placedCells,
+  type TableHeader,
+} from './table-columns.ts';
 import { normalizeUnit } from './units.ts';
 
 export interface ItemCandidate {
@@ -81,7 +88,7 @@ function tableItem(
   const price = firstNumber(colText(cols, 'price'), 'amount');
   const total = firstNumber(colText(cols, 'total'), 'amount');
   if (has('quantity')) {
-    const qs = quantityCandidates(colText(cols, 'quantity'));
+    const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
     const fits =
       price && total && price.n > 0
@@ -157,7 +164,40 @@ function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
   return !!pos && /^\d{1,5}\.?$/.test(pos) && (cols.get('description') ?? []).length > 0;
 }
 
+/**
+ * Quantity-column texts of an item, nearest to the learned quantity edge first; cells far from it
+ * (a description overhanging into the column, "1/2\" 16716") are dropped when a near one exists.
+ */
+function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[]): string[] {
+  const edge = header.quantityEdge;
+  if (edge === null || edge === undefined) return fallback;
+  const unit = lines[0]?.unit ?? 20;
+  const cells = lines.flatMap((l) => placedCells(header, l)).filter((c) => c.kind === 'quantity');
+  const dist = (c: (typeof cells)[number]): number => {
+    const w = c.cell.words[0]!;
+    return Math.abs(w.box[0] + w.box[2] - edge);
+  };
+  const near = cells.filter((c) => dist(c) <= unit * 1.5).sort((a, b) => dist(a) - dist(b));
+  return near.length > 0 ? near.map((c) => c.text) : fallback;
+}
+
+/** Rows under each header line (until a stop line), for learning the table's columns. */
+function rowsByHeader(lines: TextLine[]): Map<TextLine, { header: TableHeader; rows: TextLine[] }> {
+  const out = new Map<TextLine, { header: TableHeader; rows: TextLine[] }>();
+  let cur: { header: TableHeader; rows: TextLine[] } | null = null;
+  for (const line of lines) {
+    const h = detectHeader(line);
+    if (h) {
+      cur = { header: h, rows: [] };
+      out.set(line, cur);
+    } else if (cur && STOP.test(line.text.trim())) cur = null;
+    else if (cur) cur.rows.push(line);
+  }
+  return out;
+}
+
 export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+  const learned = rowsByHeader(lines);
   const items: ItemCandidate[] = [];
   let header: TableHeader | null = null;
   let inTable = false;
@@ -172,6 +212,8 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
     const h = detectHeader(line);
     if (h) {
       flush();
+      const t = learned.get(line);
+      h.quantityEdge = t ? learnQuantityEdge(t.header, t.rows) : null;
       header = h;
       inTable = true;
       table++;

@@ -3,8 +3,9 @@
  * description margin, description similarity as last resort), check quantity against price and
  * total, and say what the clerk must check. Unknown stays null.
  */
+import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
-import { descriptionScore, rankByDescription } from '../match/match-description.ts';
+import { pickCandidate, type RankedCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
 
@@ -19,7 +20,44 @@ function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+/** A customer's learned mappings (src/learning): row key → SKU, row key|quantity read → quantity. */
+export interface LineLearning {
+  skus?: Map<string, string> | undefined;
+  quantities?: Map<string, number> | undefined;
+}
+
 export function resolveLine(
+  item: ItemCandidate,
+  position: number,
+  idx: CatalogIndex,
+  warnings: string[],
+  learning: LineLearning = {},
+): DraftLine {
+  const line = resolveFromDocument(item, position, idx, warnings);
+  if (!learning.skus?.size && !learning.quantities?.size) return line;
+  const key = rowKey(line.evidence?.text ?? '');
+  if (!key) return line;
+  const sku = learning.skus?.get(key);
+  const product = sku ? idx.bySku.get(sku) : undefined;
+  if (product && product.sku !== line.sku) {
+    // a clerk corrected this customer's same wording before: that beats any reading of the row
+    line.sku = product.sku;
+    line.description = product.description;
+    line.matchedBy = 'learned';
+    line.confidence = round(Math.max(line.confidence, 0.85));
+    line.unit ??= product.unit;
+  } else if (product) {
+    line.confidence = round(Math.max(line.confidence, 0.9));
+  }
+  const q = line.quantity !== null ? learning.quantities?.get(`${key}|${line.quantity}`) : undefined;
+  if (q !== undefined) {
+    warnings.push(`line ${position}: quantity read as ${line.quantity}, taken as ${q} as corrected before`);
+    line.quantity = q;
+  }
+  return line;
+}
+
+function resolveFromDocument(
   item: ItemCandidate,
   position: number,
   idx: CatalogIndex,
@@ -41,36 +79,33 @@ export function resolveLine(
     if (matchedBy === 'sku-fuzzy') {
       warnings.push(`line ${position}: '${a.read}' not in catalog; read as ${product.sku}`);
     }
-  } else if (a?.ambiguity) {
-    const scored = a.ambiguity.candidates
-      .map((p) => ({ p, s: descriptionScore(text, p) }))
-      .sort((x, y) => y.s - x.s);
-    const [best, second] = scored;
-    if (best && best.s >= 0.5 && best.s - (second?.s ?? 0) >= 0.15) {
-      product = best.p;
-      matchedBy = 'sku-fuzzy';
-      confidence = 0.6;
-      warnings.push(
-        `line ${position}: '${a.ambiguity.read}' could be ${scored.map((x) => x.p.sku).join(' or ')}; chose ${best.p.sku} by description`,
-      );
-    } else {
-      warnings.push(
-        `line ${position}: '${a.ambiguity.read}' is ambiguous: ${a.ambiguity.candidates.map((p) => p.sku).join(', ')}`,
-      );
-    }
   } else {
-    const ranked = rankByDescription(text, idx);
-    const [best, second] = ranked;
-    if (best && best.score >= 0.6 && best.score - (second?.score ?? 0) >= 0.08) {
-      product = best.product;
-      matchedBy = 'description';
-      confidence = Math.min(0.6, best.score * 0.6);
+    // an ambiguous or unreadable article number: the rest of the row (what is left of the number,
+    // description, dimensions, price) decides, with a margin, among the near-miss candidates
+    const ev = {
+      articleTexts: a?.ambiguity ? [a.ambiguity.read] : item.articleText ? [item.articleText] : [],
+      text,
+      unitPrice: item.unitPrice,
+      total: item.total,
+      quantity: item.quantity,
+    };
+    const ranked = rankCandidates(ev, idx, a?.ambiguity?.candidates);
+    const pick = pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1);
+    const names = ranked
+      .slice(0, 3)
+      .map((r) => r.product.sku)
+      .join(', ');
+    const read = a?.ambiguity?.read ?? item.articleText;
+    if (pick) {
+      product = pick.product;
+      matchedBy = pick.sku >= 0.7 ? 'sku-fuzzy' : 'description';
+      confidence = Math.min(0.7, 0.35 + pick.score * 0.4);
       warnings.push(
-        `line ${position}: article number ${item.articleText ? `'${item.articleText}' ` : ''}not recognised; ${best.product.sku} chosen by description`,
+        `line ${position}: article ${read ? `'${read}' ` : ''}${a?.ambiguity ? 'is ambiguous' : 'not recognised'}; chose ${pick.product.sku} by ${describe(pick)} (candidates ${names}), please check`,
       );
     } else {
       warnings.push(
-        `line ${position}: article ${item.articleText ? `'${item.articleText}' ` : ''}not found in catalog${best ? `; closest by description ${ranked.map((r) => r.product.sku).join(', ')}` : ''}`,
+        `line ${position}: article ${read ? `'${read}' ` : ''}not found in catalog${names ? `; closest ${names}` : ''}`,
       );
     }
   }
@@ -126,4 +161,13 @@ function meanConf(item: ItemCandidate): number {
   const ws = item.lines.flatMap((l) => l.words);
   if (ws.length === 0) return 1;
   return ws.reduce((s, w) => s + w.conf, 0) / ws.length;
+}
+
+function describe(c: RankedCandidate): string {
+  const parts: string[] = [];
+  if (c.sku >= 0.6) parts.push('article number');
+  if (c.description >= 0.5) parts.push('description');
+  if (c.dimensions >= 0.7) parts.push('dimensions');
+  if (c.price >= 0.7) parts.push('price');
+  return parts.join(' + ') || 'overall similarity';
 }

@@ -5,7 +5,7 @@
  * both fall into the column they are printed under.
  */
 import { findLabelSpans, foldLabel } from './fuzzy-label.ts';
-import type { TextLine } from './layout-lines.ts';
+import type { Cell, TextLine } from './layout-lines.ts';
 
 export type ColumnKind =
   | 'pos'
@@ -31,6 +31,8 @@ export interface Column {
 export interface TableHeader {
   line: TextLine;
   columns: Column[];
+  /** Right edge of the quantity numbers, learned from the rows (learnQuantityEdge). */
+  quantityEdge?: number | null;
 }
 
 const RAW_LABELS: [ColumnKind, string[]][] = [
@@ -256,8 +258,12 @@ export function detectHeader(line: TextLine): TableHeader | null {
   const strong = kinds.has('quantity') && (kinds.has('article') || kinds.has('description'));
   if (kinds.size < 3 && !strong) return null;
   // most of the line must be labels, not a sentence that happens to contain "Menge" and "Preis"
+  // (by words, or by cells: a garbled label "Einhet@reis pro Einheit" is one cell of several words,
+  // while a sentence is one or two cells)
   const wordish = line.words.filter((w) => /\p{L}{2}/u.test(w.text)).length;
-  if (labelled / Math.max(1, wordish) < 0.6) return null;
+  const labelledCells = line.cells.filter((c) => groups.some((g) => g.x0 >= c.x0 && g.x0 <= c.x1)).length;
+  const byCells = line.cells.length >= 3 && labelledCells / line.cells.length >= 0.6 && kinds.size >= 3;
+  if (labelled / Math.max(1, wordish) < 0.6 && !byCells) return null;
   const sorted = groups.sort((a, b) => a.x0 - b.x0);
   if (!kinds.has('quantity')) {
     // the quantity label is the one OCR lost ("mossetioonye" for "Bestellmenge"): an unlabelled
@@ -312,6 +318,23 @@ export function columnOf(header: TableHeader, x0: number, x1: number): Column | 
  */
 export function cellsByColumn(header: TableHeader, line: TextLine): Map<ColumnKind, string[]> {
   const out = new Map<ColumnKind, string[]>();
+  for (const c of placedCells(header, line)) {
+    const l = out.get(c.kind);
+    if (l) l.push(c.text);
+    else out.set(c.kind, [c.text]);
+  }
+  return out;
+}
+
+export interface PlacedCell {
+  kind: ColumnKind;
+  text: string;
+  cell: Cell;
+}
+
+/** The cells of a line with their column, in reading order (see cellsByColumn). */
+export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
+  const out: PlacedCell[] = [];
   let prevKind: ColumnKind | null = null;
   line.cells.forEach((cell, i) => {
     const x = cell.words.length > 1 ? cell.x0 + line.unit * 0.3 : (cell.x0 + cell.x1) / 2;
@@ -324,9 +347,31 @@ export function cellsByColumn(header: TableHeader, line: TextLine): Map<ColumnKi
     if (col.kind === 'quantity' && prevKind === 'quantity' && /^(à|a|á|@|x|je|zu|per|par|da)$/i.test(before))
       text = `${before} ${text}`;
     prevKind = col.kind;
-    const l = out.get(col.kind);
-    if (l) l.push(text);
-    else out.set(col.kind, [text]);
+    out.push({ kind: col.kind, text, cell });
   });
   return out;
+}
+
+/**
+ * Where the quantity numbers of a table really are, learned from its rows: header labels of a
+ * garbled or merged header sit anywhere over their column, but the numbers of one column share an
+ * edge (right-aligned) or a centre. The densest cluster of right edges of numeric cells under the
+ * quantity column wins; null when the rows show no such cluster (fewer than two rows agree).
+ */
+export function learnQuantityEdge(header: TableHeader, rows: TextLine[]): number | null {
+  const edges: number[] = [];
+  let unit = 20;
+  for (const l of rows) {
+    unit = l.unit;
+    for (const c of placedCells(header, l)) {
+      if (c.kind === 'quantity' && /^\d{1,5}(?:[.,']\d{1,3})?$/.test(c.text.split(/\s+/)[0] ?? ''))
+        edges.push(c.cell.words[0]!.box[0] + c.cell.words[0]!.box[2]);
+    }
+  }
+  let best: { x: number; n: number } | null = null;
+  for (const e of edges) {
+    const n = edges.filter((o) => Math.abs(o - e) <= unit).length;
+    if (!best || n > best.n) best = { x: e, n };
+  }
+  return best && best.n >= 2 ? best.x : null;
 }

@@ -34,3 +34,25 @@ export function normalizeUnit(word: string): string | null {
 
 /** Units that are also ordinary letters/words and need a number right before them to count. */
 export const WEAK_UNITS = new Set(['m', 'l', 'x']);
+
+/**
+ * UN/ECE Recommendation 20 codes for the master units, as openTRANS (bmecat dtPUNIT) and UBL want
+ * them. Pieces are C62: PCE and H87 fail openTRANS validation (DOMAIN.md).
+ */
+const UNECE: Record<string, string> = {
+  Stk: 'C62',
+  Pack: 'PK',
+  Karton: 'CT',
+  kg: 'KGM',
+  m: 'MTR',
+  l: 'LTR',
+  Rolle: 'RO',
+  Paar: 'PR',
+  Set: 'SET',
+};
+
+/** The UN/ECE Rec 20 code of a written or master unit; C62 (one) when unknown. */
+export function unitCode(unit: string | null | undefined): string {
+  if (!unit) return 'C62';
+  return UNECE[unit] ?? UNECE[normalizeUnit(unit) ?? ''] ?? 'C62';
+}

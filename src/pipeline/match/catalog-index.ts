@@ -22,6 +22,10 @@ export interface CatalogIndex {
   trigramCount: number[];
   /** Lengths of normalised SKUs present, to skip tokens that cannot be article numbers. */
   skuLengths: Set<number>;
+  /** Character bigram of the confusion-folded SKU → indexes into products (near-miss look-up). */
+  skuBigrams: Map<string, number[]>;
+  /** List price in cents → products (a printed price names few products). */
+  byPriceCents: Map<number, Product[]>;
 }
 
 export function descriptionKey(s: string): string {
@@ -64,6 +68,8 @@ export function buildCatalogIndex(master: MasterData): CatalogIndex {
     trigrams: new Map(),
     trigramCount: [],
     skuLengths: new Set(),
+    skuBigrams: new Map(),
+    byPriceCents: new Map(),
   };
   master.products.forEach((p, i) => {
     idx.bySku.set(p.sku, p);
@@ -74,6 +80,8 @@ export function buildCatalogIndex(master: MasterData): CatalogIndex {
     for (const d of deletions(c)) push(idx.byDeletion, d, p);
     idx.skuLengths.add(n.length);
     if (p.gtin) idx.byGtin.set(p.gtin, p);
+    for (let k = 0; k + 2 <= c.length; k++) push(idx.skuBigrams, c.slice(k, k + 2), i);
+    if (p.price !== null && p.price > 0) push(idx.byPriceCents, Math.round(p.price * 100), p);
     const tg = trigramsOf(p.description);
     idx.trigramCount[i] = tg.size;
     for (const t of tg) push(idx.trigrams, t, i);

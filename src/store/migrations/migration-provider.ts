@@ -1,6 +1,9 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
 import { outboundMigration } from './0002-outbound.ts';
+import { authMigration } from './0003-auth.ts';
+import { learnedMappingsMigration } from './0004-learned-mappings.ts';
+import { mailMigration } from './0005-mail.ts';
 import type { DialectName } from './dialect-types.ts';
 
 /**
@@ -10,6 +13,9 @@ import type { DialectName } from './dialect-types.ts';
 const MIGRATIONS: Record<string, (dialect: DialectName) => Migration> = {
   '0001_initial': initialMigration,
   '0002_outbound': () => outboundMigration(),
+  '0005_mail': () => mailMigration(),
+  '0003_auth': () => authMigration(),
+  '0004_learned_mappings': () => learnedMappingsMigration(),
 };
 
 /** Every migration's name, in the order they apply. */

@@ -4,9 +4,22 @@
  */
 import type { Job } from 'bullmq';
 import type { DocumentJob } from '../../jobs.ts';
+import { learnedIndexFor } from '../../learning/learned-index-for.ts';
 import { extractDraft } from '../../pipeline/extract/extract-draft.ts';
-import type { InboundMeta } from '../../pipeline/types.ts';
+import type { InboundMeta, PageContent } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
+
+/** The page contents split by the pages step's groups (one per e-mail attachment); else all in one. */
+function draftsPerGroup(
+  contents: PageContent[],
+  groups: Array<{ pages: number[] }> | undefined,
+): PageContent[][] {
+  if (!groups || groups.length < 2) return [contents];
+  const parts = groups
+    .map((g) => contents.filter((c) => g.pages.includes(c.page)))
+    .filter((part) => part.length > 0);
+  return parts.length ? parts : [contents];
+}
 
 export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): Promise<void> {
   const { documentId } = job.data;
@@ -15,7 +28,11 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   const contents = await ctx.stores.documents.getPageContents(documentId);
   const master = await ctx.stores.masterData.load();
   // The pages step may have learnt better transport facts (a fax-to-e-mail relay's caller number).
-  const pipeline = (doc.meta.pipeline ?? {}) as { inbound?: InboundMeta; warnings?: string[] };
+  const pipeline = (doc.meta.pipeline ?? {}) as {
+    inbound?: InboundMeta;
+    warnings?: string[];
+    pageGroups?: Array<{ pages: number[] }>;
+  };
   const inbound = pipeline.inbound ?? doc.inbound;
   const meta: InboundMeta = {
     ...inbound,
@@ -27,7 +44,19 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
       ]),
     ],
   };
-  const draft = await ctx.guard(documentId, async () => extractDraft(contents, meta, master));
-  await ctx.stores.orders.createFromDrafts(documentId, [draft]);
+  const learned = await learnedIndexFor(ctx.stores.database, contents, meta, master); // clerks' corrections
+  const drafts = await ctx.guard(documentId, async () =>
+    draftsPerGroup(contents, pipeline.pageGroups).map((group) => extractDraft(group, meta, master, learned)),
+  );
+  // An e-mail's attachments are separate orders unless they yield nothing (terms, a price list):
+  // keep the groups that found lines; when none did, one draft over all pages for the clerk.
+  const withLines = drafts.filter((d) => d.lines.length > 0);
+  const kept =
+    drafts.length === 1
+      ? drafts
+      : withLines.length > 0
+        ? withLines
+        : [extractDraft(contents, meta, master, learned)];
+  await ctx.stores.orders.createFromDrafts(documentId, kept);
   await ctx.stores.documents.markProcessed(documentId);
 }

@@ -1,0 +1,167 @@
+/**
+ * When a row's article number is unreadable or fits several products, every other thing the row
+ * says is evidence: what is left of the article number (confusion-folded edit distance), the
+ * description (trigrams), its technical tokens (M10x30, DIN 933, 100 Stk — a wrong dimension is
+ * strong evidence *against*), and the printed price (catalog price ≈ printed price, or quantity ×
+ * catalog price ≈ printed total). The evidence is combined into one score per candidate and a
+ * product is chosen only with a clear margin over the runner-up; otherwise the caller keeps null.
+ */
+import type { Product } from '../types.ts';
+import { type CatalogIndex, descriptionKey } from './catalog-index.ts';
+import { descriptionScore, rankByDescription } from './match-description.ts';
+import { confusionKey } from './sku-normalize.ts';
+
+export interface RowEvidence {
+  /** Texts of the article-number cells (or the ambiguous token) as read. */
+  articleTexts: string[];
+  /** Description text of the row (or the whole row). */
+  text: string;
+  unitPrice: number | null;
+  total: number | null;
+  quantity: number | null;
+}
+
+export interface RankedCandidate {
+  product: Product;
+  score: number;
+  sku: number;
+  description: number;
+  dimensions: number;
+  price: number;
+}
+
+/** Levenshtein distance, small strings only (article numbers). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Similarity 0..1 of a read article text to a SKU after OCR-confusion folding. */
+export function skuSimilarity(read: string, sku: string): number {
+  const a = confusionKey(read);
+  const b = confusionKey(sku);
+  if (a.length < 3 || b.length === 0) return 0;
+  const d = editDistance(a, b);
+  return Math.max(0, 1 - d / Math.max(a.length, b.length));
+}
+
+/** Technical tokens of a text: anything with a digit (M10x30, 933, 100, 0.8), confusion-folded. */
+export function technicalTokens(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of descriptionKey(s.replace(/(\d),(\d)/g, '$1.$2'))
+    .trim()
+    .split(' ')) {
+    if (/\d/.test(t)) out.add(confusionKey(t));
+  }
+  // "0.8" survives as "0 8" after descriptionKey; keep decimals whole too
+  for (const m of s.matchAll(/\d+[.,]\d+/g)) out.add(confusionKey(m[0].replace(',', '.')));
+  return out;
+}
+
+/**
+ * Share of the product's technical tokens found in the row, minus a penalty for a *conflicting*
+ * dimension (the row says M12x110 where the product is M12x120): 0..1 after clamping.
+ */
+function dimensionScore(rowTokens: Set<string>, product: Product): number {
+  const pt = technicalTokens(product.description);
+  if (pt.size === 0) return 0.5;
+  let found = 0;
+  let conflict = 0;
+  for (const t of pt) {
+    if (rowTokens.has(t)) found++;
+    else if (/^M\d+X\d+$/.test(t)) {
+      const head = t.split('X')[0];
+      if ([...rowTokens].some((r) => r.startsWith(`${head}X`) && r !== t)) conflict++;
+    }
+  }
+  return Math.max(0, Math.min(1, found / pt.size - 0.5 * conflict));
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
+
+/** 1 when the printed price fits the catalog price (also with a lost decimal point), else 0. */
+function priceScore(ev: RowEvidence, product: Product): number {
+  const p = product.price;
+  if (p === null || p <= 0) return 0;
+  if (ev.unitPrice !== null) {
+    if (near(ev.unitPrice, p)) return 1;
+    if (Number.isInteger(ev.unitPrice) && near(ev.unitPrice / 100, p)) return 0.7; // "8.60" read "860"
+  }
+  if (ev.total !== null && ev.quantity !== null && ev.quantity > 0 && near(ev.total, ev.quantity * p))
+    return 1;
+  return 0;
+}
+
+function poolFor(ev: RowEvidence, idx: CatalogIndex): Product[] {
+  const pool = new Set<Product>();
+  for (const c of rankByDescription(ev.text, idx, 12)) pool.add(c.product);
+  for (const t of ev.articleTexts) for (const p of nearSkus(t, idx, 12)) pool.add(p);
+  if (ev.unitPrice !== null) {
+    for (const cents of [Math.round(ev.unitPrice * 100), Math.round(ev.unitPrice)]) {
+      for (const p of idx.byPriceCents.get(cents) ?? []) pool.add(p);
+    }
+  }
+  return [...pool];
+}
+
+/** Products whose confusion-folded SKU shares the most character bigrams with `read`. */
+export function nearSkus(read: string, idx: CatalogIndex, limit: number): Product[] {
+  const key = confusionKey(read);
+  if (key.length < 3) return [];
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 2 <= key.length; i++) {
+    for (const pi of idx.skuBigrams.get(key.slice(i, i + 2)) ?? []) counts.set(pi, (counts.get(pi) ?? 0) + 1);
+  }
+  const min = Math.max(1, key.length - 4);
+  return [...counts.entries()]
+    .filter(([, c]) => c >= min)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit * 3)
+    .map(([i]) => idx.products[i]!)
+    .map((p) => ({ p, s: skuSimilarity(read, p.sku) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, limit)
+    .map((x) => x.p);
+}
+
+/**
+ * Candidates for a row, best first. `pool` limits the choice (the products an ambiguous article
+ * number could be); without it the pool comes from description, article-number and price look-ups.
+ */
+export function rankCandidates(ev: RowEvidence, idx: CatalogIndex, pool?: Product[]): RankedCandidate[] {
+  const candidates = pool ?? poolFor(ev, idx);
+  const rowTokens = technicalTokens(ev.text);
+  const articles = ev.articleTexts.filter((t) => confusionKey(t).length >= 3);
+  const out = candidates.map((product) => {
+    const sku = articles.length ? Math.max(...articles.map((t) => skuSimilarity(t, product.sku))) : 0;
+    const description = descriptionScore(ev.text, product);
+    const dimensions = dimensionScore(rowTokens, product);
+    const price = priceScore(ev, product);
+    // without any article text the other evidence must carry the whole weight
+    const score = articles.length
+      ? 0.4 * sku + 0.25 * description + 0.25 * dimensions + 0.2 * price
+      : 0.5 * description + 0.25 * dimensions + 0.25 * price;
+    return { product, score, sku, description, dimensions, price };
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The best candidate when it is good enough and clearly ahead of the runner-up, else null. */
+export function pickCandidate(
+  ranked: RankedCandidate[],
+  minScore = 0.5,
+  margin = 0.1,
+): RankedCandidate | null {
+  const [best, second] = ranked;
+  if (!best || best.score < minScore) return null;
+  if (second && best.score - second.score < margin) return null;
+  return best;
+}

@@ -1,0 +1,132 @@
+/**
+ * emailToPages / documentPages on messages built with nodemailer: which parts become pages (and
+ * which group = which draft), archives refused with a reason, forwarded messages unpacked, HTML
+ * bodies read as text, fax-to-e-mail relays recognised, the message's subject and date kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { DocumentError } from '../../../src/errors.ts';
+import { documentPages } from '../../../src/pipeline/document-pages.ts';
+import { detectFaxRelay } from '../../../src/pipeline/email/fax-relay.ts';
+import { htmlToText } from '../../../src/pipeline/email/html-to-text.ts';
+import type { InboundMeta } from '../../../src/pipeline/types.ts';
+import { buildMail } from './build-mail.ts';
+import { orderPdfForTest } from './order-pdf.ts';
+
+const meta: InboundMeta = { channel: 'email', provider: 'imap', from: null, to: null, receivedAt: null };
+const words = (p: { words: Array<{ text: string }> | null }) => (p.words ?? []).map((w) => w.text).join(' ');
+
+describe('e-mail → pages', () => {
+  it('a body-only order: one body page, the sender as from, subject and date for the clerk', async () => {
+    const r = await documentPages(await buildMail({ subject: 'Bestellung 4711' }), meta);
+    expect(r.pages).toHaveLength(1);
+    expect(words(r.pages[0]!)).toContain('Roggenmehl');
+    expect(r.meta.from).toBe('einkauf@baeckerei-mueller.example');
+    expect(r.extra).toMatchObject({ subject: 'Bestellung 4711', date: '2026-03-02T08:54:58.000Z' });
+    expect(r.extra.pageGroups).toBeUndefined();
+  });
+
+  it('two PDFs (one inline) and a logo: two groups, the logo and the chat body left out', async () => {
+    const pdf = await orderPdfForTest('A-1');
+    const r = await documentPages(
+      await buildMail({
+        text: 'Hallo, anbei die Bestellungen.',
+        html: '<p>Hallo, anbei die Bestellungen.</p><img src="cid:logo@x">',
+        attachments: [
+          { filename: 'a.pdf', content: pdf, contentDisposition: 'inline' },
+          { filename: 'b.pdf', content: await orderPdfForTest('B-2') },
+          {
+            filename: 'logo.png',
+            content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+            cid: 'logo@x',
+          },
+        ],
+      }),
+      meta,
+    );
+    expect(r.pages).toHaveLength(2);
+    expect(r.extra.pageGroups).toEqual([
+      { source: 'attachment:a.pdf', pages: [1] },
+      { source: 'attachment:b.pdf', pages: [2] },
+    ]);
+  });
+
+  it('archives are refused with a reason; an archive alone fails the document with it', async () => {
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]);
+    const withBody = await documentPages(
+      await buildMail({ attachments: [{ filename: 'bestellung.zip', content: zip }] }),
+      meta,
+    );
+    expect(withBody.warnings.join()).toMatch(/bestellung\.zip refused: archives \(zip\)/);
+    const alone = documentPages(
+      await buildMail({
+        text: 'siehe Anhang',
+        attachments: [{ filename: 'scan.rar', content: Buffer.from('Rar!\x1a\x07\x00 stand-in') }],
+      }),
+      meta,
+    );
+    await expect(alone).rejects.toThrow(DocumentError);
+    await expect(alone).rejects.toThrow(/scan\.rar refused: archives \(rar\)/);
+  });
+
+  it('a forwarded message (message/rfc822) yields its attachment', async () => {
+    const inner = await buildMail({
+      subject: 'Original',
+      text: 'siehe Anhang',
+      attachments: [{ filename: 'o.pdf', content: await orderPdfForTest('F-1') }],
+    });
+    const outer = await buildMail({
+      subject: 'Fwd: Original',
+      text: 'zur Info',
+      attachments: [{ filename: 'original.eml', content: inner, contentType: 'message/rfc822' }],
+    });
+    const r = await documentPages(outer, meta);
+    expect(r.pages.some((p) => words(p).includes('F-1'))).toBe(true);
+  });
+
+  it('an HTML-only order: table cells stay apart, scripts and styles vanish', async () => {
+    const r = await documentPages(
+      await buildMail({
+        text: undefined,
+        html: '<style>td{color:red}</style><script>alert("x")</script><p>Bestellung:</p><table><tr><td>10</td><td>Stk</td><td>10-4711</td></tr><tr><td>2</td><td>Pack</td><td>12-0815</td></tr></table>',
+      }),
+      meta,
+    );
+    const text = words(r.pages[0]!);
+    expect(text).toContain('10 Stk 10-4711');
+    expect(text).not.toMatch(/alert|color/);
+  });
+
+  it('a fax-to-e-mail relay: the caller number is `from`, never the relay address', async () => {
+    const tiffLike = await orderPdfForTest('FAX-1');
+    const r = await documentPages(
+      await buildMail({
+        from: '"eFax Corporate" <message@inbound.efax.com>',
+        subject: 'Corporate eFax message from "314 994 7202" - 2 page(s)',
+        text: 'You have received a 2 page fax at 2026-03-02 09:15:31 GMT.',
+        attachments: [{ filename: 'FAX.pdf', content: tiffLike }],
+      }),
+      { ...meta, from: 'message@inbound.efax.com' },
+    );
+    expect(r.meta.from).toBe('+13149947202');
+    expect(r.extra).toMatchObject({ faxRelay: true, faxNumber: '+13149947202' });
+    expect(r.pages).toHaveLength(1); // the notification body is not an order
+  });
+
+  it('relay detection: subjects and sender domains, and ordinary mail left alone', () => {
+    expect(detectFaxRelay('fax2mail@provider.ch', 'Fax from +41 44 555 12 34', '')).toEqual({
+      relay: true,
+      faxNumber: '+41445551234',
+    });
+    expect(detectFaxRelay('noreply@retarus.com', 'Neues Fax', 'Absender: 044 555 12 34')).toEqual({
+      relay: true,
+      faxNumber: '+41445551234',
+    });
+    expect(detectFaxRelay('hans@kunde.ch', 'Bestellung 4711', 'Fax: 044 555 12 34').relay).toBe(false);
+  });
+
+  it('htmlToText decodes entities and never passes markup through', () => {
+    expect(
+      htmlToText('<p>M&uuml;ller &amp; Co&#8482;</p><a href="x">link</a><img src=x onerror=alert(1)'),
+    ).toBe('Müller & Co™\nlink');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeUnit, unitCode } from '../../../src/pipeline/extract/units.ts';
+
+describe('normalizeUnit', () => {
+  it.each([
+    ['Stk.', 'Stk'],
+    ['Stück', 'Stk'],
+    ['pièces', 'Stk'],
+    ['pezzi', 'Stk'],
+    ['pcs', 'Stk'],
+    ['Kartons', 'Karton'],
+    ['cartone', 'Karton'],
+    ['Pakete', 'Pack'],
+    ['confezioni', 'Pack'],
+    ['rouleaux', 'Rolle'],
+    ['Paar', 'Paar'],
+    ['paia', 'Paar'],
+    ['litri', 'l'],
+    ['mètres', 'm'],
+    ['kg', 'kg'],
+  ])('%s → %s', (written, unit) => {
+    expect(normalizeUnit(written)).toBe(unit);
+  });
+  it('is null for ordinary words', () => {
+    expect(normalizeUnit('Schraube')).toBeNull();
+    expect(normalizeUnit('')).toBeNull();
+  });
+});
+
+describe('unitCode', () => {
+  it('maps to UN/ECE Rec 20 codes valid in openTRANS, never PCE/H87', () => {
+    expect(unitCode('Stk')).toBe('C62');
+    expect(unitCode('pièces')).toBe('C62');
+    expect(unitCode('Karton')).toBe('CT');
+    expect(unitCode('Pack')).toBe('PK');
+    expect(unitCode('kg')).toBe('KGM');
+    expect(unitCode('m')).toBe('MTR');
+    expect(unitCode('l')).toBe('LTR');
+    expect(unitCode('Rolle')).toBe('RO');
+    expect(unitCode('Paar')).toBe('PR');
+    expect(unitCode(null)).toBe('C62');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalogIndex } from '../../../src/pipeline/match/catalog-index.ts';
+import { pickCandidate, rankCandidates, skuSimilarity } from '../../../src/pipeline/match/rank-candidates.ts';
+import type { MasterData } from '../../../src/pipeline/types.ts';
+
+const p = (sku: string, description: string, price: number) => ({
+  sku,
+  description,
+  unit: 'Stk',
+  price,
+  gtin: null,
+});
+const master: MasterData = {
+  products: [
+    p('10-5197', 'Sechskantschraube DIN 933 M10x30 8.8 verzinkt Pack à 100 Stk', 27.1),
+    p('10-5198', 'Sechskantschraube DIN 933 M10x40 8.8 verzinkt Pack à 100 Stk', 29.4),
+    p('50-6524', 'Epoxidkleber 2K 25 ml', 8.6),
+    p('SI-2726E', 'Sicherungsring DIN 471 20 mm', 0.35),
+    p('SI-2726F', 'Sicherungsring DIN 471 25 mm', 0.45),
+  ],
+  customers: [],
+  customerSkus: [],
+};
+const idx = buildCatalogIndex(master);
+
+describe('rankCandidates', () => {
+  it('measures article-number similarity after OCR folding', () => {
+    expect(skuSimilarity('10-5l97', '10-5197')).toBe(1);
+    expect(skuSimilarity('10197', '10-5197')).toBeGreaterThan(0.8);
+    expect(skuSimilarity('XX', '10-5197')).toBe(0);
+  });
+
+  it('lets the dimension decide between near-miss article numbers', () => {
+    const ranked = rankCandidates(
+      {
+        articleTexts: ['10-519?'],
+        text: 'Sechskantschr. DIN 933 M10x40 verz.',
+        unitPrice: null,
+        total: null,
+        quantity: 5,
+      },
+      idx,
+    );
+    expect(pickCandidate(ranked)?.product.sku).toBe('10-5198');
+  });
+
+  it('lets the printed price decide when the text cannot', () => {
+    const ranked = rankCandidates(
+      { articleTexts: ['SI-2726?'], text: 'Sicherungsring', unitPrice: 0.45, total: null, quantity: 100 },
+      idx,
+      [master.products[3]!, master.products[4]!],
+    );
+    expect(pickCandidate(ranked, 0.3, 0.08)?.product.sku).toBe('SI-2726F');
+  });
+
+  it('also when OCR lost the decimal point of the price, and by quantity × price = total', () => {
+    const byLostDot = rankCandidates(
+      {
+        articleTexts: ['HO 6524'],
+        text: 'ZK Eproxiaiktetior 25 ent',
+        unitPrice: 860,
+        total: null,
+        quantity: 6,
+      },
+      idx,
+    );
+    expect(pickCandidate(byLostDot)?.product.sku).toBe('50-6524');
+    const byTotal = rankCandidates(
+      {
+        articleTexts: [],
+        text: 'Sechskantschraube DIN 933 verzinkt',
+        unitPrice: null,
+        total: 216.8,
+        quantity: 8,
+      },
+      idx,
+    );
+    expect(byTotal[0]?.product.sku).toBe('10-5197');
+  });
+
+  it('keeps null when nothing stands out', () => {
+    const ranked = rankCandidates(
+      { articleTexts: [], text: 'Sicherungsring DIN 471', unitPrice: null, total: null, quantity: 1 },
+      idx,
+    );
+    expect(pickCandidate(ranked)).toBeNull();
+  });
+});
