@@ -15,8 +15,11 @@ export const limits = {
   maxPageSide: 7000,
   /** Target resolution for OCR of a rendered page. Fax fine mode is ~200 dpi. */
   renderDpi: 200,
-  /** One page of OCR takes ~1.5 s here; 60 s means the engine is stuck, not slow. */
-  ocrTimeoutMs: 60_000,
+  /**
+   * A fax page takes 1–10 s; a dense 300-dpi A4 scan read twice for orientation took 30 s on a
+   * loaded 2-core machine and over 60 s with other work beside it. 180 s means stuck, not slow.
+   */
+  ocrTimeoutMs: 180_000,
   /** Page splitting/decoding of one document. */
   pagesTimeoutMs: 60_000,
   /** Starting a tesseract worker can hang forever on a bad language file (see STACK-NOTES). */
