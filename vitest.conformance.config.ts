@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/conformance/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 180_000,
+    testTimeout: 400_000,
     hookTimeout: 180_000,
   },
 });
