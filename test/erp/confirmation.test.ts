@@ -1,8 +1,9 @@
 /**
  * Order confirmations back to the customer with the real app, workers and Redis: by fax through
  * a local stand-in of each provider's send API (Telnyx, Sinch, Phaxio — request shapes from
- * PROVIDERS.md §5), and by e-mail to a real SMTP server on loopback. The PDF that arrives is read
- * back with pdfjs-dist: it must carry the lines, the quantities and the customer's language.
+ * PROVIDERS.md §5), and by e-mail to a real SMTP server on loopback (smtp-server as a sink; the
+ * captured message is parsed with mailparser). The PDF that arrives is read back with pdfjs-dist:
+ * it must carry the lines, the quantities and the customer's language.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -328,9 +329,12 @@ describe('confirmation by e-mail over SMTP', () => {
     expect(msg).toMatchObject({ channel: 'email', target: 'bestellung@baumann.ch', provider: 'smtp' });
     expect(smtp.mails).toHaveLength(1);
     const mail = smtp.mails[0]!;
+    expect(mail.from).toBe('verkauf@muster.example');
     expect(mail.to).toEqual(['bestellung@baumann.ch']);
     const parsed = await simpleParser(mail.raw);
     expect(parsed.subject).toBe('Auftragsbestätigung – PO-77881');
+    expect(parsed.to).toMatchObject({ value: [{ address: 'bestellung@baumann.ch' }] });
+    expect(parsed.messageId).toContain(msg.id); // the outbox id, so re-sends are recognisable
     expect(parsed.attachments).toHaveLength(1);
     const att = parsed.attachments[0]!;
     expect(att.contentType).toBe('application/pdf');
