@@ -4,10 +4,13 @@
  *                               (percent-encode `@ : / ,` in user and password)
  *   FAXGATE_IMAP_PROCESSED      move:<folder> (default move:Processed) or flag (\Flagged)
  *   FAXGATE_IMAP_RESYNC_SECONDS full re-check besides IDLE (default 300)
+ *   FAXGATE_IMAP_TLS_CA         PEM file of extra CA certificates to trust (a server with a private
+ *                               or self-signed certificate); the system's CAs stay trusted
  *   XOAUTH2 (Microsoft 365, Google): FAXGATE_IMAP_ACCESS_TOKEN (a fixed token), or
  *   FAXGATE_IMAP_XOAUTH2_TOKEN_URL + FAXGATE_IMAP_CLIENT_ID + FAXGATE_IMAP_CLIENT_SECRET
  *   [+ FAXGATE_IMAP_REFRESH_TOKEN (Google) | FAXGATE_IMAP_OAUTH_SCOPE (Microsoft client credentials)]
  */
+import { readFileSync } from 'node:fs';
 import { FaxgateError } from '../errors.ts';
 import { limits } from '../limits.ts';
 
@@ -16,8 +19,13 @@ export interface MailboxSettings {
   id: string;
   host: string;
   port: number;
-  /** imaps:// (TLS from the start); imap:// upgrades with STARTTLS when the server offers it. */
+  /** imaps:// (TLS from the start); imap:// must upgrade with STARTTLS unless `?starttls=off`. */
   secure: boolean;
+  /**
+   * For imap://: STARTTLS is required (an attacker on the path cannot strip the offer and read the
+   * password), unless the URL says `?starttls=off` — for a server on the same machine only.
+   */
+  starttls: boolean;
   user: string;
   password: string | null;
   folder: string;
@@ -41,6 +49,8 @@ export interface ImapConfig {
   processed: { kind: 'move'; folder: string } | { kind: 'flag' };
   resyncMs: number;
   retryBaseMs: number;
+  /** PEM text from FAXGATE_IMAP_TLS_CA, read at start so a wrong path fails at once; null: system CAs. */
+  tlsCa: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,11 +76,16 @@ function mailbox(raw: string): MailboxSettings {
   const port = u.port ? Number(u.port) : secure ? 993 : 143;
   const user = decodeURIComponent(u.username);
   const folder = decodeURIComponent(u.pathname.replace(/^\/+/, '')) || 'INBOX';
+  const starttlsParam = u.searchParams.get('starttls');
+  if (starttlsParam !== null && starttlsParam !== 'off' && starttlsParam !== 'required') {
+    fail(name, `entry for ${u.hostname}: starttls must be "required" or "off", got "${starttlsParam}"`);
+  }
   return {
     id: `${user}@${u.hostname}:${port}/${folder}`,
     host: u.hostname.replace(/^\[|\]$/g, ''),
     port,
     secure,
+    starttls: !secure && starttlsParam !== 'off',
     user,
     password: u.password ? decodeURIComponent(u.password) : null,
     folder,
@@ -130,10 +145,22 @@ export function loadImapConfig(env: Env): ImapConfig {
     if (n < min || n > max) fail(name, `must be between ${min} and ${max}, got ${n}`);
     return n;
   };
+  const caPath = val(env, 'FAXGATE_IMAP_TLS_CA');
+  let tlsCa: string | null = null;
+  if (caPath) {
+    try {
+      tlsCa = readFileSync(caPath, 'utf8');
+    } catch (err) {
+      fail('FAXGATE_IMAP_TLS_CA', `cannot be read: ${(err as Error).message}`);
+    }
+    if (!tlsCa?.includes('-----BEGIN CERTIFICATE-----'))
+      fail('FAXGATE_IMAP_TLS_CA', `must name a PEM file of certificates, ${caPath} holds none`);
+  }
   return {
     mailboxes,
     auth,
     processed,
+    tlsCa,
     resyncMs: seconds('FAXGATE_IMAP_RESYNC_SECONDS', 300, 1, 86_400) * 1000,
     retryBaseMs: seconds('FAXGATE_IMAP_RETRY_BASE_MS', limits.imapRetryBaseMs, 1, 600_000),
   };

@@ -8,6 +8,7 @@
  * anyway, because IDLE notifications get lost on flaky connections. A mailbox that cannot be
  * reached is retried with a doubling back-off and reported `down` in the store (/readyz) and logs.
  */
+import tls from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { normalizeMessageId } from '../ingest/email/compose-eml.ts';
 import type { EmailToIngest } from '../ingest/email/ingest-email.ts';
@@ -28,6 +29,8 @@ export interface MailboxPollerDeps {
   state: MailboxState;
   ingest: (mail: EmailToIngest) => Promise<{ documentId: string; created: boolean }>;
   log: Logger;
+  /** Extra CA certificates (PEM) to trust besides the system's; null: the system's only. */
+  tlsCa?: string | null;
   /** Test hook: extra ImapFlow options. */
   clientOptions?: Partial<ImapFlowOptions>;
 }
@@ -156,6 +159,8 @@ export function startMailboxPoller(deps: MailboxPollerDeps): MailboxPoller {
       host: mb.host,
       port: mb.port,
       secure: mb.secure,
+      // imap://: true = STARTTLS or no connection at all; false = plain (starttls=off, same machine)
+      ...(mb.secure ? {} : { doSTARTTLS: mb.starttls }),
       auth: await deps.auth(),
       logger: false,
       connectionTimeout: limits.imapConnectTimeoutMs,
@@ -163,6 +168,8 @@ export function startMailboxPoller(deps: MailboxPollerDeps): MailboxPoller {
       // IDLE soon after a batch (default 15 s): new mail is then announced within a second.
       // Commands inside a batch follow each other within milliseconds, so this breaks no IDLE.
       autoIdleDelay: 1000,
+      // for imaps:// and for STARTTLS alike; Node's default CAs plus the configured ones
+      ...(deps.tlsCa ? { tls: { ca: [...tls.rootCertificates, deps.tlsCa] } } : {}),
       ...deps.clientOptions,
     });
     client = c;

@@ -42,6 +42,7 @@ export function startImap(opts: {
       retryBaseMs: imap.retryBaseMs,
       maxMessageBytes: config.uploadLimitBytes,
       auth: authFor(mailbox),
+      tlsCa: imap.tlsCa,
       state,
       ingest: (mail) => ingestEmail({ stores, queues, config, log }, 'imap', mail),
       log,
