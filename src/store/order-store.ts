@@ -1,37 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { HttpError } from '../errors.ts';
 import type { DraftOrder, SourceInfo } from '../pipeline/types.ts';
 import { appendAudit } from './audit-store.ts';
 import type { Database } from './database.ts';
-import { loadOrder, replaceLines, withLines } from './order-lines.ts';
+import { loadOrder, replaceLines } from './order-lines.ts';
 import { draftColumns, EMPTY_CUSTOMER, type OrderChanges, type OrderView } from './order-mapper.ts';
+import { listQueue, type QueueFilter } from './order-queue.ts';
 import { createOrderTransitions } from './order-transitions.ts';
 import { patchOrder } from './patch-order.ts';
 import { RaceLost, retryOnRace } from './retry-on-race.ts';
 import type { OrderStatus } from './schema.ts';
 
 export const ORDER_STATUSES: OrderStatus[] = ['needs_review', 'confirmed', 'exported', 'rejected', 'failed'];
-export const MAX_PAGE_SIZE = 100;
 
 const nowIso = () => new Date().toISOString();
-
-/** Opaque review-list cursor: the (created_at, id) of the last item. */
-const encodeCursor = (createdAt: string, id: string) =>
-  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new HttpError(400, 'BAD_REQUEST', 'invalid cursor');
-}
-
-export const clampLimit = (limit: number) => Math.max(1, Math.min(MAX_PAGE_SIZE, Math.trunc(limit) || 1));
 
 export function createOrderStore(database: Database) {
   const { db } = database;
@@ -159,34 +140,8 @@ export function createOrderStore(database: Database) {
 
     get: (id: string): Promise<OrderView | null> => loadOrder(db, id),
 
-    /** Review list, oldest first; `cursor` is the previous page's nextCursor. */
-    async list(opts: {
-      status?: OrderStatus;
-      cursor?: string | null;
-      limit: number;
-    }): Promise<{ items: OrderView[]; nextCursor: string | null }> {
-      const limit = clampLimit(opts.limit);
-      let q = db.selectFrom('orders').selectAll();
-      if (opts.status) q = q.where('status', '=', opts.status);
-      if (opts.cursor) {
-        const [createdAt, id] = decodeCursor(opts.cursor);
-        q = q.where((eb) =>
-          eb.or([
-            eb('created_at', '>', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)]),
-          ]),
-        );
-      }
-      const rows = await q
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null;
-      return { items: await withLines(db, page), nextCursor };
-    },
+    /** The review list (filters, oldest first); `cursor` is the previous page's nextCursor. */
+    list: (filter: QueueFilter) => listQueue(database, filter),
 
     /** Number of orders per status; every status is present (0 when none). */
     async countByStatus(): Promise<Record<OrderStatus, number>> {

@@ -9,7 +9,6 @@ import { actorOf } from '../../plugins/auth.ts';
 import { ErrorBody, IdParams, Limit, Nullable, Order, OrderLine, OrderPage } from '../schemas.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { ifMatch } from './if-match.ts';
-import { listQueue } from './list-orders.ts';
 import { orderExtraRoutes } from './order-extra-routes.ts';
 
 const STATUSES = [
@@ -66,7 +65,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (req) =>
-      listQueue(fastify.ctx.stores, {
+      fastify.ctx.stores.orders.list({
         ...req.query,
         status: req.query.status as never,
         limit: req.query.limit ?? 50,

@@ -1,15 +1,17 @@
 /**
- * The clerk's queue query: the review list with filters (status, customer, received date,
- * confidence), oldest first, cursor-paginated with the order store's cursor shape
- * (created_at, id). Each item carries the document's file name and e-mail subject, which the
- * queue shows (as text).
+ * The review list (the clerk's queue): filters on status, customer, received date and
+ * confidence, oldest first, cursor-paginated by (created_at, id). Each item carries the
+ * document's file name and e-mail subject, which the queue shows (as text).
  */
-import { HttpError } from '../../errors.ts';
-import { withLines } from '../../store/order-lines.ts';
-import type { OrderView } from '../../store/order-mapper.ts';
-import { clampLimit } from '../../store/order-store.ts';
-import type { OrderStatus } from '../../store/schema.ts';
-import type { Stores } from '../../store/stores.ts';
+import type { Database } from './database.ts';
+import { decodeCursor, encodeCursor } from './order-cursor.ts';
+import { withLines } from './order-lines.ts';
+import type { OrderView } from './order-mapper.ts';
+import type { OrderStatus } from './schema.ts';
+
+/** At most this many orders a page. */
+const MAX_PAGE_SIZE = 100;
+const clampLimit = (limit: number) => Math.max(1, Math.min(MAX_PAGE_SIZE, Math.trunc(limit) || 1));
 
 export interface QueueFilter {
   status?: OrderStatus;
@@ -20,26 +22,11 @@ export interface QueueFilter {
   receivedTo?: string;
   minConfidence?: number;
   maxConfidence?: number;
-  cursor?: string;
+  cursor?: string | null;
   limit: number;
 }
 
 export type QueueItem = OrderView & { document: { filename: string | null; subject: string | null } };
-
-const encodeCursor = (createdAt: string, id: string) =>
-  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // the 400 below
-  }
-  throw new HttpError(400, 'BAD_REQUEST', 'invalid cursor');
-}
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
@@ -50,10 +37,10 @@ function pick(meta: Record<string, unknown>, key: string): string | null {
 }
 
 export async function listQueue(
-  stores: Stores,
+  database: Database,
   f: QueueFilter,
 ): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
-  const { db } = stores.database;
+  const { db } = database;
   const limit = clampLimit(f.limit);
   let q = db
     .selectFrom('orders')
