@@ -56,6 +56,18 @@ describe('OCR engine (tesseract.js, offline)', () => {
     expect(content.text.split('\n')[1]).toBe('Artikel 10-4711 Senkkopfschraube');
   });
 
+  it('turns an upside-down page upright before reading it', async () => {
+    const turned = await sharp(imagePage.image as Buffer)
+      .rotate(180)
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    const content = await engine.recognize({ ...imagePage, image: turned });
+    expect(content.rotated).toBe(180);
+    expect(content.text).toMatch(/Bestellung/);
+    expect(content.text).toMatch(/10-4711/);
+  });
+
   it('turns a sideways page upright before reading it', async () => {
     const turned = await sharp(imagePage.image as Buffer)
       .rotate(90)
