@@ -11,6 +11,7 @@ import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
+import { findDates } from './parse-date.ts';
 import { resolveLine } from './resolve-lines.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -53,7 +54,25 @@ export function extractDraft(
   const first = extractHeaderFields(body, ref);
   // dates without a year resolve relative to the order date when there is one
   const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
-  const orderDate = fields.orderDate ?? first.orderDate;
+  let orderDate = fields.orderDate ?? first.orderDate;
+  if (!orderDate && (fields.orderDateLabelled || first.orderDateLabelled)) {
+    // The order prints a date but OCR could not read it: the sending machine's header line says
+    // when the page was sent, usually the day it was written — taken with a lower confidence and
+    // said so. An order that prints no date at all keeps null (the header is transport metadata).
+    const sent = all.filter(isFaxHeaderLine).flatMap((l) =>
+      findDates(l.text, ref)
+        .filter((d) => d.hasYear)
+        .map((d) => ({ d, l })),
+    )[0];
+    if (sent) {
+      orderDate = {
+        value: sent.d.iso,
+        confidence: 0.7,
+        evidence: { page: sent.l.page, box: sent.l.box, text: sent.l.text },
+      };
+      warnings.push(`order date unreadable; ${sent.d.iso} taken from the fax transmission header — check it`);
+    }
+  }
 
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;

@@ -25,6 +25,8 @@ export interface HeaderFields {
   deliveryDate: HeaderField<string> | null;
   /** A delivery label was found but its value is not a date ("sofort", "asap"). */
   deliveryAsap: boolean;
+  /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
+  orderDateLabelled: boolean;
 }
 
 type Kind = 'ref' | 'refDate' | 'orderDate' | 'date' | 'delivery' | 'other';
@@ -396,11 +398,13 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let orderDate: Candidate<{ iso: string; hasYear: boolean }> | null = null;
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
+  let orderDateLabelled = false;
 
   lines.forEach((l, li) => {
     const ll = labels.get(l)!;
     ll.spans.forEach((s, si) => {
       if (s.kind === 'other') return;
+      if (s.kind === 'orderDate' || s.kind === 'date' || s.kind === 'refDate') orderDateLabelled = true;
       const penalty = s.edits * 0.05;
       const here = sameLine(ll, si);
       const under = (): { text: string; line: TextLine } | null => underLabel(lines, labels, li, si);
@@ -499,6 +503,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       : null,
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
+    orderDateLabelled,
   };
 }
 

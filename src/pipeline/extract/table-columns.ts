@@ -260,7 +260,10 @@ export function detectHeader(line: TextLine): TableHeader | null {
   // most of the line must be labels, not a sentence that happens to contain "Menge" and "Preis"
   // (by words, or by cells: a garbled label "Einhet@reis pro Einheit" is one cell of several words,
   // while a sentence is one or two cells)
-  const wordish = line.words.filter((w) => /\p{L}{2}/u.test(w.text)).length;
+  // (short words count half: form rules and checkboxes OCR into "il", "Tue", "is" between labels)
+  const wordish = line.words
+    .filter((w) => /\p{L}{2}/u.test(w.text))
+    .reduce((s, w) => s + (w.text.replace(/[^\p{L}\d]/gu, '').length <= 3 ? 0.5 : 1), 0);
   const labelledCells = line.cells.filter((c) => groups.some((g) => g.x0 >= c.x0 && g.x0 <= c.x1)).length;
   const byCells = line.cells.length >= 3 && labelledCells / line.cells.length >= 0.6 && kinds.size >= 3;
   if (labelled / Math.max(1, wordish) < 0.6 && !byCells) return null;
@@ -337,6 +340,9 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
   const out: PlacedCell[] = [];
   let prevKind: ColumnKind | null = null;
   line.cells.forEach((cell, i) => {
+    // a speck or a form rule OCR read as "7" or "0" is far flatter than any printed or written
+    // character; it is no cell content
+    if (Math.max(...cell.words.map((w) => w.box[3])) < line.unit * 0.4) return;
     const x = cell.words.length > 1 ? cell.x0 + line.unit * 0.3 : (cell.x0 + cell.x1) / 2;
     const col = header.columns.find((c) => x >= c.left && x < c.right) ?? columnOf(header, cell.x0, cell.x1);
     if (!col) return;
