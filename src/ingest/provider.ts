@@ -4,6 +4,7 @@
  * idempotency, enqueueing — the same way for all providers.
  */
 import type { InboundMeta } from '../pipeline/types.ts';
+import type { OutboundFaxOutcome } from './outbound-fax-status.ts';
 
 export const FAX_PROVIDERS = ['telnyx', 'sinch', 'phaxio', 'signalwire'] as const;
 export type FaxProviderName = (typeof FAX_PROVIDERS)[number];
@@ -50,6 +51,8 @@ export interface Delivery {
   event: Record<string, string | number | boolean | null>;
   /** An answer other than the default JSON acknowledgement (SignalWire's first request wants cXML). */
   reply?: { contentType: string; body: string };
+  /** The delivered/failed verdict on a fax we sent (a confirmation), for the outbox. */
+  outcome?: OutboundFaxOutcome;
 }
 
 export interface FaxProvider {

@@ -12,6 +12,7 @@ import type { OutboundMessage } from '../store/outbound-store.ts';
 import type { Stores } from '../store/stores.ts';
 import { sendConfirmationEmail } from './email-sender.ts';
 import { sendFax } from './fax-sender.ts';
+import { faxStatusCallbackUrl } from './fax-status-url.ts';
 import { expectOk, OUTBOUND_TIMEOUT_MS } from './http-error.ts';
 import { signedConfirmationUrl } from './signed-url.ts';
 import { webhookHeaders } from './webhook-signature.ts';
@@ -88,7 +89,14 @@ async function confirm(
       config.publicUrl && c.urlSigningKey
         ? signedConfirmationUrl(config.publicUrl, c.urlSigningKey, msg.id, c.urlTtlSeconds)
         : null;
-    return sendFax(c.fax, { to: msg.target, pdf, pdfUrl, orderId: order.id, messageId: msg.id });
+    return sendFax(c.fax, {
+      to: msg.target,
+      pdf,
+      pdfUrl,
+      orderId: order.id,
+      messageId: msg.id,
+      statusCallbackUrl: faxStatusCallbackUrl(config),
+    });
   }
   const { smtpUrl, from } = config.confirmations.email;
   if (!smtpUrl || !from) throw new Error('e-mail confirmations need FAXGATE_SMTP_URL and FAXGATE_SMTP_FROM');

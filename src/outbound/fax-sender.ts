@@ -1,7 +1,8 @@
 /**
  * Sending the confirmation back by fax through the provider's send API (request shapes from
  * PROVIDERS.md §5). Telnyx fetches the PDF from a signed, expiring URL; Sinch and Phaxio get the
- * file in the request, so no URL of ours is exposed for them. Each returns the provider's fax id.
+ * file in the request, so no URL of ours is exposed for them; they get our status callback URL.
+ * Each returns the provider's fax id, by which the later status events find the outbox row.
  */
 import type { OutboundConfig } from '../erp/outbound-config.ts';
 import { expectOk, OUTBOUND_TIMEOUT_MS } from './http-error.ts';
@@ -13,6 +14,8 @@ export interface FaxToSend {
   pdfUrl: string | null;
   orderId: string;
   messageId: string;
+  /** Where Sinch / Phaxio post the fax's result (fax-status-url.ts); null: no result callback. */
+  statusCallbackUrl?: string | null;
 }
 
 export interface FaxSent {
@@ -61,6 +64,9 @@ async function sinch(cfg: FaxConfig, fax: FaxToSend): Promise<FaxSent> {
         from: cfg.from,
         files: [{ file: Buffer.from(fax.pdf).toString('base64'), fileType: 'PDF' }],
         labels: { orderId: fax.orderId, messageId: fax.messageId },
+        ...(fax.statusCallbackUrl
+          ? { callbackUrl: fax.statusCallbackUrl, callbackUrlContentType: 'application/json' }
+          : {}),
       }),
       signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
     },
@@ -77,6 +83,7 @@ async function phaxio(cfg: FaxConfig, fax: FaxToSend): Promise<FaxSent> {
   form.append('file', new Blob([fax.pdf], { type: 'application/pdf' }), 'confirmation.pdf');
   form.append('tag[order_id]', fax.orderId);
   form.append('tag[message_id]', fax.messageId);
+  if (fax.statusCallbackUrl) form.append('callback_url', fax.statusCallbackUrl);
   const res = await fetch(`${cfg.phaxio.apiUrl}/v2.1/faxes`, {
     method: 'POST',
     headers: { authorization: basic(cfg.phaxio.apiKey ?? '', cfg.phaxio.apiSecret ?? '') },

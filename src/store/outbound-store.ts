@@ -263,7 +263,13 @@ export function createOutboundStore(database: Database) {
      * delivered one too — the user asked for it). When the order has no such message yet
      * (push configured after the confirm), `create` plans one. 404 when neither.
      */
-    async resend(orderId: string, kind: OutboundKind, create: () => PlannedMessage | null): Promise<JobRef> {
+    async resend(
+      orderId: string,
+      kind: OutboundKind,
+      create: () => PlannedMessage | null,
+      /** One message of the order (a confirmation may go by fax and by e-mail); else its first of `kind`. */
+      messageId?: string,
+    ): Promise<JobRef> {
       return db.transaction().execute(async (trx) => {
         const order = await trx
           .selectFrom('orders')
@@ -279,13 +285,15 @@ export function createOutboundStore(database: Database) {
           );
         }
         const now = nowIso();
-        const existing = await trx
+        let existingQuery = trx
           .selectFrom('outbound_messages')
           .select(['id', 'generation', 'channel'])
           .where('order_id', '=', orderId)
-          .where('kind', '=', kind)
-          .orderBy('created_at')
-          .executeTakeFirst();
+          .where('kind', '=', kind);
+        if (messageId) existingQuery = existingQuery.where('id', '=', messageId);
+        const existing = await existingQuery.orderBy('created_at').executeTakeFirst();
+        if (!existing && messageId)
+          throw new HttpError(404, 'NOT_FOUND', `no delivery ${messageId} on order ${orderId}`);
         if (existing) {
           await trx
             .updateTable('outbound_messages')
@@ -323,6 +331,46 @@ export function createOutboundStore(database: Database) {
           .execute();
         return { id, generation: 1, kind };
       });
+    },
+
+    /**
+     * The provider's later verdict on a confirmation fax it accepted (status callback), found by
+     * the fax id saved at sending. Only a row waiting for that verdict changes: a row re-sent
+     * meanwhile is pending again (or carries the new fax's id), so a late event of the old fax
+     * does not touch it. Null when no such row (unknown fax, or superseded).
+     */
+    async recordFaxOutcome(
+      provider: string,
+      providerRef: string,
+      outcome: { status: 'delivered' | 'failed'; reason: string | null; at: string | null },
+    ): Promise<OutboundMessage | null> {
+      const row = await db
+        .selectFrom('outbound_messages')
+        .select(['id', 'generation'])
+        .where('provider', '=', provider)
+        .where('provider_ref', '=', providerRef)
+        .where('channel', '=', 'fax')
+        .where('status', '!=', 'pending')
+        .executeTakeFirst();
+      if (!row) return null;
+      const now = nowIso();
+      await db
+        .updateTable('outbound_messages')
+        .set(
+          outcome.status === 'delivered'
+            ? { status: 'delivered', delivered_at: outcome.at ?? now, last_error: null, updated_at: now }
+            : {
+                status: 'failed',
+                delivered_at: null,
+                last_error: (outcome.reason ?? 'the fax provider reports the fax failed').slice(0, 2000),
+                updated_at: now,
+              },
+        )
+        .where('id', '=', row.id)
+        .where('generation', '=', row.generation)
+        .where('status', '!=', 'pending')
+        .execute();
+      return this.get(row.id);
     },
 
     async getSettings(

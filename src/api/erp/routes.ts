@@ -32,7 +32,7 @@ const FormatQuery = {
   bom: Type.Optional(Type.Boolean({ description: 'CSV: prefix a UTF-8 BOM' })),
 };
 
-const Delivery = Type.Object({
+export const Delivery = Type.Object({
   id: Type.String(),
   orderId: Type.String(),
   kind: Type.String({ description: 'erp-push | confirmation' }),

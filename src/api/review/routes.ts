@@ -8,6 +8,7 @@ import { HttpError } from '../../errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ErrorBody, IdParams, Limit, Nullable, Order, OrderLine, OrderPage } from '../schemas.ts';
 import { catalogRoutes } from './catalog-routes.ts';
+import { deliveryRoutes } from './delivery-routes.ts';
 import { ifMatch } from './if-match.ts';
 import { orderExtraRoutes } from './order-extra-routes.ts';
 
@@ -45,6 +46,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.requireScope('review'));
   await fastify.register(orderExtraRoutes);
   await fastify.register(catalogRoutes);
+  await fastify.register(deliveryRoutes);
 
   fastify.get(
     '/api/v1/orders',

@@ -12,6 +12,7 @@ import { ingestInbound } from '../../ingest/ingest-inbound.ts';
 import { FAX_PROVIDERS, type FaxProviderName, type RawRequest } from '../../ingest/provider.ts';
 import { limits } from '../../limits.ts';
 import { ErrorBody } from '../schemas.ts';
+import { faxStatusRoutes, recordFaxOutcome } from './fax-status-routes.ts';
 
 const Ack = Type.Object({
   received: Type.Boolean(),
@@ -59,6 +60,8 @@ export const faxWebhookRoutes: FastifyPluginAsyncTypebox<{ now?: () => number }>
     }
   });
 
+  await fastify.register(faxStatusRoutes, { providers, publicUrl: config.publicUrl, bodyLimit });
+
   const routes: Array<[FaxProviderName, string, string]> = FAX_PROVIDERS.map((name) => [
     name,
     `/webhooks/fax/${name}`,
@@ -101,6 +104,7 @@ export const faxWebhookRoutes: FastifyPluginAsyncTypebox<{ now?: () => number }>
           throw new HttpError(401, 'UNAUTHORIZED', `${name} webhook: signature or credentials check failed`);
         }
         const delivery = provider.parse(raw);
+        if (delivery.outcome) await recordFaxOutcome(stores, log, name, delivery.outcome);
         const documentIds: string[] = [];
         const created: boolean[] = [];
         for (const doc of delivery.documents) {

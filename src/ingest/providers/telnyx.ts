@@ -1,13 +1,15 @@
 /**
  * Telnyx Programmable Fax. One JSON POST per event; only `fax.received` (inbound) carries the
- * document, as a pre-signed `media_url` that the `fetch` step downloads. The other events are
- * logged and acknowledged. Signature: Ed25519 over `${telnyx-timestamp}|${rawBody}` with the
+ * document, as a pre-signed `media_url` that the `fetch` step downloads. `fax.delivered` /
+ * `fax.failed` of our outbound confirmations carry an outcome for the outbox; the other events
+ * are logged and acknowledged. Signature: Ed25519 over `${telnyx-timestamp}|${rawBody}` with the
  * account public key (Mission Control → Keys & Credentials → Public Key), ±300 s.
  */
 import { createPublicKey, type KeyObject, verify as verifySignature } from 'node:crypto';
 import { FaxgateError, HttpError } from '../../errors.ts';
 import { limits } from '../../limits.ts';
 import { toE164 } from '../e164.ts';
+import { telnyxOutcome } from '../outbound-fax-status.ts';
 import {
   type Delivery,
   type FaxProvider,
@@ -100,8 +102,10 @@ export function createTelnyxProvider(opts: { publicKey: string; now?: () => numb
         failureReason: p.failure_reason ?? null,
       };
       // Outbound events (our own confirmations) and the inbound progress events carry no document.
-      if (data.event_type !== 'fax.received' || p.direction === 'outbound')
-        return { documents: [], event: summary };
+      if (data.event_type !== 'fax.received' || p.direction === 'outbound') {
+        const outcome = telnyxOutcome(data.event_type, p, data.occurred_at);
+        return { documents: [], event: summary, ...(outcome ? { outcome } : {}) };
+      }
       if (!p.fax_id || !p.media_url) {
         throw new HttpError(400, 'BAD_REQUEST', 'Telnyx fax.received without fax_id or media_url');
       }

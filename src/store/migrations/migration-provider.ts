@@ -4,6 +4,7 @@ import { outboundMigration } from './0002-outbound.ts';
 import { authMigration } from './0003-auth.ts';
 import { learnedMappingsMigration } from './0004-learned-mappings.ts';
 import { mailMigration } from './0005-mail.ts';
+import { outboundProviderRefMigration } from './0006-outbound-provider-ref.ts';
 import type { DialectName } from './dialect-types.ts';
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, (dialect: DialectName) => Migration> = {
   '0001_initial': initialMigration,
   '0002_outbound': () => outboundMigration(),
   '0005_mail': () => mailMigration(),
+  '0006_outbound_provider_ref': () => outboundProviderRefMigration(),
   '0003_auth': () => authMigration(),
   '0004_learned_mappings': () => learnedMappingsMigration(),
 };

@@ -2,6 +2,7 @@
 // fields are highlighted; a line and its evidence box on the page highlight each other.
 // Keys: Ctrl+S save, Ctrl+Enter confirm, J/K next/previous order (outside input fields).
 import { ApiError, api } from './api.js';
+import { deliveriesSection } from './deliveries.js';
 import { clear, h } from './dom.js';
 import { formatDateTime, statusText, t } from './i18n.js';
 import { setKeys } from './queue.js';
@@ -438,6 +439,7 @@ export async function renderOrder(main, id, state) {
       h('button', { type: 'button', id: 'reject', disabled: !editable, onclick: doReject }, t('reject')),
     ),
     h('p', { class: 'hint' }, t('keys')),
+    editable ? null : deliveriesSection(id),
     h('h3', {}, t('audit')),
     auditList,
   );
