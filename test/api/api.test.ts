@@ -184,6 +184,13 @@ describe.each(backends)('HTTP API on %s', (backend) => {
     expect(fed).toEqual(expect.arrayContaining(ids));
     expect(fed.indexOf(ids[0])).toBeLessThan(fed.indexOf(ids[1]));
 
+    const one = (await t.app.inject({ url: `/erp/v1/orders/${ids[0]}`, headers: erp })).json();
+    expect(one.documentUrl).toBe(`/erp/v1/orders/${ids[0]}/document`);
+    const original = await t.app.inject({ url: one.documentUrl, headers: erp });
+    expect(original.statusCode).toBe(200);
+    expect(original.headers['content-type']).toBe('image/tiff');
+    expect(original.rawPayload.subarray(0, tiff.length).equals(tiff)).toBe(true);
+
     const csv = await t.app.inject({ url: `/erp/v1/orders/${ids[0]}?format=csv`, headers: erp });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toContain('sku');

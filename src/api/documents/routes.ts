@@ -10,17 +10,10 @@ import { HttpError } from '../../errors.ts';
 import { enqueueStep } from '../../jobs.ts';
 import { sniffType } from '../../pipeline/pages/sniff-type.ts';
 import type { Channel } from '../../pipeline/types.ts';
+import { DOCUMENT_MIME } from '../document-mime.ts';
 import { ErrorBody, IdParams } from '../schemas.ts';
 
 const CHANNELS: Channel[] = ['fax', 'email', 'upload'];
-
-const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  tiff: 'image/tiff',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  eml: 'message/rfc822',
-};
 
 export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { stores, queues, config } = fastify.ctx;
@@ -134,7 +127,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!doc || !bytes) throw new HttpError(404, 'NOT_FOUND', `no document ${req.params.id}`);
       const type = doc.contentType ?? null;
       return reply
-        .header('content-type', (type && MIME[type]) ?? 'application/octet-stream')
+        .header('content-type', (type && DOCUMENT_MIME[type]) ?? 'application/octet-stream')
         .header(
           'content-disposition',
           `attachment; filename="${doc.id}${type ? `.${type === 'jpeg' ? 'jpg' : type}` : ''}"`,

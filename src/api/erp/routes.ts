@@ -24,6 +24,7 @@ import { planPush } from '../../outbound/plan-messages.ts';
 import { verifySignedUrl } from '../../outbound/signed-url.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { OutboundKind } from '../../store/outbound-store.ts';
+import { DOCUMENT_MIME } from '../document-mime.ts';
 import { ErrorBody, IdParams, Limit, Nullable, Order, OrderPage } from '../schemas.ts';
 
 const FormatQuery = {
@@ -94,7 +95,7 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const format = negotiateFormat(req.query.format, req.headers.accept);
       const page = await stores.orders.erpFeed({ after: req.query.after, limit: req.query.limit ?? 50 });
       if (page.nextCursor !== null) reply.header('x-next-cursor', page.nextCursor);
-      if (format === 'json') return page;
+      if (format === 'json') return { ...page, items: page.items.map(withDocumentLink) };
       if (format === 'csv') {
         const csv = ordersToCsv(page.items, {
           separator: req.query.sep as ',' | ';' | undefined,
@@ -106,6 +107,36 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         page.items.map(async (order) => ({ order, ctx: await loadExportContext(stores, config, order) })),
       );
       return sendText(reply, CONTENT_TYPES[format], renderBatchXml(format, items, page.nextCursor));
+    },
+  );
+
+  /** The source document, for ERPs that archive the fax beside their order. */
+  const documentPath = (orderId: string) => `/erp/v1/orders/${encodeURIComponent(orderId)}/document`;
+  const withDocumentLink = <T extends { id: string }>(order: T) => ({
+    ...order,
+    documentUrl: `${config.publicUrl ?? ''}${documentPath(order.id)}`,
+  });
+
+  fastify.get(
+    '/erp/v1/orders/:id/document',
+    {
+      schema: {
+        summary: 'The original document (fax, PDF or e-mail) a confirmed order was read from',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const order = await stores.orders.get(req.params.id);
+      if (!order || !['confirmed', 'exported'].includes(order.status)) {
+        throw new HttpError(404, 'NOT_FOUND', `no confirmed order ${req.params.id}`);
+      }
+      const doc = await stores.documents.get(order.documentId);
+      const bytes = doc ? await stores.documents.getBytes(doc.id) : null;
+      if (!doc || !bytes) throw new HttpError(404, 'NOT_FOUND', `no document for order ${req.params.id}`);
+      return reply
+        .header('content-type', DOCUMENT_MIME[doc.contentType ?? ''] ?? 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${doc.id}"`)
+        .send(bytes);
     },
   );
 
@@ -127,7 +158,9 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!order || !['confirmed', 'exported'].includes(order.status)) {
         throw new HttpError(404, 'NOT_FOUND', `no confirmed order ${req.params.id}`);
       }
-      if (format === 'json') return { ...order, deliveries: await stores.outbound.listForOrder(order.id) };
+      if (format === 'json') {
+        return { ...withDocumentLink(order), deliveries: await stores.outbound.listForOrder(order.id) };
+      }
       const ctx = await loadExportContext(stores, config, order);
       const body = renderOrder(format, order, ctx, {
         separator: req.query.sep as ',' | ';' | undefined,
