@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Customer } from '../pipeline/types.ts';
+import { customerFromRow } from '../store/master-data-store.ts';
 import type { OrderView } from '../store/order-mapper.ts';
 import type { Stores } from '../store/stores.ts';
 import type { SupplierConfig } from './outbound-config.ts';
@@ -25,7 +26,23 @@ export async function loadCustomer(stores: Stores, id: string | null): Promise<C
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row } : null;
+  return row ? customerFromRow(row) : null;
+}
+
+/** The ERP's customer numbers of the given customers (only mapped ones), for the JSON feed. */
+export async function loadErpCustomerIds(
+  stores: Stores,
+  ids: (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const rows = await stores.database.db
+    .selectFrom('customers')
+    .select(['id', 'erp_id'])
+    .where('id', 'in', wanted)
+    .where('erp_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.erp_id as string]));
 }
 
 export async function loadExportContext(
@@ -41,6 +58,12 @@ export async function loadExportContext(
       : null,
     generatedAt: new Date().toISOString(),
   };
+}
+
+/** The ERP's own number for the order's customer, when the master data maps one, else null. */
+export function erpCustomerId(order: OrderView, ctx: ExportContext): string | null {
+  const c = ctx.customer;
+  return c && c.id === order.customer.id && c.erpId ? c.erpId : null;
 }
 
 /** The id the ERP sees as the order number: the customer's own reference when there is one. */

@@ -6,7 +6,13 @@
  * and the header carries STOP_AUTOMATIC_PROCESSING saying why.
  */
 import type { OrderView } from '../store/order-mapper.ts';
-import { buyerOrderId, type ExportContext, incompleteReason, orderTotal } from './export-context.ts';
+import {
+  buyerOrderId,
+  type ExportContext,
+  erpCustomerId,
+  incompleteReason,
+  orderTotal,
+} from './export-context.ts';
 import { unitCode } from './unit-codes.ts';
 import { clip, decimal, el, leaf, money, XML_DECLARATION } from './xml-element.ts';
 
@@ -15,13 +21,26 @@ const BMECAT = 'http://www.bmecat.org/bmecat/2005';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
+/**
+ * The buyer's id in the supplier's numbering (`supplier_specific`): the ERP's customer number when
+ * the master data maps one, else ours. With an ERP number ours stays beside it under the custom
+ * type `faxgate` (the XSD allows any \w+ type), so both sides can find the customer.
+ */
+function buyerIds(order: OrderView, ctx: ExportContext): { primary: string; faxgate: string | null } {
+  const erpId = clip(erpCustomerId(order, ctx), 250);
+  const ours = order.customer.id ?? 'UNKNOWN';
+  return erpId ? { primary: erpId, faxgate: ours } : { primary: ours, faxgate: null };
+}
+
 function buyerParty(order: OrderView, ctx: ExportContext): string {
   const c = ctx.customer;
   const name = clip(c?.name ?? order.customer.name, 50);
+  const ids = buyerIds(order, ctx);
   return el(
     'PARTY',
     null,
-    leaf('bmecat:PARTY_ID', order.customer.id ?? 'UNKNOWN', { type: 'supplier_specific' }),
+    leaf('bmecat:PARTY_ID', ids.primary, { type: 'supplier_specific' }),
+    ids.faxgate ? leaf('bmecat:PARTY_ID', ids.faxgate, { type: 'faxgate' }) : '',
     el('PARTY_ROLE', null, 'buyer'),
     name || c
       ? el(
@@ -148,7 +167,7 @@ export function orderToOpenTrans(order: OrderView, ctx: ExportContext): string {
         el(
           'ORDER_PARTIES_REFERENCE',
           null,
-          leaf('bmecat:BUYER_IDREF', order.customer.id ?? 'UNKNOWN', { type: 'supplier_specific' }),
+          leaf('bmecat:BUYER_IDREF', buyerIds(order, ctx).primary, { type: 'supplier_specific' }),
           leaf('bmecat:SUPPLIER_IDREF', ctx.supplier.id, { type: 'supplier_specific' }),
           deliveryId
             ? el(

@@ -25,6 +25,7 @@ const COLUMNS = [
   'delivery_address',
   'remarks',
   'document_id',
+  'customer_erp_id',
 ] as const;
 
 export interface CsvOptions {
@@ -34,7 +35,12 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-type CsvOrder = DraftOrder & { id: string; documentId?: string };
+/** `customer.erpId`: the ERP's customer number when the master data maps one (set by the caller). */
+export type CsvOrder = DraftOrder & {
+  id: string;
+  documentId?: string;
+  customer: DraftOrder['customer'] & { erpId?: string | null };
+};
 
 function cell(v: unknown, sep: string): string {
   if (v === null || v === undefined) return '';
@@ -65,6 +71,7 @@ function rows(order: CsvOrder, sep: string): string[] {
       order.deliveryAddress,
       order.remarks,
       order.documentId,
+      order.customer.erpId,
     ]
       .map((v) => cell(v, sep))
       .join(sep),

@@ -6,7 +6,7 @@
  */
 import { HttpError } from '../errors.ts';
 import type { OrderView } from '../store/order-mapper.ts';
-import type { ExportContext } from './export-context.ts';
+import { type ExportContext, erpCustomerId } from './export-context.ts';
 import { orderToOpenTrans } from './opentrans-order.ts';
 import { type CsvOptions, ordersToCsv } from './order-csv.ts';
 import { orderToUbl } from './ubl-order.ts';
@@ -79,7 +79,12 @@ export function renderOrder(
   ctx: ExportContext,
   csv: CsvOptions = {},
 ): string {
-  if (format === 'csv') return ordersToCsv([order], csv);
+  if (format === 'csv') {
+    return ordersToCsv(
+      [{ ...order, customer: { ...order.customer, erpId: erpCustomerId(order, ctx) } }],
+      csv,
+    );
+  }
   if (order.lines.length === 0) {
     throw new HttpError(422, 'INVALID_STATE', `order ${order.id} has no lines; ${format} needs at least one`);
   }

@@ -6,7 +6,13 @@
  * the XSD leaves it optional but an order line without one means nothing.
  */
 import type { OrderView } from '../store/order-mapper.ts';
-import { buyerOrderId, type ExportContext, incompleteReason, orderTotal } from './export-context.ts';
+import {
+  buyerOrderId,
+  type ExportContext,
+  erpCustomerId,
+  incompleteReason,
+  orderTotal,
+} from './export-context.ts';
 import { unitCode } from './unit-codes.ts';
 import { decimal, el, leaf, money, XML_DECLARATION } from './xml-element.ts';
 
@@ -18,13 +24,19 @@ function buyer(order: OrderView, ctx: ExportContext): string {
   const c = ctx.customer;
   const name = c?.name ?? order.customer.name;
   const fax = c?.fax ?? (order.source.channel === 'fax' ? order.source.from : null);
+  // SupplierAssignedAccountID is the supplier's number for the customer: the ERP's when mapped.
+  const erpId = erpCustomerId(order, ctx);
   return el(
     'cac:BuyerCustomerParty',
     null,
-    leaf('cbc:SupplierAssignedAccountID', order.customer.id),
+    leaf('cbc:SupplierAssignedAccountID', erpId ?? order.customer.id),
     el(
       'cac:Party',
       null,
+      // With an ERP number, ours stays findable as a party identification of its own scheme.
+      erpId && order.customer.id
+        ? el('cac:PartyIdentification', null, leaf('cbc:ID', order.customer.id, { schemeName: 'faxgate' }))
+        : '',
       name ? el('cac:PartyName', null, leaf('cbc:Name', name)) : '',
       c
         ? el(

@@ -12,6 +12,11 @@ import { normalizeFax } from './normalize-fax.ts';
 export const PRODUCTS_HEADER = ['sku', 'description', 'unit', 'price', 'gtin'] as const;
 export const CUSTOMERS_HEADER = ['id', 'name', 'fax', 'email', 'street', 'zip', 'city', 'country'] as const;
 export const CUSTOMER_SKUS_HEADER = ['customer_id', 'customer_sku', 'sku'] as const;
+/**
+ * customers.csv may carry one optional trailing column: the ERP's customer number. The fixed
+ * header stays valid as it is (DESIGN.md contract); any other extra column is still an error.
+ */
+export const CUSTOMERS_OPTIONAL = ['erp_id'] as const;
 
 function bad(file: string, message: string, line?: number, column?: string): FaxgateError {
   const where = [file, line === undefined ? null : `line ${line}`, column ? `column ${column}` : null]
@@ -22,11 +27,15 @@ function bad(file: string, message: string, line?: number, column?: string): Fax
   });
 }
 
-/** Parse rows; line numbers are 1-based file lines (header = line 1). */
+/**
+ * Parse rows; line numbers are 1-based file lines (header = line 1). `optional` columns may follow
+ * the fixed header, in order (a prefix of them); rows then have as many cells as the header row.
+ */
 function readRows(
   text: string,
   file: string,
   header: readonly string[],
+  optional: readonly string[] = [],
 ): { line: number; cells: string[] }[] {
   let records: string[][];
   try {
@@ -37,13 +46,16 @@ function readRows(
   const [first, ...rest] = records;
   if (!first) throw bad(file, `empty file; expected header ${header.join(',')}`, 1);
   const got = first.map((c) => c.toLowerCase());
-  if (got.length !== header.length || got.some((c, i) => c !== header[i])) {
-    throw bad(file, `header is "${first.join(',')}", expected "${header.join(',')}"`, 1);
+  const full = [...header, ...optional];
+  if (got.length < header.length || got.length > full.length || got.some((c, i) => c !== full[i])) {
+    const also = optional.length ? ` (optionally followed by ${optional.join(',')})` : '';
+    throw bad(file, `header is "${first.join(',')}", expected "${header.join(',')}"${also}`, 1);
   }
+  const width = got.length;
   return rest.map((cells, i) => {
     const line = i + 2;
-    if (cells.length !== header.length) {
-      throw bad(file, `${cells.length} columns, expected ${header.length}`, line);
+    if (cells.length !== width) {
+      throw bad(file, `${cells.length} columns, expected ${width}`, line);
     }
     return { line, cells };
   });
@@ -75,8 +87,18 @@ export function parseProductsCsv(text: string, file = 'products.csv'): Product[]
 
 export function parseCustomersCsv(text: string, file = 'customers.csv'): Customer[] {
   const seen = new Set<string>();
-  return readRows(text, file, CUSTOMERS_HEADER).map(({ line, cells }) => {
-    const [id = '', name = '', fax = '', email = '', street = '', zip = '', city = '', country = ''] = cells;
+  return readRows(text, file, CUSTOMERS_HEADER, CUSTOMERS_OPTIONAL).map(({ line, cells }) => {
+    const [
+      id = '',
+      name = '',
+      fax = '',
+      email = '',
+      street = '',
+      zip = '',
+      city = '',
+      country = '',
+      erpId = '',
+    ] = cells;
     if (!id) throw bad(file, 'id is empty', line, 'id');
     if (seen.has(id)) throw bad(file, `duplicate id "${id}"`, line, 'id');
     seen.add(id);
@@ -99,6 +121,8 @@ export function parseCustomersCsv(text: string, file = 'customers.csv'): Custome
       zip: emptyToNull(zip),
       city: emptyToNull(city),
       country: emptyToNull(country),
+      // Only when mapped: unmapped customers look exactly as before the column existed.
+      ...(erpId !== '' ? { erpId } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { confirmationPdf } from '../erp/confirmation-pdf.ts';
+import { erpOrderViews } from '../erp/erp-order-view.ts';
 import { loadExportContext } from '../erp/export-context.ts';
 import type { Language } from '../erp/outbound-config.ts';
 import { CONTENT_TYPES, renderOrder } from '../erp/render-order.ts';
@@ -30,8 +31,10 @@ export async function pushBody(
 ): Promise<{ body: string; contentType: string }> {
   const format = config.erpPush.format;
   if (format === 'json') {
+    // the same order JSON the ERP pulls from /erp/v1/orders/{id}
+    const [data] = await erpOrderViews(stores, config, [order]);
     return {
-      body: JSON.stringify({ type: 'order.confirmed', timestamp: new Date().toISOString(), data: order }),
+      body: JSON.stringify({ type: 'order.confirmed', timestamp: new Date().toISOString(), data }),
       contentType: 'application/json',
     };
   }

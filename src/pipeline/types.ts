@@ -118,6 +118,8 @@ export interface Customer {
   zip: string | null;
   city: string | null;
   country: string | null;
+  /** The ERP's own customer number, when mapped (optional `erp_id` column of customers.csv). */
+  erpId?: string | null;
 }
 
 export interface CustomerSku {

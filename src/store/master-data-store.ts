@@ -1,8 +1,17 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Customer, CustomerSku, MasterData, Product } from '../pipeline/types.ts';
 import type { Database } from './database.ts';
 import { type ReplaceCounts, replaceRows } from './replace-rows.ts';
-import type { Schema } from './schema.ts';
+import type { CustomersTable, Schema } from './schema.ts';
+
+/**
+ * A customers row as the shared Customer type. `erpId` is present only when the customer is
+ * mapped, so records without an ERP number look exactly as they did before the column existed.
+ */
+export function customerFromRow(row: Selectable<CustomersTable>): Customer {
+  const { erp_id, ...rest } = row;
+  return erp_id ? { ...rest, erpId: erp_id } : rest;
+}
 
 /** Thrown to roll a dry run's transaction back after the counts are known. */
 class DryRun extends Error {
@@ -72,6 +81,9 @@ export function createMasterDataStore(database: Database) {
               zip: c.zip,
               city: c.city,
               country: c.country,
+              // Always written, so an import without the column clears old mappings (the table
+              // matches the file) and a changed ERP number counts as an update.
+              erp_id: c.erpId || null,
             })),
             'customers',
           ),
@@ -100,7 +112,7 @@ export function createMasterDataStore(database: Database) {
       ]);
       return {
         products: products.map((p) => ({ ...p })),
-        customers: customers.map((c) => ({ ...c })),
+        customers: customers.map(customerFromRow),
         customerSkus: customerSkus.map((r) => ({
           customerId: r.customer_id,
           customerSku: r.customer_sku,

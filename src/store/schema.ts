@@ -115,6 +115,8 @@ export interface CustomersTable {
   zip: string | null;
   city: string | null;
   country: string | null;
+  /** Added by migration 0007; null when the customer is not mapped to an ERP number. */
+  erp_id: string | null;
 }
 
 export interface CustomerSkusTable {

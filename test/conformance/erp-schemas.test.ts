@@ -70,6 +70,21 @@ describe('ERP exports validate against the official schemas', () => {
     expect(xml.match(/<cac:OrderLine>/g)?.length).toBe(o.order.lines.length);
   });
 
+  it("names a mapped customer by the ERP's number (supplier_specific / SupplierAssignedAccountID), ours beside it", () => {
+    const mapped = orders.filter((o) => o.ctx.customer?.erpId);
+    expect(mapped.length).toBeGreaterThanOrEqual(1);
+    for (const o of mapped) {
+      const erpId = o.ctx.customer!.erpId!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const ot = orderToOpenTrans(o.order, o.ctx);
+      expect(ot).toContain(`<bmecat:PARTY_ID type="supplier_specific">${erpId}</bmecat:PARTY_ID>`);
+      expect(ot).toContain(`<bmecat:PARTY_ID type="faxgate">${o.order.customer.id}</bmecat:PARTY_ID>`);
+      expect(ot).toContain(`<bmecat:BUYER_IDREF type="supplier_specific">${erpId}</bmecat:BUYER_IDREF>`);
+      const ubl = orderToUbl(o.order, o.ctx);
+      expect(ubl).toContain(`<cbc:SupplierAssignedAccountID>${erpId}</cbc:SupplierAssignedAccountID>`);
+      expect(ubl).toContain(`<cbc:ID schemeName="faxgate">${o.order.customer.id}</cbc:ID>`);
+    }
+  });
+
   it('maps the fixture units to Rec 20 codes (Stk → C62, Paar → PR, Pack → PK, Karton → CT, m → MTR)', () => {
     const all = orders.map((o) => orderToOpenTrans(o.order, o.ctx)).join('\n');
     const codes = new Set([...all.matchAll(/<bmecat:ORDER_UNIT>([^<]+)</g)].map((m) => m[1]));

@@ -93,4 +93,53 @@ describe('ERP formats over HTTP', () => {
     expect(xml.body.match(/<ORDER /g)).toHaveLength(2);
     expect(xml.headers['x-next-cursor']).toBeUndefined();
   });
+
+  it("carries the ERP's customer number in every format once the master data maps it", async () => {
+    const get = (q: string) => t.app.inject({ url: `/erp/v1/orders${q}`, headers: erp() });
+    const customer = {
+      id: 'C-1007',
+      name: 'Baumann AG',
+      fax: '+41445551234',
+      email: null,
+      street: 'Industriestrasse 4',
+      zip: '8005',
+      city: 'Zürich',
+      country: 'CH',
+    };
+    await t.stores.masterData.replaceCustomers([customer]);
+    expect((await get(`/${ids[0]}`)).json().customer).toMatchObject({ id: 'C-1007', erpId: null });
+    const unmappedCsv = (await get(`/${ids[0]}?format=csv`)).body.split('\r\n');
+    expect(unmappedCsv[0]?.endsWith(',document_id,customer_erp_id')).toBe(true);
+    expect(unmappedCsv[1]?.endsWith(',')).toBe(true);
+    const unmappedOt = (await get(`/${ids[0]}?format=opentrans`)).body;
+    expect(unmappedOt).toContain('<bmecat:PARTY_ID type="supplier_specific">C-1007</bmecat:PARTY_ID>');
+    expect(unmappedOt).not.toContain('type="faxgate"');
+
+    await t.stores.masterData.replaceCustomers([{ ...customer, erpId: 'DEB-50017' }]);
+    const one = (await get(`/${ids[0]}`)).json();
+    expect(one.customer).toMatchObject({ id: 'C-1007', name: 'Baumann AG', erpId: 'DEB-50017' });
+    const feed = (await get('?limit=100')).json();
+    expect(feed.items.map((o: { customer: { erpId: string } }) => o.customer.erpId)).toEqual([
+      'DEB-50017',
+      'DEB-50017',
+    ]);
+
+    const ot = (await get(`/${ids[0]}?format=opentrans`)).body;
+    expect(ot).toContain(
+      '<bmecat:PARTY_ID type="supplier_specific">DEB-50017</bmecat:PARTY_ID><bmecat:PARTY_ID type="faxgate">C-1007</bmecat:PARTY_ID><PARTY_ROLE>buyer</PARTY_ROLE>',
+    );
+    expect(ot).toContain('<bmecat:BUYER_IDREF type="supplier_specific">DEB-50017</bmecat:BUYER_IDREF>');
+    const ubl = (await get(`/${ids[0]}?format=ubl`)).body;
+    expect(ubl).toContain('<cbc:SupplierAssignedAccountID>DEB-50017</cbc:SupplierAssignedAccountID>');
+    expect(ubl).toContain('<cbc:ID schemeName="faxgate">C-1007</cbc:ID>');
+
+    for (const q of [`/${ids[0]}?format=csv`, '?format=csv&sep=;']) {
+      const rows = (await get(q)).body.split('\r\n').filter(Boolean);
+      const sep = q.includes(';') ? ';' : ',';
+      const header = rows[0]!.split(sep);
+      expect(header.at(-1)).toBe('customer_erp_id');
+      expect(header.indexOf('customer_erp_id')).toBe(header.length - 1);
+      for (const r of rows.slice(1)) expect(r.endsWith(`${sep}DEB-50017`)).toBe(true);
+    }
+  });
 });

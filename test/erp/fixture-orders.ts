@@ -2,7 +2,8 @@
  * Confirmed-order views built from the fixture ground truth (fixtures/documents/*.json) and the
  * fixture master data: what the ERP exports of those faxes must look like once a clerk confirmed
  * them. Plus a few hostile variants (unknown customer, unmapped unit, no quantity, XML-special
- * characters, over-long texts) that the exports must still turn into schema-valid XML.
+ * characters, over-long texts) that the exports must still turn into schema-valid XML, and a
+ * customer mapped to the ERP's own customer number.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -155,5 +156,24 @@ export async function fixtureOrders(): Promise<FixtureOrder[]> {
     ],
   };
   out.push({ name: 'hostile variant', order: hostile, ctx: ctxFor(null) });
+
+  // A customer the master data maps to the ERP's own number (optional erp_id of customers.csv);
+  // one plain, one with XML-special characters.
+  const mappedCustomer = md.customers[0];
+  if (!mappedCustomer) throw new Error(`no fixture customers in ${fixtureMasterDataDir}`);
+  for (const [name, erpId] of [
+    ['ERP-mapped customer', 'DEB-10042'],
+    ['ERP-mapped customer, special characters', 'K&S <10/42> "Nord"'],
+  ] as const) {
+    out.push({
+      name,
+      order: {
+        ...base,
+        id: `ord-erp-${out.length}`,
+        customer: { id: mappedCustomer.id, name: mappedCustomer.name, matchedBy: 'fax', confidence: 0.99 },
+      },
+      ctx: ctxFor({ ...mappedCustomer, erpId }),
+    });
+  }
   return out;
 }

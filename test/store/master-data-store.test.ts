@@ -77,4 +77,29 @@ describe.each(backends)('master data store (%s)', (kind) => {
     expect(data.customers).toEqual([{ ...customer, city: 'Winterthur' }]);
     expect(data.customerSkus).toEqual([{ ...skus[0], sku: 'D' }, skus[2]]);
   });
+
+  it("the ERP's customer number round-trips, and a changed one counts as an update", async () => {
+    const mapped = { ...customer, erpId: 'DEB-10042' };
+    const other = { ...customer, id: 'C-3', fax: null };
+    expect(await master.replaceCustomers([mapped, other])).toEqual({ inserted: 1, updated: 1, deleted: 0 });
+    expect((await master.load()).customers).toEqual([mapped, other]);
+    // Same file again: nothing changes.
+    expect(await master.replaceCustomers([mapped, other])).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await master.replaceCustomers([{ ...mapped, erpId: 'DEB-99' }, other], { dryRun: true })).toEqual({
+      inserted: 0,
+      updated: 1,
+      deleted: 0,
+    });
+    expect((await master.load()).customers[0]?.erpId).toBe('DEB-10042');
+    expect(await master.replaceCustomers([{ ...mapped, erpId: 'DEB-99' }, other])).toEqual({
+      inserted: 0,
+      updated: 1,
+      deleted: 0,
+    });
+    expect((await master.load()).customers).toEqual([{ ...mapped, erpId: 'DEB-99' }, other]);
+    // A file without the column unmaps (the table matches the file).
+    expect(await master.replaceCustomers([customer, other])).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    expect((await master.load()).customers).toEqual([customer, other]);
+    expect((await master.load()).customers[0]).not.toHaveProperty('erpId');
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { type ErpOrderView, erpOrderViews } from '../../erp/erp-order-view.ts';
 import { loadExportContext } from '../../erp/export-context.ts';
 import { ordersToCsv } from '../../erp/order-csv.ts';
 import {
@@ -95,9 +96,10 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const format = negotiateFormat(req.query.format, req.headers.accept);
       const page = await stores.orders.erpFeed({ after: req.query.after, limit: req.query.limit ?? 50 });
       if (page.nextCursor !== null) reply.header('x-next-cursor', page.nextCursor);
-      if (format === 'json') return { ...page, items: page.items.map(withDocumentLink) };
-      if (format === 'csv') {
-        const csv = ordersToCsv(page.items, {
+      if (format === 'json' || format === 'csv') {
+        const items = await erpOrderViews(stores, config, page.items);
+        if (format === 'json') return { ...page, items };
+        const csv = ordersToCsv(items, {
           separator: req.query.sep as ',' | ';' | undefined,
           bom: req.query.bom,
         });
@@ -109,13 +111,6 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       return sendText(reply, CONTENT_TYPES[format], renderBatchXml(format, items, page.nextCursor));
     },
   );
-
-  /** The source document, for ERPs that archive the fax beside their order. */
-  const documentPath = (orderId: string) => `/erp/v1/orders/${encodeURIComponent(orderId)}/document`;
-  const withDocumentLink = <T extends { id: string }>(order: T) => ({
-    ...order,
-    documentUrl: `${config.publicUrl ?? ''}${documentPath(order.id)}`,
-  });
 
   fastify.get(
     '/erp/v1/orders/:id/document',
@@ -159,7 +154,8 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         throw new HttpError(404, 'NOT_FOUND', `no confirmed order ${req.params.id}`);
       }
       if (format === 'json') {
-        return { ...withDocumentLink(order), deliveries: await stores.outbound.listForOrder(order.id) };
+        const [view] = (await erpOrderViews(stores, config, [order])) as [ErpOrderView];
+        return { ...view, deliveries: await stores.outbound.listForOrder(order.id) };
       }
       const ctx = await loadExportContext(stores, config, order);
       const body = renderOrder(format, order, ctx, {

@@ -5,6 +5,7 @@ import { authMigration } from './0003-auth.ts';
 import { learnedMappingsMigration } from './0004-learned-mappings.ts';
 import { mailMigration } from './0005-mail.ts';
 import { outboundProviderRefMigration } from './0006-outbound-provider-ref.ts';
+import { customerErpIdMigration } from './0007-customer-erp-id.ts';
 import type { DialectName } from './dialect-types.ts';
 
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, (dialect: DialectName) => Migration> = {
   '0006_outbound_provider_ref': () => outboundProviderRefMigration(),
   '0003_auth': () => authMigration(),
   '0004_learned_mappings': () => learnedMappingsMigration(),
+  '0007_customer_erp_id': () => customerErpIdMigration(),
 };
 
 /** Every migration's name, in the order they apply. */
