@@ -8,10 +8,12 @@
  * from running text ("bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49").
  */
 import type { Evidence } from '../types.ts';
+import { combinedRefDateLabel } from './combined-label.ts';
 import { findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import type { TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
 import { findCalendarWeek, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
+import { repairDateDigits } from './repair-date-digits.ts';
 
 export interface HeaderField<T> {
   value: T;
@@ -247,6 +249,14 @@ const RAW_VOCAB: [Kind, string[]][] = [
       'adresse de livraison',
       'indirizzo di consegna',
       'zahlungsbedingungen',
+      'rechnung',
+      'rechnungs-nr',
+      'lieferschein',
+      'lieferschein-nr',
+      'invoice',
+      'invoice no',
+      'facture',
+      'fattura',
       'artikel-nr',
       'art-nr',
       'menge',
@@ -267,10 +277,20 @@ const DELIVERY_PHRASE =
 const REF_PHRASE =
   /\b(?:\p{L}*bestell\p{L}*|order|commande|ordine|ordinazione)\b[^:\n]{0,40}?\b(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s*((?:[A-Z]{1,3}\s)?\S*\d\S*)/giu;
 
+/**
+ * A title naming the order and its number without "Nr." — "Bestellung 4502387103", the running header
+ * "Firma – Bestellung 4502387103 – Seite 2": a number of five or more digits (optionally with a letter
+ * prefix) right after the word; dates and quantities ("Bestellung 20 Stk") do not qualify.
+ */
+const REF_TITLE =
+  /\b(?:bestellung|purchase\s+order|order|commande|ordine)\s*:?\s+((?:[A-Z]{1,3}[-\s]?)?\d[\d\-/.]{4,}\d)(?=\s|$)/giu;
+
 interface Token {
   text: string;
   x0: number;
   x1: number;
+  y0: number;
+  y1: number;
 }
 
 const ev = (l: TextLine, text = l.text): Evidence => ({ page: l.page, box: l.box, text });
@@ -283,7 +303,7 @@ function tokensOf(line: TextLine): Token[] {
     let x = w.box[0];
     const per = w.box[2] / Math.max(1, w.text.length);
     for (const p of parts) {
-      out.push({ text: p, x0: x, x1: x + p.length * per });
+      out.push({ text: p, x0: x, x1: x + p.length * per, y0: w.box[1], y1: w.box[1] + w.box[3] });
       x += p.length * per;
     }
   }
@@ -339,6 +359,24 @@ function underLabel(
   // a box's value may start left of a label whose first word OCR lost or split off ("Thre Bestell-Nr.")
   const prev = ll.spans[si - 1];
   const left = Math.max(prev ? ll.tokens[prev.to - 1]!.x1 + l.unit * 0.5 : 0, x0 - l.unit * 6);
+  return underBox(lines, labels, li, x0, left, right);
+}
+
+/**
+ * The value row under a label cell spanning [left, right) that starts near x0. OCR sometimes gives
+ * one word of the value row a box a little lower or higher than its neighbours ("PO-" of
+ * "PO-2026-9255" lands on a line of its own); words of the next line that overlap the value row
+ * vertically and sit in the cell belong to it.
+ */
+function underBox(
+  lines: TextLine[],
+  labels: Map<TextLine, LineLabels>,
+  li: number,
+  x0: number,
+  left: number,
+  right: number,
+): { text: string; line: TextLine } | null {
+  const l = lines[li]!;
   for (let j = li + 1; j < Math.min(lines.length, li + 3); j++) {
     const n = lines[j]!;
     if (n.page !== l.page || n.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) return null;
@@ -347,10 +385,36 @@ function underLabel(
     if (inBox.length === 0) continue;
     // another label in the box below: the field above is empty
     if (nl.spans.some((sp) => nl.tokens[sp.from]!.x0 >= left && nl.tokens[sp.from]!.x0 < right)) return null;
+    const after = lines[j + 1];
+    if (after && after.page === n.page) {
+      const y0 = Math.min(...inBox.map((t) => t.y0));
+      const y1 = Math.max(...inBox.map((t) => t.y1));
+      for (const t of labels.get(after)!.tokens) {
+        const overlap = Math.min(y1, t.y1) - Math.max(y0, t.y0);
+        if (t.x0 >= left && t.x0 < right && overlap >= (t.y1 - t.y0) * 0.5) inBox.push(t);
+      }
+      inBox.sort((a, b) => a.x0 - b.x0);
+    }
     if (Math.abs(inBox[0]!.x0 - x0) > l.unit * 6) return null;
     return { text: inBox.map((t) => t.text).join(' '), line: n };
   }
   return null;
+}
+
+/**
+ * A letter prefix OCR misread or cut off its number: "P0-2026" (zero for O) → "PO-2026"; "PO. 2026-9255"
+ * or "PO - 77151" (a space, or a separator unlike the number's own) → "PO-2026-9255", "PO-77151".
+ * "B 26/0815" (a prefix and a space, no separator) stays as printed.
+ */
+function repairPrefix(s: string): string {
+  let out = s.replace(/^([A-Z]{1,2})0(?=[-–.]\s?\d)/, '$1O');
+  const m = /^([A-Z]{1,3})(\s?)([.\-–])(\s?)(\d[\w/.\-–]*)/.exec(out);
+  if (m) {
+    const own = /\d([-./])\d/.exec(m[5]!)?.[1];
+    const spaced = m[2] !== '' || m[4] !== '';
+    if (spaced || (own && own !== m[3])) out = `${m[1]}${own ?? m[3]}${m[5]}${out.slice(m[0].length)}`;
+  }
+  return out;
 }
 
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
@@ -361,6 +425,7 @@ export function cleanReference(raw: string): string | null {
   if (date && date.index > 0) s = s.slice(0, date.index);
   s = s.replace(/\s*(?:\/|vom|du|del|dated|from|of)\s*$/i, '').trim();
   s = s.replace(/[\s,;:|]+$/, '');
+  s = repairPrefix(s);
   const m = s.match(/^(?:[A-Za-z]{1,3}\s)?[A-Za-z0-9][\w/.\-–]*\d[\w/.\-–]*/u);
   if (!m) return null;
   const v = m[0].replace(/[.\-–/]+$/, '');
@@ -372,16 +437,82 @@ export function cleanReference(raw: string): string | null {
   return v;
 }
 
-/** Dates in a value, tolerating a comma for a dot ("20.02,26") as OCR writes it. */
-function datesIn(text: string, ref: Date): ReturnType<typeof findDates> {
+/**
+ * Dates in a value, tolerating a comma for a dot ("20.02,26") as OCR writes it; an impossible day or
+ * month is repaired when one confused digit explains it, and such a date is marked `repaired`.
+ */
+function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number] & { repaired?: boolean })[] {
   const t = text.replace(/(\d)\s?,\s?(\d)/g, '$1.$2');
-  return findDates(t, ref);
+  const r = repairDateDigits(t);
+  const found = findDates(r.text, ref);
+  if (!r.repaired) return found;
+  const plain = new Set(findDates(t, ref).map((d) => `${d.index}:${d.iso}`));
+  return found.map((d) => (plain.has(`${d.index}:${d.iso}`) ? d : { ...d, repaired: true }));
 }
 
 interface Candidate<T> {
   value: T;
   score: number;
   evidence: Evidence;
+}
+
+/**
+ * A label run ending in a date word ("Be teed Faummenr Dat") that combinedRefDateLabel takes for a
+ * mangled "order number/date" label, with a value "<number> [/] <date>" right of it or in the box under
+ * it. Runs stop at recognised non-order labels (customer number, quotation…), so their values never
+ * become the reference.
+ */
+function combinedRefDate(
+  lines: TextLine[],
+  labels: Map<TextLine, LineLabels>,
+  li: number,
+  ref: Date,
+): {
+  reference: Candidate<string>;
+  orderDate: Candidate<{ iso: string; hasYear: boolean }> | null;
+} | null {
+  const l = lines[li]!;
+  const ll = labels.get(l)!;
+  const spanAt = (k: number): LabelSpan<Kind> | undefined => ll.spans.find((s) => k >= s.from && k < s.to);
+  for (let end = 0; end < ll.tokens.length; end++) {
+    if (!/dat/i.test(ll.tokens[end]!.text)) continue;
+    let start = end;
+    while (start > 0 && end - start < 4) {
+      const p = ll.tokens[start - 1]!;
+      const sp = spanAt(start - 1);
+      if (!wordish(p.text) || ll.tokens[start]!.x0 - p.x1 > l.unit * 6) break;
+      if (sp && (sp.kind === 'other' || sp.kind === 'delivery')) break;
+      start--;
+    }
+    if (start === end) continue;
+    const run = ll.tokens.slice(start, end + 1);
+    if (run.some((_, k) => spanAt(start + k)?.kind === 'other')) continue;
+    const score = combinedRefDateLabel(run.map((t) => t.text));
+    if (score === null) continue;
+    const nextSpan = ll.spans.find((s) => s.from > end);
+    const here = ll.tokens
+      .slice(end + 1, nextSpan?.from ?? ll.tokens.length)
+      .map((t) => t.text)
+      .join(' ');
+    const x0 = run[0]!.x0;
+    const right = nextSpan ? ll.tokens[nextSpan.from]!.x0 - l.unit * 0.5 : x0 + l.unit * 22;
+    const prev = ll.tokens[start - 1];
+    const left = Math.max(prev ? prev.x1 + l.unit * 0.5 : 0, x0 - l.unit * 6);
+    const values = [{ text: here, line: l }];
+    const u = underBox(lines, labels, li, x0, left, right);
+    if (u) values.push(u);
+    for (const v of values) {
+      // the value must read "<number> [/] <date>"; the date may be misread, the shape may not
+      const r = cleanReference(v.text);
+      if (!r || !/\S\s*\/?\s*\d{1,2}[.,/]\s?\d{1,2}[.,/]\s?\d{2,4}\b/.test(v.text)) continue;
+      const d = datesIn(v.text, ref).find((x) => x.hasYear && x.index > 0);
+      const reference = { value: r, score, evidence: ev(v.line) };
+      if (!d) return { reference, orderDate: null };
+      const orderDate = { value: d, score: score + 0.1 - (d.repaired ? 0.2 : 0), evidence: ev(v.line) };
+      return { reference, orderDate };
+    }
+  }
+  return null;
 }
 
 /** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
@@ -410,7 +541,9 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       const under = (): { text: string; line: TextLine } | null => underLabel(lines, labels, li, si);
       if (s.kind === 'ref' || s.kind === 'refDate') {
         const weak = s.label.length <= 3 || s.label === 'ordine' || s.label === 'purchaseorder';
-        let v = cleanReference(here);
+        // the label may have swallowed only part of a longer one ("Bon de commande N°| de commande: 45…")
+        const colon = /^[^\d:]{1,30}:\s*(.*)$/u.exec(here);
+        let v = cleanReference(here) ?? (colon ? cleanReference(colon[1]!) : null);
         let line = l;
         let src = here;
         let base = 0.85;
@@ -432,7 +565,11 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         if (s.kind === 'refDate') {
           const d = datesIn(src, ref)[0];
           if (d?.hasYear)
-            orderDate = better(orderDate, { value: d, score: 0.86 - penalty, evidence: ev(line) });
+            orderDate = better(orderDate, {
+              value: d,
+              score: 0.86 - penalty - (d.repaired ? 0.2 : 0),
+              evidence: ev(line),
+            });
         }
         return;
       }
@@ -447,7 +584,12 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           d = ud && ud.index <= 3 ? ud : undefined;
           if (u) line = u.line;
         }
-        if (d) orderDate = better(orderDate, { value: d, score: base - penalty, evidence: ev(line) });
+        if (d)
+          orderDate = better(orderDate, {
+            value: d,
+            score: base - penalty - (d.repaired ? 0.2 : 0),
+            evidence: ev(line),
+          });
         return;
       }
       // delivery
@@ -467,6 +609,13 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       }
     });
 
+    // a mangled combined "Bestellnummer/Datum" label over a "<number> / <date>" value
+    const combined = combinedRefDate(lines, labels, li, ref);
+    if (combined) {
+      reference = better(reference, combined.reference);
+      if (combined.orderDate) orderDate = better(orderDate, combined.orderDate);
+    }
+
     // running text: "bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49"
     for (const m of l.text.matchAll(DELIVERY_PHRASE)) {
       const rest = l.text.slice(m.index + m[0].length);
@@ -479,6 +628,12 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     for (const m of l.text.matchAll(REF_PHRASE)) {
       const v = cleanReference(m[1]!);
       if (v) reference = better(reference, { value: v, score: 0.66, evidence: ev(l) });
+    }
+
+    for (const m of l.text.matchAll(REF_TITLE)) {
+      const v = cleanReference(m[1]!);
+      if (v && (v.match(/\d/g) ?? []).length >= 5)
+        reference = better(reference, { value: v, score: 0.6, evidence: ev(l) });
     }
 
     // the letter's "Ort, Datum" line
@@ -519,7 +674,8 @@ export function deliveryValue(
   deadline = false,
 ): { iso: string; score: number; at: number } | 'asap' | null {
   const d = datesIn(text, ref)[0];
-  if (d && d.index <= 40) return { iso: d.iso, score: d.hasYear ? 0.9 : 0.8, at: d.index };
+  if (d && d.index <= 40)
+    return { iso: d.iso, score: (d.hasYear ? 0.9 : 0.8) - (d.repaired ? 0.2 : 0), at: d.index };
   const head = text.slice(0, 40);
   const w = findCalendarWeek(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
   if (w) return { iso: w.iso, score: 0.7, at: w.index };

@@ -100,7 +100,9 @@ function byName(text: string, idx: CatalogIndex): { c: Customer; score: number }
   const words = new Set(folded.split(/\s+/).filter(Boolean));
   const scored = idx.customers
     .map((c) => {
+      // "Co." and "Gebr." are name noise however OCR renders the dot
       const parts = fold(c.name)
+        .replace(/\./g, ' ')
         .split(/\s+/)
         .filter((t) => t.length >= 3 && !NAME_NOISE.has(t));
       if (parts.length === 0) return { c, score: 0 };

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { combinedRefDateLabel } from '../../../src/pipeline/extract/combined-label.ts';
+import { cleanReference, extractHeaderFields } from '../../../src/pipeline/extract/header-fields.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { repairDateDigits } from '../../../src/pipeline/extract/repair-date-digits.ts';
+import type { PageContent, Word } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const ref = new Date('2026-06-01T00:00:00Z');
+const fields = (rows: string[]) => extractHeaderFields(layoutLines(pageFromRows(rows)), ref);
+
+describe('mangled combined "order number / date" labels', () => {
+  it('judges a label by its date tail and its closeness to an order-number label', () => {
+    expect(combinedRefDateLabel(['PO', 'puraberdate'])).not.toBeNull();
+    expect(combinedRefDateLabel(['Bestell', '/Dat'])).not.toBeNull();
+    expect(combinedRefDateLabel(['Be', 'teed', 'Faummenr', 'Dat'])).not.toBeNull();
+    expect(combinedRefDateLabel(['Datum'])).toBeNull();
+    expect(combinedRefDateLabel(['Ansprechpartner/Telefon'])).toBeNull();
+    expect(combinedRefDateLabel(['Lieferschein-Nr./Datum'])).toBeNull();
+  });
+
+  it('reads the number and date from the value row under such a label', () => {
+    const f = fields([
+      '                                        PO puraberdate',
+      'Muster AG                               PO77151/ 09.02.2026',
+    ]);
+    expect(f.reference?.value).toBe('PO77151');
+    expect(f.orderDate?.value).toBe('2026-02-09');
+  });
+
+  it('takes a label whose middle OCR lost, when the value has the number/date shape', () => {
+    const f = fields(['Bestell      /Dat', '5968 14.08.2026']);
+    expect(f.reference?.value).toBe('5968');
+    expect(f.orderDate?.value).toBe('2026-08-14');
+  });
+
+  it('never takes the value of a customer-number/date box', () => {
+    const f = fields(['Kunden-Nr./Dat', '1003 / 14.08.2026']);
+    expect(f.reference).toBeNull();
+  });
+
+  it('joins a value word OCR placed a little lower than the rest of its row', () => {
+    const w = (text: string, x: number, y: number, h = 20): Word => ({
+      text,
+      box: [x, y, text.length * 12, h],
+      conf: 0.9,
+    });
+    // boxes as OCR gave them on a degraded fax: the value row's boxes reach up into the label row,
+    // and "PO." of "PO-2026-9255" sits lower than the rest of its row
+    const words = [
+      w('Be', 942, 369, 13),
+      w('teed', 979, 358, 33),
+      w('Faummenr', 1017, 372, 6),
+      w('Dat', 1108, 369, 14),
+      w('Muster', 167, 380, 27),
+      w('AG', 273, 380, 20),
+      w('2026-9255', 987, 370, 40),
+      w('/', 1132, 372, 35),
+      w('84.09.2026', 1158, 372, 38),
+      w('PO.', 942, 397, 19),
+      w('Hauptstrasse', 166, 414, 22),
+      w('Ihre', 942, 414, 20),
+      w('Lieferantennummer', 1002, 414, 20),
+    ];
+    const page: PageContent = {
+      page: 1,
+      width: 1700,
+      height: 2300,
+      source: 'ocr',
+      words,
+      text: '',
+      confidence: 0.8,
+    };
+    const f = extractHeaderFields(layoutLines(page), ref);
+    expect(f.reference?.value).toBe('PO-2026-9255');
+    expect(f.orderDate?.value).toBe('2026-09-04');
+  });
+});
+
+describe('order numbers in titles and with misread prefixes', () => {
+  it('takes "Bestellung <number>" from a running page header, not quantities or dates', () => {
+    expect(fields(['Muster AG - Bestellung 4502387103   Seite 2 von 3']).reference?.value).toBe('4502387103');
+    expect(fields(['Bestellung 20 Stk Schrauben']).reference).toBeNull();
+    expect(fields(['Bestellung 12.06.2026']).reference).toBeNull();
+  });
+
+  it('reads past the rest of a longer label up to its colon', () => {
+    const f = fields(['Bon de commande N° de commande: 4569745652', 'Date de commande: 20/06/2026']);
+    expect(f.reference?.value).toBe('4569745652');
+    expect(f.reference?.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('repairs a letter prefix split off or misread', () => {
+    expect(cleanReference('PO. 2026-9255 / 84.09.2026')).toBe('PO-2026-9255');
+    expect(cleanReference('P0-2026-0815')).toBe('PO-2026-0815');
+    expect(cleanReference('PO - 77151')).toBe('PO-77151');
+    expect(cleanReference('PO.77151')).toBe('PO.77151');
+    expect(cleanReference('B 26/0815')).toBe('B 26/0815');
+  });
+});
+
+describe('impossible date digits', () => {
+  it('repairs a day or month when exactly one confused digit explains it', () => {
+    expect(repairDateDigits('84.09.2026')).toEqual({ text: '04.09.2026', repaired: true });
+    expect(repairDateDigits('12.18.2026').repaired).toBe(true);
+    expect(repairDateDigits('12.18.2026').text).toBe('12.10.2026');
+    expect(repairDateDigits('14.08.2026')).toEqual({ text: '14.08.2026', repaired: false });
+    // 00 → 08 or 06 (two readings): left alone
+    expect(repairDateDigits('00.09.2026').repaired).toBe(false);
+  });
+  it('takes a repaired date with a lower confidence', () => {
+    const plain = fields(['Bestelldatum 04.09.2026']).orderDate!;
+    const fixed = fields(['Bestelldatum 84.09.2026']).orderDate!;
+    expect(fixed.value).toBe('2026-09-04');
+    expect(fixed.confidence).toBeLessThan(plain.confidence);
+  });
+});
