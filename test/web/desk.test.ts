@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.ts';
 import { jobId } from '../../src/jobs.ts';
 import type { DraftOrder } from '../../src/pipeline/types.ts';
+import { sampleDraft } from '../api/draft-fixture.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const CHROMIUM = process.env.FAXGATE_TEST_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,35 +38,13 @@ async function pageImage(): Promise<Buffer> {
 }
 
 function draft(overrides: Partial<DraftOrder>): DraftOrder {
-  return {
-    source: {
-      channel: 'fax',
-      provider: 'upload',
-      from: '+41445551234',
-      to: '+41445550100',
-      receivedAt: new Date().toISOString(),
-      pages: 1,
-    },
-    customer: { id: 'C-2001', name: 'Baumann Metallbau AG', matchedBy: 'fax', confidence: 0.99 },
-    customerReference: 'PO-4711',
-    orderDate: '2026-11-27',
-    deliveryDate: '2026-12-03',
-    deliveryAddress: null,
-    remarks: null,
+  const base = sampleDraft();
+  const known = base.lines[0]!;
+  return sampleDraft({
+    source: { ...base.source, receivedAt: new Date().toISOString() },
     lines: [
-      {
-        position: 1,
-        sku: '10-4711',
-        customerSku: null,
-        gtin: null,
-        description: 'Senkkopfschraube M4x20',
-        quantity: 12,
-        unit: 'Pack',
-        unitPrice: 8.9,
-        matchedBy: 'sku',
-        confidence: 0.95,
-        evidence: { page: 1, box: [70, 390, 700, 40], text: '10-4711 Senkkopfschraube M4x20 12 Pack' },
-      },
+      // boxes match pageImage()'s text rows
+      { ...known, confidence: 0.95, evidence: { ...known.evidence!, box: [70, 390, 700, 40] } },
       {
         position: 2,
         sku: null,
@@ -83,7 +62,7 @@ function draft(overrides: Partial<DraftOrder>): DraftOrder {
     warnings: [`line 2: '${XSS_OCR}' not in catalog; closest AB-1020X`],
     confidence: 0.6,
     ...overrides,
-  };
+  });
 }
 
 describe("the clerk's desk in chromium", () => {
