@@ -70,3 +70,9 @@ export const OrderPage = Type.Object({
 });
 
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 50 });
+
+/** What a provider webhook answers: the documents the delivery created or found again. */
+export const WebhookAck = Type.Object({
+  received: Type.Boolean(),
+  documentIds: Type.Array(Type.String(), { description: 'documents this delivery created or found again' }),
+});

@@ -5,7 +5,7 @@
  * A message the gateway will never accept gets the status that stops the provider's retries
  * (Mailgun 406, Postmark 403, SendGrid any 4xx); storage trouble is a 5xx, so it is retried.
  */
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../errors.ts';
 import { EMAIL_PROVIDERS, type EmailProviderName } from '../../ingest/email/email-provider.ts';
@@ -13,13 +13,8 @@ import { createEmailProviders } from '../../ingest/email/email-providers.ts';
 import { ingestEmail } from '../../ingest/email/ingest-email.ts';
 import type { RawRequest } from '../../ingest/provider.ts';
 import { limits } from '../../limits.ts';
-import { ErrorBody } from '../schemas.ts';
+import { ErrorBody, WebhookAck } from '../schemas.ts';
 import { webhookBodyLimit } from './fax-routes.ts';
-
-const Ack = Type.Object({
-  received: Type.Boolean(),
-  documentIds: Type.Array(Type.String(), { description: 'the document this message created or found again' }),
-});
 
 const SUMMARY: Record<EmailProviderName, string> = {
   mailgun: 'Mailgun Routes forward() (urlencoded or multipart, HMAC-signed)',
@@ -81,7 +76,7 @@ export const emailWebhookRoutes: FastifyPluginAsyncTypebox<{ now?: () => number 
           tags: ['webhooks'],
           security: [],
           response: {
-            200: Ack,
+            200: WebhookAck,
             400: ErrorBody,
             401: ErrorBody,
             403: ErrorBody,

@@ -4,20 +4,15 @@
  * these routes only, so signatures are checked on the exact bytes that arrived. The handler
  * does only verify → parse → durable ingest → enqueue → 2xx; downloads and OCR run in workers.
  */
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../errors.ts';
 import { createFaxProviders } from '../../ingest/fax-providers.ts';
 import { ingestInbound } from '../../ingest/ingest-inbound.ts';
 import { FAX_PROVIDERS, type FaxProviderName, type RawRequest } from '../../ingest/provider.ts';
 import { limits } from '../../limits.ts';
-import { ErrorBody } from '../schemas.ts';
+import { ErrorBody, WebhookAck } from '../schemas.ts';
 import { faxStatusRoutes, recordFaxOutcome } from './fax-status-routes.ts';
-
-const Ack = Type.Object({
-  received: Type.Boolean(),
-  documentIds: Type.Array(Type.String(), { description: 'documents this delivery created or found again' }),
-});
 
 const SUMMARY: Record<FaxProviderName, string> = {
   telnyx: 'Telnyx Programmable Fax events (Ed25519-signed JSON)',
@@ -83,7 +78,7 @@ export const faxWebhookRoutes: FastifyPluginAsyncTypebox<{ now?: () => number }>
           summary,
           tags: ['webhooks'],
           security: [],
-          response: { 200: Ack, 401: ErrorBody, 404: ErrorBody, 413: ErrorBody },
+          response: { 200: WebhookAck, 401: ErrorBody, 404: ErrorBody, 413: ErrorBody },
         },
       },
       async (req, reply) => {
