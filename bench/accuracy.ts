@@ -38,9 +38,10 @@ const files = (await readdir(dir)).filter((f) => /^\d+\.(pdf|tif|tiff|eml|png|jp
 const only = values.only ? new Set(values.only.split(',')) : null;
 const docs = files.filter((f) => !only || only.has(f.replace(/\.\w+$/, '')));
 
-let engine: OcrEngine | null = null;
-const ocr = async (): Promise<OcrEngine> => {
-  engine ??= await createOcrEngine({ workers: Number(values.workers) });
+// one engine for all documents: documents start concurrently, so the promise is what is shared
+let engine: Promise<OcrEngine> | null = null;
+const ocr = (): Promise<OcrEngine> => {
+  engine ??= createOcrEngine({ workers: Number(values.workers) });
   return engine;
 };
 
@@ -105,7 +106,7 @@ await Promise.all(
   }),
 );
 const wall = (performance.now() - t0) / 1000;
-await (engine as OcrEngine | null)?.close();
+await (await (engine as Promise<OcrEngine> | null))?.close();
 results.sort((a, b) => a.file.localeCompare(b.file));
 
 interface Agg {
