@@ -20,6 +20,8 @@ export const limits = {
    * loaded 2-core machine and over 60 s with other work beside it. 180 s means stuck, not slow.
    */
   ocrTimeoutMs: 180_000,
+  /** A cropped table cell reads in 50–300 ms; the worker may first need ~2 s to start. */
+  ocrCellTimeoutMs: 30_000,
   /** Page splitting/decoding of one document. */
   pagesTimeoutMs: 60_000,
   /** Starting a tesseract worker can hang forever on a bad language file (see STACK-NOTES). */

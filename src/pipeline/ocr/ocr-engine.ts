@@ -8,6 +8,8 @@ import { DocumentError, FaxgateError } from '../../errors.ts';
 import { limits, withTimeout } from '../../limits.ts';
 import type { PageContent, RawPage, Word } from '../types.ts';
 import { pageTextFromWords } from './page-text-from-words.ts';
+import { prepareForOcr } from './prepare-for-ocr.ts';
+import { rereadQuantityCells } from './reread-quantity-cells.ts';
 import { tessdataDir } from './tessdata-dir.ts';
 import { tesseractWords } from './tesseract-words.ts';
 import { uprightOrientation } from './upright-orientation.ts';
@@ -33,7 +35,12 @@ export interface OcrEngineOptions {
   logger?: OcrLogger;
   /** Try 90/180/270° on pages that read badly (costs ~4 small extra passes on those pages). */
   detectOrientation?: boolean;
+  /** Read empty-looking quantity cells of order tables a second time (reread-quantity-cells.ts). */
+  rereadCells?: boolean;
 }
+
+/** Cell reads run on their own worker set to single-line mode; digits need no French or Italian. */
+const CELL_LANGUAGES = ['eng'];
 
 /**
  * deu+eng covers German/Swiss orders and English part names; fra+ita matter for Romandie and
@@ -50,13 +57,17 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
   const langPath = await tessdataDir(languages);
   const log = opts.logger;
 
-  async function startWorker(): Promise<Worker> {
+  async function startWorker(
+    langs: string[] = languages,
+    psm: PSM = PSM.AUTO,
+    path: string = langPath,
+  ): Promise<Worker> {
     let failure: unknown;
     const worker = createWorker(
-      languages,
+      langs,
       OEM.LSTM_ONLY,
       {
-        langPath,
+        langPath: path,
         gzip: true,
         cacheMethod: 'none',
         // Without a handler a language-load failure kills the process; with one, createWorker
@@ -74,7 +85,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const w = await withTimeout(worker, limits.ocrInitTimeoutMs, 'Starting the OCR engine');
       // PSM 3 (automatic layout): faster than tesseract.js's default 6 and at least as accurate on
       // order pages, whose tables and address blocks are not one uniform text block.
-      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
+      await w.setParameters({ tessedit_pageseg_mode: psm, preserve_interword_spaces: '0' });
       return w;
     } catch (err) {
       worker.then((w) => w.terminate()).catch(() => {});
@@ -88,7 +99,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
   async function startScheduler(): Promise<Scheduler> {
     const scheduler = createScheduler();
     try {
-      const workers = await Promise.all(Array.from({ length: workerCount }, startWorker));
+      const workers = await Promise.all(Array.from({ length: workerCount }, () => startWorker()));
       for (const w of workers) scheduler.addWorker(w);
       return scheduler;
     } catch (err) {
@@ -100,6 +111,21 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
   let current: Promise<Scheduler> = startScheduler();
   await current; // fail fast on a bad language list or broken install
   let closed = false;
+
+  // started on the first table that needs it; jobs queue on it one crop at a time
+  let cellWorker: Promise<Worker> | null = null;
+  async function readLine(png: Buffer): Promise<Word[]> {
+    cellWorker ??= tessdataDir(CELL_LANGUAGES).then((path) =>
+      startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path),
+    );
+    const worker = await cellWorker;
+    const result = await withTimeout(
+      worker.recognize(png, {}, { blocks: true, text: false }),
+      limits.ocrCellTimeoutMs,
+      'OCR of one table cell',
+    );
+    return tesseractWords(result.data);
+  }
 
   async function ocrImage(image: Buffer): Promise<Word[]> {
     const scheduler = current;
@@ -130,7 +156,10 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       if (page.words) return fromWords(page, page.words, 'text-layer', 0);
       if (!page.image)
         throw new DocumentError('NO_PAGES', `Page ${page.page} has neither text nor an image.`);
-      let image = page.image;
+      const prepared = await prepareForOcr(page.image);
+      if (prepared.steps.length > 0)
+        log?.debug({ page: page.page, steps: prepared.steps }, 'page prepared for OCR');
+      let image = prepared.image;
       let words = await ocrImage(image);
       let rotated = 0;
       if (opts.detectOrientation !== false) {
@@ -146,12 +175,28 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const size = turned
         ? { width: page.height, height: page.width }
         : { width: page.width, height: page.height };
-      return fromWords({ ...page, ...size }, words, 'ocr', rotated);
+      const content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
+      if (opts.rereadCells === false) return content;
+      try {
+        const second = await rereadQuantityCells(content, image, readLine);
+        if (second.reread === 0) return content;
+        log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
+        return fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);
+      } catch (err) {
+        // the first reading stands; a failed second look costs accuracy, never the page
+        log?.warn({ err, page: page.page }, 'rereading quantity cells failed');
+        if (err instanceof DocumentError && err.code === 'TIMEOUT') {
+          cellWorker?.then((w) => w.terminate()).catch(() => {});
+          cellWorker = null;
+        }
+        return content;
+      }
     },
     async close() {
       if (closed) return;
       closed = true;
       await (await current.catch(() => null))?.terminate();
+      await (await cellWorker?.catch(() => null))?.terminate();
     },
   };
 }

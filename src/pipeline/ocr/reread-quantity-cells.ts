@@ -1,0 +1,288 @@
+/**
+ * A second look at the quantity column. Page-level layout analysis drops what the order hinges on:
+ * a lone "4" beside its unit is taken for a speck, a "10" touching a cell border reads "10]" or
+ * "HUE". Once the page is read, its table headers say where the quantities are; every item row
+ * whose quantity cell has ink but no number is cropped, cleaned of its rulings and read again as
+ * one text line. Words found that way replace what the page read had in that cell.
+ */
+import sharp from 'sharp';
+import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.ts';
+import { parseNumber } from '../extract/parse-number.ts';
+import { detectHeader, learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
+import type { PageContent, Word } from '../types.ts';
+import { removeRulings } from './prepare-for-ocr.ts';
+
+/** Reads one cropped text line (PSM 7); boxes in the crop's pixels. */
+export type ReadLine = (png: Buffer) => Promise<Word[]>;
+
+/** Rows of one table this far apart (in text heights) belong to different blocks of the page. */
+const MAX_ROW_GAP_UNITS = 6;
+/** A page never costs more than this many extra reads (a 30-row order form has 30 cells). */
+const MAX_CELLS = 60;
+/** Ink below this share of unit² is an empty cell or a speck (a "1" is ~0.1 unit²). */
+const MIN_INK = 0.06;
+/** Characters are at least this many text heights tall; rule fragments and specks are flatter. */
+const TALL = 0.4;
+/** Crops are enlarged so their text is ~2× what tesseract reads best at fax resolutions. */
+const SCALE = 2;
+const PAD = 12;
+/** A reread must be at least this sure of its number to replace the page's reading. */
+const MIN_CONF = 0.35;
+/** A number the page read this surely is not read again. */
+const SURE = 0.8;
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface CellRect extends Rect {
+  /** Centre line of the row the cell belongs to. */
+  cy: number;
+  /** Confidence of the number the page read had in the cell, null when it had none. */
+  had: number | null;
+}
+
+export async function rereadQuantityCells(
+  content: PageContent,
+  image: Buffer,
+  readLine: ReadLine,
+): Promise<{ content: PageContent; reread: number }> {
+  const rects = quantityCellsToRead(layoutLines(content));
+  if (rects.length === 0) return { content, reread: 0 };
+  const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  const page = { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width };
+  const unit = layoutLines(content)[0]?.unit ?? 20;
+  let words = content.words;
+  let reread = 0;
+  for (const r of rects.slice(0, MAX_CELLS)) {
+    const rect = clamp(r, info.width, info.height);
+    if (!rect) continue;
+    const crop = cropPixels(page, rect);
+    const w = rect.x1 - rect.x0;
+    const h = rect.y1 - rect.y0;
+    removeRulings(crop, w, h, Math.round(unit * 1.3), Math.round(Math.min(w * 0.6, unit * 3)));
+    const text = isolateRowText(crop, w, h, unit, r.cy - rect.y0);
+    if (!text || inkOf(crop) < unit * unit * MIN_INK) continue;
+    const tight = {
+      x0: rect.x0 + Math.max(0, text.x0 - 2),
+      y0: rect.y0 + Math.max(0, text.y0 - 2),
+      x1: rect.x0 + Math.min(w, text.x1 + 2),
+      y1: rect.y0 + Math.min(h, text.y1 + 2),
+    };
+    const tw = tight.x1 - tight.x0;
+    const th = tight.y1 - tight.y0;
+    const png = await sharp(
+      cropPixels(
+        { px: crop, width: w },
+        { x0: tight.x0 - rect.x0, y0: tight.y0 - rect.y0, x1: tight.x1 - rect.x0, y1: tight.y1 - rect.y0 },
+      ),
+      { raw: { width: tw, height: th, channels: 1 } },
+    )
+      .resize({ width: tw * SCALE, height: th * SCALE, kernel: 'cubic' })
+      .extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: '#ffffff' })
+      .withMetadata({ density: 300 })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const found = (await readLine(png))
+      .filter((x) => x.conf >= MIN_CONF && /\d/.test(x.text))
+      .map((x) => toPage(x, tight));
+    const numbers = found.filter((x) => parseNumber(x.text.replace(/[,;.]$/, ''), 'quantity') !== null);
+    if (numbers.length === 0) continue;
+    if (r.had !== null && Math.min(...numbers.map((x) => x.conf)) <= r.had) continue;
+    words = [...words.filter((x) => !inside(x, tight)), ...found];
+    reread++;
+  }
+  if (reread === 0) return { content, reread };
+  return { content: { ...content, words }, reread };
+}
+
+/** Cells under a quantity header that hold no readable number, as page rectangles. */
+export function quantityCellsToRead(lines: TextLine[]): CellRect[] {
+  const tables: { header: TableHeader; rows: TextLine[] }[] = [];
+  let current: { header: TableHeader; rows: TextLine[] } | null = null;
+  let prev: TextLine | null = null;
+  for (const line of lines) {
+    const h = detectHeader(line);
+    if (h) {
+      current = h.columns.some((c) => c.kind === 'quantity') ? { header: h, rows: [] } : null;
+      if (current) tables.push(current);
+      prev = line;
+      continue;
+    }
+    if (!current || !prev) continue;
+    if (line.box[1] - (prev.box[1] + prev.box[3]) > line.unit * MAX_ROW_GAP_UNITS) {
+      current = null;
+      continue;
+    }
+    prev = line;
+    current.rows.push(line);
+  }
+  const out: CellRect[] = [];
+  for (const t of tables) {
+    // the rows that were read show where the numbers stand (right-aligned under a wide label)
+    const edge = learnQuantityEdge(t.header, t.rows);
+    for (const row of t.rows) {
+      const rect = cellToRead(t.header, row, edge);
+      if (rect) out.push(rect);
+    }
+  }
+  return out;
+}
+
+function cellToRead(header: TableHeader, line: TextLine, edge: number | null): CellRect | null {
+  const placed = placedCells(header, line);
+  const qty = placed.filter((c) => c.kind === 'quantity');
+  // item rows (something in the article or description column) and rows whose quantity stands on
+  // a line of its own (ERP layouts print "1.000 PAK" under the description)
+  const itemRow = placed.some(
+    (c) => c.kind === 'article' || c.kind === 'customerArticle' || c.kind === 'description',
+  );
+  if (!itemRow && qty.length === 0) return null;
+  // a number read with confidence stands; a doubtful one ("1560 000" for "100.000") is read again
+  // and the surer reading wins
+  const clean = qty.filter((c) => cleanNumber(c.cell));
+  const had = clean.length > 0 ? Math.min(...clean[0]!.cell.words.map((w) => w.conf)) : null;
+  if (had !== null && had >= SURE) return null;
+  const col = header.columns.find((c) => c.kind === 'quantity')!;
+  const u = line.unit;
+  let x0 = Math.max(col.left, edge !== null ? edge - 4 * u : col.x0 - 2 * u);
+  let x1 = Math.min(col.right, edge !== null ? edge + u : col.x1 + 2 * u);
+  for (const c of line.cells) {
+    if (qty.some((q) => q.cell === c)) continue;
+    // text overhanging from the left ("… Pack à 100 Stk") or starting on the right (the unit)
+    if (c.x0 < x0 && c.x1 > x0) x0 = c.x1 + 2;
+    else if (c.x0 >= x0 && c.x0 < x1) x1 = c.x0;
+  }
+  if (x1 - x0 < u * 0.6) return null;
+  const cy = line.box[1] + line.box[3] / 2;
+  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had };
+}
+
+/** A cell whose first token is a plain quantity ("10", "2,5", "1'000"). */
+function cleanNumber(cell: Cell): boolean {
+  const first = cell.text.trim().split(/\s+/)[0] ?? '';
+  return /^\d[\d'’.,]*$/.test(first) && parseNumber(first.replace(/[,;.]$/, ''), 'quantity') !== null;
+}
+
+function clamp(r: Rect, width: number, height: number): Rect | null {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const x1 = Math.min(width, Math.ceil(r.x1));
+  const y1 = Math.min(height, Math.ceil(r.y1));
+  return x1 - x0 >= 4 && y1 - y0 >= 4 ? { x0, y0, x1, y1 } : null;
+}
+
+function cropPixels(page: { px: Uint8Array; width: number }, r: Rect): Uint8Array {
+  const w = r.x1 - r.x0;
+  const out = new Uint8Array(w * (r.y1 - r.y0));
+  for (let y = r.y0; y < r.y1; y++)
+    out.set(page.px.subarray(y * page.width + r.x0, y * page.width + r.x1), (y - r.y0) * w);
+  return out;
+}
+
+interface Component {
+  pixels: number[];
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** 8-connected ink components of a small greyscale crop. */
+export function inkComponents(px: Uint8Array, width: number, height: number): Component[] {
+  const seen = new Uint8Array(px.length);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < px.length; start++) {
+    if (seen[start] || px[start]! >= 128) continue;
+    seen[start] = 1;
+    stack.push(start);
+    const c: Component = { pixels: [], x0: width, y0: height, x1: -1, y1: -1 };
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      c.pixels.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      c.x0 = Math.min(c.x0, x);
+      c.x1 = Math.max(c.x1, x);
+      c.y0 = Math.min(c.y0, y);
+      c.y1 = Math.max(c.y1, y);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (seen[j] || px[j]! >= 128) continue;
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Keeps only the text of the row: characters (components at least TALL × unit high) on the text
+ * line nearest the row's centre, plus the small marks inside that line's band (decimal points,
+ * commas, apostrophes). Rule fragments, specks and the neighbouring rows' digits are whitened.
+ * Returns the rectangle (crop pixels) around what is left, or null when the cell holds no text.
+ */
+export function isolateRowText(
+  px: Uint8Array,
+  width: number,
+  height: number,
+  unit: number,
+  cy: number,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  const comps = inkComponents(px, width, height);
+  const tall = comps.filter((c) => c.y1 - c.y0 + 1 >= unit * TALL && c.y1 - c.y0 + 1 <= unit * 2.2);
+  if (tall.length === 0) return null;
+  const mid = (c: Component) => (c.y0 + c.y1) / 2;
+  const seed = tall.reduce((a, b) => (Math.abs(mid(b) - cy) < Math.abs(mid(a) - cy) ? b : a));
+  const line = tall.filter(
+    (c) => Math.min(c.y1, seed.y1) - Math.max(c.y0, seed.y0) > (seed.y1 - seed.y0) * 0.4,
+  );
+  const top = Math.min(...line.map((c) => c.y0));
+  const bottom = Math.max(...line.map((c) => c.y1));
+  const keep = new Set<Component>(line);
+  for (const c of comps) {
+    const small = c.x1 - c.x0 + 1 <= unit * 0.5 && c.y1 - c.y0 + 1 <= unit * 0.5;
+    if (small && c.pixels.length >= 3 && c.y0 >= top - unit * 0.1 && c.y1 <= bottom + unit * 0.35)
+      keep.add(c);
+  }
+  for (const c of comps) if (!keep.has(c)) for (const i of c.pixels) px[i] = 255;
+  const kept = [...keep];
+  return {
+    x0: Math.min(...kept.map((c) => c.x0)),
+    y0: top,
+    x1: Math.max(...kept.map((c) => c.x1)) + 1,
+    y1: Math.max(...kept.map((c) => c.y1)) + 1,
+  };
+}
+
+function inkOf(px: Uint8Array): number {
+  let n = 0;
+  for (const v of px) if (v < 128) n++;
+  return n;
+}
+
+function toPage(w: Word, r: Rect): Word {
+  const [x, y, bw, bh] = w.box;
+  return {
+    text: w.text,
+    conf: w.conf,
+    box: [r.x0 + (x - PAD) / SCALE, r.y0 + (y - PAD) / SCALE, bw / SCALE, bh / SCALE],
+  };
+}
+
+function inside(w: Word, r: Rect): boolean {
+  const cx = w.box[0] + w.box[2] / 2;
+  const cy = w.box[1] + w.box[3] / 2;
+  return cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1;
+}
