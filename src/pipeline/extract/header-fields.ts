@@ -146,7 +146,8 @@ function underBox(
     const n = lines[j]!;
     if (n.page !== l.page || n.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) return null;
     const nl = labels.get(n)!;
-    const inBox = nl.tokens.filter((t) => t.x0 >= left && t.x0 < right);
+    // a box's border OCR'd as "|" or "[" is no value
+    const inBox = nl.tokens.filter((t) => t.x0 >= left && t.x0 < right && /[\p{L}\p{N}]/u.test(t.text));
     if (inBox.length === 0) continue;
     // another label in the box below: the field above is empty
     if (nl.spans.some((sp) => nl.tokens[sp.from]!.x0 >= left && nl.tokens[sp.from]!.x0 < right)) return null;

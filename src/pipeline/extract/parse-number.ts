@@ -12,6 +12,7 @@ export type NumberKind = 'amount' | 'quantity';
 export function parseNumber(raw: string, kind: NumberKind = 'amount'): number | null {
   let s = raw.trim().replace(/^(?:CHF|EUR|Fr\.|SFr\.)\s*/i, '');
   s = s.replace(/\.[-–]$/, ''); // Swiss "12.-" = 12.00
+  s = s.replace(/^["“”„«]+(?=\d)/, ''); // a handwritten figure's lead-in stroke read as a quote
   s = s.replace(GROUPING, '');
   if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return null;
   const dots = (s.match(/\./g) ?? []).length;
