@@ -175,6 +175,23 @@ for (const key of ['family', 'quality'] as const) {
 }
 const total = agg(results);
 console.log(row('all', total));
+// calibration: how often a draft in each band of its own document confidence was fully right
+const bands: [number, number][] = [
+  [0.9, 1.01],
+  [0.8, 0.9],
+  [0.6, 0.8],
+  [0, 0.6],
+];
+const scored = results.filter((r) => r.score);
+console.log(
+  `confidence calibration: ${bands
+    .map(([lo, hi]) => {
+      const inBand = scored.filter((r) => r.score!.confidence >= lo && r.score!.confidence < hi);
+      const right = inBand.filter((r) => r.score!.touchless).length;
+      return `[${lo.toFixed(1)},${Math.min(1, hi).toFixed(1)}${hi > 1 ? ']' : ')'} ${right}/${inBand.length} touchless`;
+    })
+    .join(' · ')}`,
+);
 const secs = results.map((r) => r.seconds).sort((a, b) => a - b);
 const median = secs[Math.floor(secs.length / 2)] ?? 0;
 console.log(

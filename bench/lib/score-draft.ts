@@ -24,6 +24,8 @@ export interface DocScore {
   fp: number;
   fn: number;
   touchless: boolean;
+  /** The draft's own document confidence (does it know when it is touchless?). */
+  confidence: number;
   errors: string[];
 }
 
@@ -66,6 +68,7 @@ export function scoreDraft(draft: DraftOrder, truth: Truth): DocScore {
     fp,
     fn,
     touchless: customer && reference && orderDate && deliveryDate && fp === 0 && fn === 0,
+    confidence: draft.confidence,
     errors,
   };
 }
