@@ -7,6 +7,7 @@ import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/lear
 import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
+import { confirmReference } from './confirm-reference.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
@@ -104,13 +105,14 @@ export function extractDraft(
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   }
-  if (!fields.reference) warnings.push('no order reference found');
+  const reference = confirmReference(fields.reference, pages, warnings);
+  if (!reference) warnings.push('no order reference found');
 
   const lineConf = lines.length === 0 ? 0 : Math.min(...lines.map((l) => l.confidence));
   // header fields count too: a draft is touchless only when every field is likely right; a missing
   // order date or reference may be genuinely absent, so it caps the confidence rather than zeroing it
   const fieldConf = Math.min(
-    fields.reference?.confidence ?? 0.8,
+    reference?.confidence ?? 0.8,
     orderDate?.confidence ?? 0.75,
     deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : 0.8),
   );
@@ -124,7 +126,7 @@ export function extractDraft(
       pages: pages.length,
     },
     customer,
-    customerReference: fields.reference?.value ?? null,
+    customerReference: reference?.value ?? null,
     orderDate: orderDate?.value ?? null,
     deliveryDate: deliveryDate?.value ?? null,
     deliveryAddress: null,

@@ -1,0 +1,60 @@
+/**
+ * Multi-page orders repeat their number ("Bestellung 4502387103 – Seite 2 von 3"), and one of the
+ * copies is often read more cleanly than the labelled one. A reading of the reference that
+ * differs from it in one or two characters elsewhere in the document and was read clearly more
+ * surely wins, with a warning that names both readings.
+ */
+import type { PageContent, Word } from '../types.ts';
+import type { HeaderField } from './header-fields.ts';
+
+/** Only references with this many digits are compared: short ones match too much by chance. */
+const MIN_DIGITS = 5;
+/** A copy must be read this much more surely than the labelled reading to replace it. */
+const MARGIN = 0.15;
+
+const compact = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+
+function differences(a: string, b: string): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
+export function confirmReference(
+  ref: HeaderField<string> | null,
+  pages: PageContent[],
+  warnings: string[],
+): HeaderField<string> | null {
+  if (!ref) return null;
+  const own = compact(ref.value);
+  if ((own.match(/\d/g) ?? []).length < MIN_DIGITS) return ref;
+  const readings = new Map<string, { conf: number; word: Word; page: number }>();
+  for (const p of pages) {
+    for (const w of p.words) {
+      const c = compact(w.text);
+      if (c.length !== own.length) continue;
+      const d = differences(c, own);
+      if (d > 2 || (c.match(/\d/g) ?? []).length < MIN_DIGITS) continue;
+      const seen = readings.get(c);
+      if (!seen || w.conf > seen.conf) readings.set(c, { conf: w.conf, word: w, page: p.page });
+    }
+  }
+  const labelled = readings.get(own)?.conf ?? 0;
+  let best: [string, { conf: number; word: Word; page: number }] | null = null;
+  for (const entry of readings) if (entry[0] !== own && (!best || entry[1].conf > best[1].conf)) best = entry;
+  if (!best || best[1].conf < labelled + MARGIN) return ref;
+  // the labelled reading's separators stay; only its letters and digits are taken from the copy
+  const chars = [...best[0]];
+  let k = 0;
+  const value = ref.value.replace(/[\p{L}\p{N}]/gu, (ch) =>
+    ch.toUpperCase() === ch ? chars[k++]! : chars[k++]!.toLowerCase(),
+  );
+  warnings.push(
+    `order reference read as ${ref.value} and as ${value} on page ${best[1].page}; took ${value} (read more clearly), please check`,
+  );
+  return {
+    value,
+    confidence: Math.min(ref.confidence, 0.75),
+    evidence: { page: best[1].page, box: best[1].word.box, text: best[1].word.text },
+  };
+}

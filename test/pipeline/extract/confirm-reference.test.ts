@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { confirmReference } from '../../../src/pipeline/extract/confirm-reference.ts';
+import type { HeaderField } from '../../../src/pipeline/extract/header-fields.ts';
+import type { PageContent, Word } from '../../../src/pipeline/types.ts';
+
+const word = (text: string, conf: number, y = 100): Word => ({ text, conf, box: [100, y, 200, 20] });
+const page = (n: number, words: Word[]): PageContent => ({
+  page: n,
+  width: 1728,
+  height: 2292,
+  source: 'ocr',
+  words,
+  text: words.map((w) => w.text).join(' '),
+  confidence: 0.8,
+});
+const ref = (value: string): HeaderField<string> => ({
+  value,
+  confidence: 0.9,
+  evidence: { page: 1, box: [100, 100, 200, 20], text: value },
+});
+
+describe('confirmReference', () => {
+  it('takes the clearer copy of a repeated order number, keeps the labelled separators, and warns', () => {
+    const warnings: string[] = [];
+    const pages = [
+      page(1, [word('Bestellung', 0.9), word('4602387103', 0.62)]),
+      page(2, [word('Bestellung', 0.95, 40), word('4502387103', 0.95, 40)]),
+    ];
+    const out = confirmReference(ref('4602387103'), pages, warnings);
+    expect(out?.value).toBe('4502387103');
+    expect(out?.evidence.page).toBe(2);
+    expect(out!.confidence).toBeLessThan(0.9);
+    expect(warnings.join('\n')).toMatch(/4602387103.*4502387103/);
+
+    const dashed = confirmReference(
+      ref('PO-2026-0B15'),
+      [page(1, [word('PO-2026-0B15', 0.5)]), page(2, [word('PO2026-0815', 0.96)])],
+      [],
+    );
+    expect(dashed?.value).toBe('PO-2026-0815');
+  });
+
+  it('keeps the labelled reading when no copy is clearly surer, or the reference is short', () => {
+    const warnings: string[] = [];
+    const same = [page(1, [word('4502387103', 0.9)]), page(2, [word('4502387108', 0.95)])];
+    expect(confirmReference(ref('4502387103'), same, warnings)?.value).toBe('4502387103');
+    const short = [page(1, [word('B-815', 0.4)]), page(2, [word('B-816', 0.99)])];
+    expect(confirmReference(ref('B-815'), short, warnings)?.value).toBe('B-815');
+    // three differences: another number, not a copy
+    const other = [page(1, [word('4502387103', 0.5)]), page(2, [word('4511187103', 0.99)])];
+    expect(confirmReference(ref('4502387103'), other, warnings)?.value).toBe('4502387103');
+    expect(warnings).toEqual([]);
+    expect(confirmReference(null, same, warnings)).toBeNull();
+  });
+});
