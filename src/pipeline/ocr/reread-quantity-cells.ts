@@ -229,8 +229,8 @@ export function inkComponents(px: Uint8Array, width: number, height: number): Co
 
 /**
  * Keeps only the text of the row: characters (components at least TALL × unit high) on the text
- * line nearest the row's centre, plus the small marks inside that line's band (decimal points,
- * commas, apostrophes). Rule fragments, specks and the neighbouring rows' digits are whitened.
+ * line nearest the row's centre, plus whatever ink stays inside that line's band (decimal points,
+ * commas, apostrophes, the pieces of eroded characters). Rule fragments, specks and the neighbouring rows' digits are whitened.
  * Returns the rectangle (crop pixels) around what is left, or null when the cell holds no text.
  */
 export function isolateRowText(
@@ -252,9 +252,8 @@ export function isolateRowText(
   const bottom = Math.max(...line.map((c) => c.y1));
   const keep = new Set<Component>(line);
   for (const c of comps) {
-    const small = c.x1 - c.x0 + 1 <= unit * 0.5 && c.y1 - c.y0 + 1 <= unit * 0.5;
-    if (small && c.pixels.length >= 3 && c.y0 >= top - unit * 0.1 && c.y1 <= bottom + unit * 0.35)
-      keep.add(c);
+    // marks and the pieces of eroded characters: anything that stays inside the line's band
+    if (c.pixels.length >= 3 && c.y0 >= top - unit * 0.15 && c.y1 <= bottom + unit * 0.35) keep.add(c);
   }
   for (const c of comps) if (!keep.has(c)) for (const i of c.pixels) px[i] = 255;
   const kept = [...keep];
