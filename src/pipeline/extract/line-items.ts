@@ -42,6 +42,9 @@ const CARRY =
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
 const PACK_BEFORE = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|pro|ca\.?|x)$/i;
 
+/** A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|"). */
+const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):]+$/, '');
+
 /** Quantity candidates in the quantity column of an item's rows. */
 function quantityCandidates(texts: string[]): { n: number; unit: string | null }[] {
   const out: { n: number; unit: string | null }[] = [];
@@ -49,7 +52,7 @@ function quantityCandidates(texts: string[]): { n: number; unit: string | null }
     const toks = tokenize(t);
     for (let i = 0; i < toks.length; i++) {
       if (PACK_BEFORE.test(toks[i - 1] ?? '')) continue;
-      const n = parseNumber(toks[i]!.replace(/[,;]$/, ''), 'quantity');
+      const n = parseNumber(cellNumber(toks[i]!), 'quantity');
       if (n !== null && n > 0) out.push({ n, unit: normalizeUnit(toks[i + 1] ?? '') });
     }
   }
@@ -63,7 +66,7 @@ function firstNumber(
   for (const t of texts ?? []) {
     const toks = tokenize(t);
     for (let i = 0; i < toks.length; i++) {
-      const n = parseNumber(toks[i]!.replace(/[,;]$/, ''), kind);
+      const n = parseNumber(cellNumber(toks[i]!), kind);
       if (n !== null) return { n, unit: normalizeUnit(toks[i + 1] ?? '') };
     }
   }
@@ -257,7 +260,10 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
   flush();
   // a row with neither a known article nor a quantity (a footer, a stamp, a blank form row) is not
   // an order line
-  const rows = items.filter((it) => it.quantity !== null || it.article?.match || it.article?.ambiguity);
+  // (a row with a unit price and a line total is ordered even when its quantity did not read)
+  const rows = items.filter(
+    (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
+  );
   return [
     ...dropUnorderedRows(rows),
     ...freeText.filter(

@@ -23,12 +23,17 @@ const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückza
 
 /** Split into tokens keeping "20x" / "x20" / "20Stk" apart. */
 export function tokenize(text: string): string[] {
-  return text
-    .replace(/(\d)(x|×)(?=\s|$)/gi, '$1 $2')
-    .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
-    .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
-    .split(/\s+/)
-    .filter(Boolean);
+  return (
+    text
+      .replace(/(\d)(x|×)(?=\s|$)/gi, '$1 $2')
+      .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
+      .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
+      // "2.Packungen", "10(Stk", "1}PAK": OCR took the space after a figure for a dot or a bracket
+      .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
+      .replace(/(^|\s)(\d+)[(){}[\]|](?=\p{L})/gu, '$1$2 ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 
 /**

@@ -101,4 +101,16 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
   });
+  it('keeps a row whose article and quantity did not read when its price and total did', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.      Bezeichnung             Menge   Preis   Total',
+      '1     20-1772       Holzbohrer 8 mm         5       4.10    20.50',
+      '2     2O4 2O8.42    Kabelbinder schwarz 200 mm    EE)   0.20    2.00!',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines).toHaveLength(2);
+    // the quantity comes from the arithmetic, the article from description and price: both flagged
+    expect(d.lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 10 });
+    expect(d.lines[1]!.confidence).toBeLessThan(0.7);
+  });
 });
