@@ -53,10 +53,13 @@ export function labelEquals(text: string, label: string): boolean {
   const t = tolerance(label.length);
   if (t === 0) return false;
   // the first letter anchors the comparison: OCR rarely misreads it, but a form box's border can
-  // swallow it ("atum" in a "Datum" box), which costs one of the tolerated edits
+  // swallow it ("atum" in a "Datum" box) or add one ("HQuantité" after a merged "HT"), which
+  // costs one of the tolerated edits
   if (text[0] !== label[0] && label.length < 10) {
     const rest = label.slice(1);
-    return text === rest || (t > 1 && boundedDistance(text, rest, t - 1) <= t - 1);
+    const extra = text.slice(1);
+    if (text === rest || extra === label) return true;
+    return t > 1 && boundedDistance(text, rest, t - 1) <= t - 1;
   }
   return boundedDistance(text, label, t) <= t;
 }

@@ -112,8 +112,9 @@ function resolveFromDocument(
   let quantity = item.quantity;
   let qConf = item.quantityConfidence;
   // arithmetic check: quantity × unit price = line total catches misread quantities
-  if (item.unitPrice && item.total && item.unitPrice > 0) {
-    const q = item.total / item.unitPrice;
+  const total = item.unitPrice && item.total ? checkedTotal(item.total, item.unitPrice, quantity) : null;
+  if (item.unitPrice && total && item.unitPrice > 0) {
+    const q = total / item.unitPrice;
     const qr = Math.round(q);
     if (Math.abs(q - qr) < 0.005 * Math.max(1, qr) && qr > 0) {
       if (quantity === null) {
@@ -122,19 +123,19 @@ function resolveFromDocument(
         warnings.push(`line ${position}: quantity unreadable; ${qr} computed from total ÷ price`);
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
-        Math.abs(qr * item.unitPrice - item.total) <= 0.011 &&
+        Math.abs(qr * item.unitPrice - total) <= 0.011 &&
         String(qr).length === String(quantity).length
       ) {
         // price and total agree to the cent on another quantity of the same length: the quantity's
         // digit was misread (18 for 10), not both amounts
         warnings.push(
-          `line ${position}: quantity read as ${quantity}, but total ${item.total} ÷ price ${item.unitPrice} = ${qr}; took ${qr}, please check`,
+          `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${item.unitPrice} = ${qr}; took ${qr}, please check`,
         );
         quantity = qr;
         qConf = 0.6;
       } else {
         warnings.push(
-          `line ${position}: quantity ${quantity} × price ${item.unitPrice} ≠ total ${item.total}; please check`,
+          `line ${position}: quantity ${quantity} × price ${item.unitPrice} ≠ total ${total}; please check`,
         );
         qConf = Math.min(qConf, 0.4);
       }
@@ -155,6 +156,25 @@ function resolveFromDocument(
     confidence: round(Math.min(confidence, qConf) * (0.7 + 0.3 * ocrConf)),
     evidence: boxOfLines(item),
   };
+}
+
+const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * Math.max(1, Math.round(x));
+
+/**
+ * The line total to check the quantity against. OCR loses decimal marks ("445.00" → "44500"); when
+ * the total as read does not divide into the quantity read but a hundredth of it does (or gives a
+ * quantity of the same length, one digit misread), the hundredth is the total that was printed.
+ */
+function checkedTotal(total: number, price: number, quantity: number | null): number {
+  const asRead = total / price;
+  if (integral(asRead) && (quantity === null || Math.round(asRead) === quantity)) return total;
+  if (!Number.isInteger(total) || total < 100) return total;
+  const lost = total / 100 / price;
+  if (!integral(lost) || Math.round(lost) <= 0) return total;
+  if (quantity === null) return integral(asRead) ? total : total / 100;
+  if (Math.round(lost) === quantity || String(Math.round(lost)).length === String(quantity).length)
+    return total / 100;
+  return total;
 }
 
 function meanConf(item: ItemCandidate): number {

@@ -40,6 +40,10 @@ describe('table headers', () => {
       'quantity',
     );
     expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
+    // a stray letter glued to the front of a label ("HT" of the previous column)
+    expect(kinds('Total HT   Désignation   Unité   N° article   Prix unitaire   HQuantité')).toContain(
+      'quantity',
+    );
   });
   it('takes an unlabelled header word before the prices for the quantity column', () => {
     expect(
@@ -112,5 +116,18 @@ describe('table items', () => {
     // the quantity comes from the arithmetic, the article from description and price: both flagged
     expect(d.lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 10 });
     expect(d.lines[1]!.confidence).toBeLessThan(0.7);
+  });
+  it('checks the quantity against a total whose decimal mark OCR lost', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         2       4.10    2050',
+      '2     AB-1020X     Kabelbinder schwarz     10.     0.20    2.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 10],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/quantity read as 2.*took 5/);
   });
 });
