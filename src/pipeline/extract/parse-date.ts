@@ -66,7 +66,7 @@ const PATTERNS: Pattern[] = [
   },
   // 27.11.2026, 27. 11. 26, 27/11/2026, 27-11-2026
   {
-    re: /(?<![\d.])(\d{1,2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
+    re: /(?<!\d)(?<!\d\.)(\d{1,2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
     build: (g) => [fullYear(g[4]!), Number(g[3]), Number(g[1]), true],
   },
   {
@@ -104,7 +104,7 @@ const PATTERNS: Pattern[] = [
   },
   // 3.12. (no year) — the trailing dot is required so that prices like 3.12 do not count
   {
-    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?!\s?\d)/gu,
+    re: /(?<!\d)(?<!\d\.)(\d{1,2})\.\s?(\d{1,2})\.(?!\s?\d)/gu,
     build: (g, ref) => {
       const m = Number(g[2]);
       const d = Number(g[1]);

@@ -26,4 +26,10 @@ describe('parseDate', () => {
   it('does not read prices, article numbers or units as dates', () => {
     expect(findDates('Preis 3.12 CHF, Art. 10-4711, 12 Set', ref)).toEqual([]);
   });
+
+  it('reads a date behind a stray dot after its label, but not inside dotted article numbers', () => {
+    expect(parseDate('souhaitée: .13.04.26', ref)).toBe('2026-04-13');
+    expect(parseDate('Termin:.3.12.', ref)).toBe('2026-12-03');
+    expect(findDates('Art. 302.866.86 und 204.11.06', ref)).toEqual([]);
+  });
 });
