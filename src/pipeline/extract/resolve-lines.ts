@@ -124,10 +124,12 @@ function resolveFromDocument(
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
         Math.abs(qr * item.unitPrice - total) <= 0.011 &&
-        String(qr).length === String(quantity).length
+        (String(qr).length === String(quantity).length ||
+          (product?.price != null && Math.abs(product.price - item.unitPrice) <= 0.011))
       ) {
         // price and total agree to the cent on another quantity of the same length: the quantity's
-        // digit was misread (18 for 10), not both amounts
+        // digit was misread (18 for 10), not both amounts; with the price as the catalog has it,
+        // a lost digit too ("1" for 10)
         warnings.push(
           `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${item.unitPrice} = ${qr}; took ${qr}, please check`,
         );

@@ -130,4 +130,17 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).toMatch(/quantity read as 2.*took 5/);
   });
+  it('takes the quantity from price and total when the price is the catalog price and a digit was lost', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         1       4.10    41.00',
+      '2     AB-1020X     Kabelbinder schwarz     1       0.25    2.50',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 4.10 is the catalog price of 20-1772: 41.00 ÷ 4.10 = 10 wins over the "1" read
+    expect(d.lines[0]).toMatchObject({ sku: '20-1772', quantity: 10 });
+    // 0.25 is not AB-1020X's price (0.20): the "1" stays, flagged
+    expect(d.lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 1 });
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity 1 × price 0.25 ≠ total 2.5/);
+  });
 });
