@@ -73,6 +73,13 @@ function firstNumber(
   return null;
 }
 
+function lineTotalAfterPrice(texts: string[], price: number | null): { n: number } | null {
+  const t = firstNumber(texts, 'amount');
+  if (!t || !price || price <= 0 || t.n <= price) return null;
+  const q = t.n / price;
+  return Math.abs(q - Math.round(q)) < 0.005 * Math.round(q) ? t : null;
+}
+
 function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] {
   return cols.flatMap((c) => c.get(kind) ?? []);
 }
@@ -89,7 +96,11 @@ function tableItem(
   let quantityConfidence = 0;
   let unit: string | null = null;
   const price = firstNumber(colText(cols, 'price'), 'amount');
-  const total = firstNumber(colText(cols, 'total'), 'amount');
+  // without a total column (its label lost to OCR) an amount right of the price that is a whole
+  // multiple of it is the line total (on order forms, what follows the price is mostly noise)
+  const total = has('total')
+    ? firstNumber(colText(cols, 'total'), 'amount')
+    : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null);
   if (has('quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
@@ -320,7 +331,8 @@ function dropUnorderedRows(items: ItemCandidate[]): ItemCandidate[] {
   const byTable = new Map<number, ItemCandidate[]>();
   for (const it of items) byTable.set(it.table ?? 0, [...(byTable.get(it.table ?? 0) ?? []), it]);
   return items.filter((it) => {
-    if (it.quantity !== null) return true;
+    // a row with a line total was ordered, whatever became of its quantity
+    if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
     const rows = byTable.get(it.table ?? 0) ?? [];
     const filled = rows.filter((r) => r.quantity !== null).length;
     return filled / rows.length >= 0.5;

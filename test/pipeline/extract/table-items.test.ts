@@ -143,4 +143,19 @@ describe('table items', () => {
     expect(d.lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 1 });
     expect(d.warnings.join('\n')).toMatch(/line 2: quantity 1 × price 0.25 ≠ total 2.5/);
   });
+  it('finds the line total right of the price when the total column label was lost', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge   Preis',
+      '1     20-1772      Holzbohrer 8 mm             5       4.10   20.50',
+      '2     AB-1020X     Kabelbinder schwarz 200 mm          0.20   3.00',
+      '3     0001550      Knieschoner Gel                     18.40  7',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // row 2's quantity did not read: 3.00 ÷ 0.20 gives it; row 3's "7" is no total (not a
+    // multiple of the price) and the row, with neither quantity nor total, was not ordered
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 15],
+    ]);
+  });
 });
