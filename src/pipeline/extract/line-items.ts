@@ -8,7 +8,7 @@ import type { CatalogIndex } from '../match/catalog-index.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
-import { findQuantities, tokenize } from './quantity-grammar.ts';
+import { findQuantities, type QuantityHit, tokenize } from './quantity-grammar.ts';
 import {
   type ColumnKind,
   cellsByColumn,
@@ -294,7 +294,7 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
     for (let k = 0; k < tokens.length; k++)
       if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
     markDescription(tokens, skip, hit);
-    const q = findQuantities(tokens, skip)[0];
+    const q = byLayout(findQuantities(tokens, skip), line, tokens.length)[0];
     const strong = q && q.strength >= 2;
     return {
       lines: [line],
@@ -309,6 +309,20 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
       table: null,
     };
   });
+}
+
+/**
+ * A list in a letter often sets the quantity apart, after a wide gap at the end of the line
+ * ("10-8892 Holzbauschraube 8x120 verzinkt      20 Stk"): a number opening that last cell outranks
+ * numbers inside the description, which OCR turns into plain figures ("8x120" → "84120").
+ */
+function byLayout(hits: QuantityHit[], line: TextLine, tokenCount: number): QuantityHit[] {
+  const last = line.cells.at(-1);
+  if (!last || line.cells.length < 2) return hits;
+  const at = tokenCount - tokenize(last.text).length;
+  return hits
+    .map((h) => (h.at === at ? { ...h, strength: Math.min(3, h.strength + 1.5) } : h))
+    .sort((a, b) => b.strength - a.strength || a.at - b.at);
 }
 
 /** Skip runs of ≥2 tokens that also occur in the matched product's description ("… 10 m"). */

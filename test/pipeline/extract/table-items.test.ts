@@ -159,3 +159,18 @@ describe('table items', () => {
     ]);
   });
 });
+
+describe('letter lines', () => {
+  it('takes the number set apart at the end of the line over figures inside the description', () => {
+    const page = pageFromRows([
+      'Sehr geehrte Damen und Herren, wir bestellen:',
+      '10-4711 Senkkopfschraube 84120 verzinkt            20 th',
+      '20-1772 Holzbohrer 8 mm                             5 Stk',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 20],
+      ['20-1772', 5],
+    ]);
+  });
+});
