@@ -118,7 +118,12 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
     cellWorker ??= tessdataDir(CELL_LANGUAGES).then((path) =>
       startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path),
     );
-    const worker = await cellWorker;
+    const starting = cellWorker;
+    // a worker that failed to start is tried again for the next page, not given up for good
+    const worker = await starting.catch((err) => {
+      if (cellWorker === starting) cellWorker = null;
+      throw err;
+    });
     const result = await withTimeout(
       worker.recognize(png, {}, { blocks: true, text: false }),
       limits.ocrCellTimeoutMs,

@@ -39,7 +39,8 @@ export async function prepareForOcr(png: Buffer): Promise<PreparedPage> {
   if (singlePixelRunShare(pixels, width, height) < DITHER_SHARE) return { image: png, steps: [] };
   const image = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .blur(DITHER_SIGMA)
-    .withMetadata({ density: meta.density ?? 200 })
+    .toColourspace('b-w')
+    .withDensity(meta.density ?? 200)
     .png({ compressionLevel: 1, adaptiveFiltering: false })
     .toBuffer();
   return { image, steps: ['dedither'] };

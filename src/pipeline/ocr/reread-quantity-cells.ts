@@ -83,7 +83,8 @@ export async function rereadQuantityCells(
     )
       .resize({ width: tw * SCALE, height: th * SCALE, kernel: 'cubic' })
       .extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: '#ffffff' })
-      .withMetadata({ density: 300 })
+      .toColourspace('b-w')
+      .withDensity(300)
       .png({ compressionLevel: 1 })
       .toBuffer();
     const found = (await readLine(png))
@@ -123,13 +124,26 @@ export function quantityCellsToRead(lines: TextLine[]): CellRect[] {
   const out: CellRect[] = [];
   for (const t of tables) {
     // the rows that were read show where the numbers stand (right-aligned under a wide label)
-    const edge = learnQuantityEdge(t.header, t.rows);
+    const edge = learnQuantityEdge(t.header, t.rows) ?? roughEdge(t.header, t.rows);
     for (const row of t.rows) {
       const rect = cellToRead(t.header, row, edge);
       if (rect) out.push(rect);
     }
   }
   return out;
+}
+
+/**
+ * Without one clean number in the column ("10|", "8|" against the ruling), the right edges of the
+ * cells that at least start with a digit show where the numbers end (median; two cells needed).
+ */
+function roughEdge(header: TableHeader, rows: TextLine[]): number | null {
+  const edges = rows
+    .flatMap((r) => placedCells(header, r))
+    .filter((c) => c.kind === 'quantity' && /^\d/.test(c.text))
+    .map((c) => c.cell.x1)
+    .sort((a, b) => a - b);
+  return edges.length >= 2 ? edges[Math.floor(edges.length / 2)]! : null;
 }
 
 function cellToRead(header: TableHeader, line: TextLine, edge: number | null): CellRect | null {
@@ -148,6 +162,8 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   if (had !== null && had >= SURE) return null;
   const col = header.columns.find((c) => c.kind === 'quantity')!;
   const u = line.unit;
+  // the crop stays inside the column's borders: reaching past them (to the next label, or to what
+  // the page read there) took in the unit and the ruling, read as digits ("5 l" → "51"; measured)
   let x0 = Math.max(col.left, edge !== null ? edge - 4 * u : col.x0 - 2 * u);
   let x1 = Math.min(col.right, edge !== null ? edge + u : col.x1 + 2 * u);
   for (const c of line.cells) {

@@ -25,6 +25,19 @@ describe('fuzzy labels', () => {
     expect(labelEquals(foldLabel('Bestellung'), foldLabel('bestell-nr'))).toBe(false);
     expect(boundedDistance('abcdef', 'xyzuvw', 2)).toBe(3);
   });
+  it('accepts a label whose first letter a form box swallowed, at the cost of one edit', () => {
+    expect(labelEquals(foldLabel('atum'), foldLabel('datum'))).toBe(true);
+    expect(labelEquals(foldLabel('esteller'), foldLabel('besteller'))).toBe(true);
+    expect(findLabelSpans(['atum:', '12.06.26'], V)).toMatchObject([{ kind: 'date', from: 0, to: 1 }]);
+    // the lost letter uses up the tolerance of a short label: no further error on top
+    expect(labelEquals(foldLabel('atun'), foldLabel('datum'))).toBe(false);
+    // a wrong first letter is still no match (only a missing one)
+    expect(labelEquals(foldLabel('Hatum'), foldLabel('datum'))).toBe(false);
+    // short labels never match fuzzily, not even with their first letter lost
+    expect(labelEquals(foldLabel('r'), foldLabel('nr'))).toBe(false);
+    expect(labelEquals(foldLabel('NO'), foldLabel('nr'))).toBe(false);
+    expect(labelEquals(foldLabel('os'), foldLabel('pos'))).toBe(false);
+  });
   it('prefers exact spans over fuzzy longer ones and multi-word labels over single words', () => {
     const spans = findLabelSpans(['N', 'PO', 'number/date'], V);
     expect(spans).toMatchObject([{ kind: 'refDate', from: 1, to: 3, edits: 0 }]);

@@ -64,6 +64,14 @@ describe('header fields', () => {
     );
     expect(f.deliveryDate?.value).toBe('2027-01-07');
   });
+  it('reads a boxed field whose border OCR left as "|" between the label and the value', () => {
+    const f = fields([
+      'Kunden-Nr.                              Datum',
+      '1001                                    |',
+      '                                        12.06.26',
+    ]);
+    expect(f.orderDate?.value).toBe('2026-06-12');
+  });
   it('rejects dimensions, amounts and dates as references', () => {
     expect(cleanReference('8x50')).toBeNull();
     expect(cleanReference('1’250.50')).toBeNull();

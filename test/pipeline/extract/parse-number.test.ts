@@ -18,6 +18,16 @@ describe('parseNumber', () => {
     expect(parseNumber("1'000", 'quantity')).toBe(1000);
   });
 
+  it('drops a quote mark OCR read before a handwritten figure', () => {
+    expect(parseNumber('"12', 'quantity')).toBe(12);
+    expect(parseNumber('„3', 'quantity')).toBe(3);
+    expect(parseNumber('"1\'250.50')).toBe(1250.5);
+    // only before a figure: a lone or trailing quote is still no number
+    expect(parseNumber('"', 'quantity')).toBeNull();
+    expect(parseNumber('"abc', 'quantity')).toBeNull();
+    expect(parseNumber('12"', 'quantity')).toBeNull();
+  });
+
   it('rejects non-numbers', () => {
     expect(parseNumber('abc')).toBeNull();
     expect(parseNumber('10-4711')).toBeNull();
