@@ -14,6 +14,7 @@ import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { findDates } from './parse-date.ts';
 import { resolveLine } from './resolve-lines.ts';
+import { unlabelledDates } from './unlabelled-dates.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
@@ -102,6 +103,11 @@ export function extractDraft(
   if (lines.length === 0) warnings.push('no order lines found');
 
   let deliveryDate = fields.deliveryDate;
+  const anyLabel = fields.orderDateLabelled || first.orderDateLabelled || fields.deliveryAsap;
+  if (!orderDate && !deliveryDate && !anyLabel) {
+    const guessed = unlabelledDates(body, ref, warnings);
+    if (guessed) ({ orderDate, deliveryDate } = guessed);
+  }
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   }

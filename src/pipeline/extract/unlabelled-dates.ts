@@ -1,0 +1,38 @@
+/**
+ * Order forms filled in by hand in boxes lose their small printed labels to OCR first ("Dahn)" for
+ * "Datum", "Tan er" for "Liefertermin") while the written dates still read. When no date label was
+ * recognised at all, two full dates above the order table, a few weeks apart at most, are the
+ * order date and the requested delivery date — taken with a low confidence and said so, so the
+ * clerk checks them. Anything less clear-cut stays null.
+ */
+import type { HeaderField } from './header-fields.ts';
+import type { TextLine } from './layout-lines.ts';
+import { findDates } from './parse-date.ts';
+import { detectHeader } from './table-columns.ts';
+
+/** A delivery requested more than this long after the order is no longer the obvious reading. */
+const MAX_LEAD_DAYS = 62;
+const CONFIDENCE = 0.5;
+
+export function unlabelledDates(
+  lines: TextLine[],
+  ref: Date,
+  warnings: string[],
+): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> } | null {
+  const table = lines.findIndex((l) => detectHeader(l) !== null);
+  const head = table >= 0 ? lines.slice(0, table).filter((l) => l.page === lines[table]!.page) : [];
+  const found = new Map<string, TextLine>();
+  for (const l of head) for (const d of findDates(l.text, ref)) if (d.hasYear) found.set(d.iso, l);
+  if (found.size !== 2) return null;
+  const [first, second] = [...found.keys()].sort();
+  const days = (Date.parse(second!) - Date.parse(first!)) / 86_400_000;
+  if (days <= 0 || days > MAX_LEAD_DAYS) return null;
+  const field = (iso: string): HeaderField<string> => {
+    const l = found.get(iso)!;
+    return { value: iso, confidence: CONFIDENCE, evidence: { page: l.page, box: l.box, text: l.text } };
+  };
+  warnings.push(
+    `date labels unreadable; took ${first} as the order date and ${second} as the delivery date from the order's head — check them`,
+  );
+  return { orderDate: field(first!), deliveryDate: field(second!) };
+}

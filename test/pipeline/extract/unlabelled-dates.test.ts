@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { unlabelledDates } from '../../../src/pipeline/extract/unlabelled-dates.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const ref = new Date('2026-02-25T00:00:00Z');
+const TABLE = 'Art.-Nr.   Bezeichnung              ME     Preis CHF   Menge';
+const lines = (rows: string[]) => layoutLines(pageFromRows(rows));
+
+describe('unlabelledDates', () => {
+  it('takes two dates above the order table, order before delivery, with a low confidence and a warning', () => {
+    const warnings: string[] = [];
+    const got = unlabelledDates(
+      lines([
+        'Bésfoltor  Stifan Gerber       Dahn)  24.02.2026',
+        'Tan er  04.03.2026',
+        TABLE,
+        '10-5056  Blechschraube',
+      ]),
+      ref,
+      warnings,
+    );
+    expect(got?.orderDate.value).toBe('2026-02-24');
+    expect(got?.deliveryDate.value).toBe('2026-03-04');
+    expect(got!.orderDate.confidence).toBeLessThanOrEqual(0.5);
+    expect(warnings.join('\n')).toMatch(/check them/);
+  });
+
+  it('stays out of it when the reading is not clear-cut', () => {
+    const warnings: string[] = [];
+    // one date only, three dates, dates far apart, dates only below the table, no table
+    expect(unlabelledDates(lines(['Datum? 24.02.2026', TABLE]), ref, warnings)).toBeNull();
+    expect(unlabelledDates(lines(['24.02.2026  01.03.2026  04.03.2026', TABLE]), ref, warnings)).toBeNull();
+    expect(unlabelledDates(lines(['24.02.2026   30.09.2026', TABLE]), ref, warnings)).toBeNull();
+    expect(unlabelledDates(lines([TABLE, '10-5056  24.02.2026  04.03.2026']), ref, warnings)).toBeNull();
+    expect(unlabelledDates(lines(['24.02.2026   04.03.2026']), ref, warnings)).toBeNull();
+    expect(warnings).toEqual([]);
+  });
+});
