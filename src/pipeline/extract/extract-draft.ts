@@ -39,6 +39,23 @@ function repairDeliveryYear(d: HeaderField<string>, order: string, warnings: str
   return { ...d, confidence: 0.3 };
 }
 
+/**
+ * A numeric date in the document that cannot be ("Thun, 17.40.2026") but agrees with `iso` in its
+ * day and year, or its month and year: the same date with a digit OCR could not read.
+ */
+function brokenDateLike(lines: TextLine[], iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  for (const l of lines) {
+    for (const [, dd, mm, yy] of l.text.matchAll(/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d])/g)) {
+      const day = Number(dd);
+      const month = Number(mm);
+      if (Number(yy) !== y || (day >= 1 && day <= 31 && month >= 1 && month <= 12)) continue;
+      if (day === d || month === m) return true;
+    }
+  }
+  return false;
+}
+
 export function extractDraft(
   pages: PageContent[],
   meta: InboundMeta,
@@ -57,15 +74,19 @@ export function extractDraft(
   // dates without a year resolve relative to the order date when there is one
   const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
   let orderDate = fields.orderDate ?? first.orderDate;
-  if (!orderDate && (fields.orderDateLabelled || first.orderDateLabelled)) {
-    // The order prints a date but OCR could not read it: the sending machine's header line says
-    // when the page was sent, usually the day it was written — taken with a lower confidence and
-    // said so. An order that prints no date at all keeps null (the header is transport metadata).
-    const sent = all.filter(isFaxHeaderLine).flatMap((l) =>
-      findDates(l.text, ref)
-        .filter((d) => d.hasYear)
-        .map((d) => ({ d, l })),
-    )[0];
+  const sent = all.filter(isFaxHeaderLine).flatMap((l) =>
+    findDates(l.text, ref)
+      .filter((d) => d.hasYear)
+      .map((d) => ({ d, l })),
+  )[0];
+  if (
+    !orderDate &&
+    (fields.orderDateLabelled || first.orderDateLabelled || (sent && brokenDateLike(body, sent.d.iso)))
+  ) {
+    // The order prints a date but OCR could not read it (its label was found, or a date with an
+    // impossible digit agrees with the header in day and year): the sending machine's header line
+    // says when the page was sent, usually the day it was written — taken with a lower confidence
+    // and said so. An order that prints no date at all keeps null (the header is transport metadata).
     if (sent) {
       orderDate = {
         value: sent.d.iso,

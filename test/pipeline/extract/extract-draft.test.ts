@@ -115,4 +115,29 @@ describe('extractDraft', () => {
     expect(d.confidence).toBe(0);
     expect(d.warnings).toContain('no order lines found');
   });
+
+  describe('order date from the fax header line', () => {
+    // the sending machine's header line sits in the top strip of the page
+    const withFaxHeader = (rows: string[]) => {
+      const page = pageFromRows(['17.09.26  16:37  +41 44 555 67 64  BAUMANN  S. 1/1', ...rows]);
+      for (const w of page.words) if (w.box[1] === 200) w.box[1] = 10;
+      return page;
+    };
+    const order = ['Bestellung', '10-4711  Senkkopfschraube M4x20                     20 Stk'];
+
+    it('is taken, flagged, when the printed date has a digit OCR could not read', () => {
+      for (const printed of ['Thun, 17.40.2026', 'Datum: ??.??.2026']) {
+        const d = extractDraft([withFaxHeader([printed, ...order])], fax, master);
+        expect(d.orderDate).toBe('2026-09-17');
+        expect(d.warnings.join('\n')).toMatch(/taken from the fax transmission header/);
+        expect(d.confidence).toBeLessThan(0.85);
+      }
+    });
+
+    it('is not taken when the order prints no date, or one unlike the header', () => {
+      expect(extractDraft([withFaxHeader(order)], fax, master).orderDate).toBeNull();
+      // a broken date that agrees with the header in neither day nor month is some other date
+      expect(extractDraft([withFaxHeader(['Thun, 23.40.2025', ...order])], fax, master).orderDate).toBeNull();
+    });
+  });
 });
