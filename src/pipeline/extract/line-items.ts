@@ -276,7 +276,7 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
     (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
   );
   return [
-    ...dropUnorderedRows(rows),
+    ...dropUnorderedRows(rows, items),
     ...freeText.filter(
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),
@@ -341,9 +341,11 @@ function markDescription(tokens: string[], skip: Set<number>, hit: ArticleHit): 
  * table whose rows mostly have a quantity (an ERP order), a row without one is kept (quantity
  * unreadable, the clerk must look); where most rows lack one (a form), those rows are dropped.
  */
-function dropUnorderedRows(items: ItemCandidate[]): ItemCandidate[] {
+function dropUnorderedRows(items: ItemCandidate[], allRows: ItemCandidate[]): ItemCandidate[] {
+  // the share is taken over every row of the table, also those whose article did not read: on a
+  // poorly read form those are most of the empty ones
   const byTable = new Map<number, ItemCandidate[]>();
-  for (const it of items) byTable.set(it.table ?? 0, [...(byTable.get(it.table ?? 0) ?? []), it]);
+  for (const it of allRows) byTable.set(it.table ?? 0, [...(byTable.get(it.table ?? 0) ?? []), it]);
   return items.filter((it) => {
     // a row with a line total was ordered, whatever became of its quantity
     if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
