@@ -158,6 +158,18 @@ describe('table items', () => {
       ['AB-1020X', 15],
     ]);
   });
+  it('on a poorly read order form, counts the unreadable rows too when dropping rows without a quantity', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 ME     Preis   Menge',
+      '10-4711      Senkkopfschraube M4x20      Pack   9.50',
+      '77-3303      Gxqwzt vrmpf                Stk    0.20',
+      '88-4404      Plqtz hrmn                  Paar   18.40',
+      '99-5505      Wqrtz blmp                  Stk    4.10',
+      '20-1772      Holzbohrer 8 mm             Stk    4.10    5',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+  });
 });
 
 describe('letter lines', () => {
