@@ -33,13 +33,17 @@ export function findArticles(tokens: string[], idx: CatalogIndex, customerId: st
       const parts = tokens.slice(i, i + len).map(clean);
       if (parts.some((p) => p === '')) continue;
       if (len > 1 && parts.some((p) => /^[A-Za-zÄÖÜäöü]{3,}$/.test(p) || p.length > 10)) continue;
-      const joined = len === 1 ? parts[0]! : parts.join('-');
+      // a part that ends or starts with a separator ("KD- 76830", "302.8472 .08") was one token
+      // split by OCR at its separator; other parts lost their hyphen to a space ("10 4711")
+      const glued = len === 2 && (/[-.]$/.test(parts[0]!) || /^[-.]/.test(parts[1]!));
+      const joined = len === 1 ? parts[0]! : glued ? parts.join('') : parts.join('-');
       if (len === 1 && NOT_ARTICLE.test(joined)) continue;
       if (!looksLikeArticle(joined)) continue;
       const r = matchSkuToken(joined, idx, customerId);
       if (!r) continue;
-      // a multi-token run is only trusted when it matches exactly (after normalisation)
-      if (len > 1 && (r.kind !== 'match' || r.match.matchedBy === 'sku-fuzzy')) continue;
+      // a multi-token run is only trusted when it matches exactly (after normalisation), unless it
+      // is one token split at its own separator
+      if (len > 1 && !glued && (r.kind !== 'match' || r.match.matchedBy === 'sku-fuzzy')) continue;
       hits.push({
         match: r.kind === 'match' ? r.match : null,
         ambiguity: r.kind === 'ambiguous' ? r.amb : null,

@@ -185,4 +185,16 @@ describe('letter lines', () => {
       ['20-1772', 5],
     ]);
   });
+  it('joins an article number OCR split at its own separator, also when it then needs a fuzzy match', () => {
+    const page = pageFromRows([
+      'Please deliver:',
+      '4 rolls Kabelbinder schwarz 200 mm (item AB- 1O20X)',
+      '2 pcs Holzbohrer 8 mm (item 20 .1772)',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['AB-1020X', 4],
+      ['20-1772', 2],
+    ]);
+  });
 });
