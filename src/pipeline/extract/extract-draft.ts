@@ -8,6 +8,7 @@ import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { confirmReference } from './confirm-reference.ts';
+import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
@@ -122,6 +123,7 @@ export function extractDraft(
     : {};
   const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning));
   if (lines.length === 0) warnings.push('no order lines found');
+  applyDocumentCorrections(lines, body, warnings);
 
   let deliveryDate = fields.deliveryDate;
   const anyLabel = fields.orderDateLabelled || first.orderDateLabelled || fields.deliveryAsap;
