@@ -69,14 +69,19 @@ const PATTERNS: Pattern[] = [
     re: /(?<!\d)(?<!\d\.)(\d{1,2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
     build: (g) => [fullYear(g[4]!), Number(g[3]), Number(g[1]), true],
   },
+  // 27,11.2026 / 27.11,2026: OCR read one dot as a comma (a four-digit year keeps amounts out)
+  {
+    re: /(?<!\d)(?<!\d[.,])(\d{1,2})\s?(?:,\s?(\d{1,2})\s?\.|\.\s?(\d{1,2})\s?,)\s?(20\d\d)(?![\d])/gu,
+    build: (g) => [Number(g[4]), Number(g[2] ?? g[3]), Number(g[1]), true],
+  },
   {
     re: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/gu,
     build: (g) => [fullYear(g[3]!), Number(g[2]), Number(g[1]), true],
   },
-  // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year)
+  // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year), "3, Juni 2026" (OCR)
   {
     re: new RegExp(
-      `(?<!\\d)(\\d{1,2})(?:er|\\.)?\\s*(${MONTH_ALT})(\\.?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
+      `(?<!\\d)(\\d{1,2})(?:er|\\.|,)?\\s*(${MONTH_ALT})(\\.?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
       'giu',
     ),
     build: (g, ref) => {

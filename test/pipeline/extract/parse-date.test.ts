@@ -32,4 +32,11 @@ describe('parseDate', () => {
     expect(parseDate('Termin:.3.12.', ref)).toBe('2026-12-03');
     expect(findDates('Art. 302.866.86 und 204.11.06', ref)).toEqual([]);
   });
+
+  it('reads a date whose dot OCR turned into a comma, but no amounts', () => {
+    expect(parseDate('Liefertermin 3, Juni 2026', ref)).toBe('2026-06-03');
+    expect(parseDate('Datum 27,11.2026', ref)).toBe('2026-11-27');
+    expect(parseDate('Datum 27.11,2026', ref)).toBe('2026-11-27');
+    expect(findDates('Preis 1,250.50 CHF 1.250,20 Menge 12,50', ref)).toEqual([]);
+  });
 });
