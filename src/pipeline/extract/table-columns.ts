@@ -286,6 +286,22 @@ export function detectHeader(line: TextLine): TableHeader | null {
       sorted.sort((a, b) => a.x0 - b.x0);
     }
   }
+  if (!sorted.some((g) => g.kind === 'article' || g.kind === 'customerArticle' || g.kind === 'gtin')) {
+    // likewise a lost article label ("Arten," for "Art.-Nr."): an unlabelled header word left of
+    // the description is the article column, or article numbers would read as descriptions
+    const desc = sorted.find((g) => g.kind === 'description');
+    const w = line.words.find(
+      (x) =>
+        /\p{L}{3}/u.test(x.text) &&
+        desc &&
+        x.box[0] + x.box[2] < desc.x0 &&
+        !sorted.some((g) => x.box[0] >= g.x0 && x.box[0] <= g.x1),
+    );
+    if (w) {
+      sorted.push({ kind: 'article', x0: w.box[0], x1: w.box[0] + w.box[2] });
+      sorted.sort((a, b) => a.x0 - b.x0);
+    }
+  }
   const columns: Column[] = sorted.map((g, i) => {
     const prev = sorted[i - 1];
     const next = sorted[i + 1];

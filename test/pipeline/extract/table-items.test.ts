@@ -40,6 +40,8 @@ describe('table headers', () => {
       'quantity',
     );
     expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
+    // an article label OCR lost ("Arten," for "Art.-Nr.") left of the description
+    expect(kinds('Arten,   Bezeichnung          ME   Preis CHF   Menge')?.[0]).toBe('article');
     // a stray letter glued to the front of a label ("HT" of the previous column)
     expect(kinds('Total HT   Désignation   Unité   N° article   Prix unitaire   HQuantité')).toContain(
       'quantity',
