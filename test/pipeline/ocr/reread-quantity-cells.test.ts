@@ -3,10 +3,9 @@ import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { inkComponents, isolateRowText } from '../../../src/pipeline/ocr/cell-ink.ts';
 import { createOcrEngine } from '../../../src/pipeline/ocr/ocr-engine.ts';
 import {
-  inkComponents,
-  isolateRowText,
   quantityCellsToRead,
   type ReadLine,
   rereadQuantityCells,

@@ -1,0 +1,97 @@
+/**
+ * Ink in a small cropped table cell (8-bit greyscale, row-major): its connected components, and the
+ * one text line of the row the cell belongs to with everything else (rule fragments, specks, the
+ * neighbouring rows' digits) whitened.
+ */
+
+/** Characters are at least this many text heights tall; rule fragments and specks are flatter. */
+const TALL = 0.4;
+
+export interface Component {
+  pixels: number[];
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** 8-connected ink components of a small greyscale crop. */
+export function inkComponents(px: Uint8Array, width: number, height: number): Component[] {
+  const seen = new Uint8Array(px.length);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < px.length; start++) {
+    if (seen[start] || px[start]! >= 128) continue;
+    seen[start] = 1;
+    stack.push(start);
+    const c: Component = { pixels: [], x0: width, y0: height, x1: -1, y1: -1 };
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      c.pixels.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      c.x0 = Math.min(c.x0, x);
+      c.x1 = Math.max(c.x1, x);
+      c.y0 = Math.min(c.y0, y);
+      c.y1 = Math.max(c.y1, y);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (seen[j] || px[j]! >= 128) continue;
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Keeps only the text of the row: characters (components at least TALL × unit high) on the text
+ * line nearest the row's centre, plus whatever ink stays inside that line's band (decimal points,
+ * commas, apostrophes, the pieces of eroded characters). Rule fragments, specks and the neighbouring rows' digits are whitened.
+ * Returns the rectangle (crop pixels) around what is left, or null when the cell holds no text.
+ */
+export function isolateRowText(
+  px: Uint8Array,
+  width: number,
+  height: number,
+  unit: number,
+  cy: number,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  const comps = inkComponents(px, width, height);
+  const tall = comps.filter((c) => c.y1 - c.y0 + 1 >= unit * TALL && c.y1 - c.y0 + 1 <= unit * 2.2);
+  if (tall.length === 0) return null;
+  const mid = (c: Component) => (c.y0 + c.y1) / 2;
+  const seed = tall.reduce((a, b) => (Math.abs(mid(b) - cy) < Math.abs(mid(a) - cy) ? b : a));
+  const line = tall.filter(
+    (c) => Math.min(c.y1, seed.y1) - Math.max(c.y0, seed.y0) > (seed.y1 - seed.y0) * 0.4,
+  );
+  const top = Math.min(...line.map((c) => c.y0));
+  const bottom = Math.max(...line.map((c) => c.y1));
+  const keep = new Set<Component>(line);
+  for (const c of comps) {
+    // marks and the pieces of eroded characters: anything that stays inside the line's band
+    if (c.pixels.length >= 3 && c.y0 >= top - unit * 0.15 && c.y1 <= bottom + unit * 0.35) keep.add(c);
+  }
+  for (const c of comps) if (!keep.has(c)) for (const i of c.pixels) px[i] = 255;
+  const kept = [...keep];
+  return {
+    x0: Math.min(...kept.map((c) => c.x0)),
+    y0: top,
+    x1: Math.max(...kept.map((c) => c.x1)) + 1,
+    y1: Math.max(...kept.map((c) => c.y1)) + 1,
+  };
+}
+
+/** Dark pixels in a crop. */
+export function inkOf(px: Uint8Array): number {
+  let n = 0;
+  for (const v of px) if (v < 128) n++;
+  return n;
+}
