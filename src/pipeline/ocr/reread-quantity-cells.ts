@@ -22,7 +22,7 @@ const MAX_ROW_GAP_UNITS = 6;
 const MAX_CELLS = 60;
 /** Ink below this share of unit² is an empty cell or a speck (a "1" is ~0.1 unit²). */
 const MIN_INK = 0.06;
-/** Crops are enlarged so their text is ~2× what tesseract reads best at fax resolutions. */
+/** Crops are enlarged ×2 (measured on the dev corpus: ×3 read fewer quantities right, F1 0.65 vs 0.68). */
 const SCALE = 2;
 const PAD = 12;
 /** A reread must be at least this sure of its number to replace the page's reading. */
