@@ -157,7 +157,8 @@ function rowArticle(
       if (hit) return hit;
     }
   }
-  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total', 'pos', 'unit']);
+  // (the position column too: OCR merges "14 10-6018" into one cell that lands there)
+  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total', 'unit']);
   for (const [k, texts] of cols) {
     if (skipKinds.has(k)) continue;
     for (const t of texts) {

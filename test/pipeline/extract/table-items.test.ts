@@ -172,6 +172,18 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
   });
+  it('finds an article number that OCR merged into the position cell', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge',
+      '13    20-1772      Holzbohrer 8 mm             4',
+      '14 10-4711         Senkkopfschraube M4x20      30',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 4],
+      ['10-4711', 30],
+    ]);
+  });
 });
 
 describe('letter lines', () => {
