@@ -162,8 +162,10 @@ function rowArticle(
   for (const [k, texts] of cols) {
     if (skipKinds.has(k)) continue;
     for (const t of texts) {
+      // (in a merged position cell, what follows the position number is the article: a near
+      // match counts there as it would in the article column)
       const hit = findArticles(tokenize(t), idx, customerId).find(
-        (h) => h.match && h.match.matchedBy !== 'sku-fuzzy',
+        (h) => h.match && (h.match.matchedBy !== 'sku-fuzzy' || (k === 'pos' && h.from > 0)),
       );
       if (hit) return hit;
     }

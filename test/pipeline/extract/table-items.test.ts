@@ -177,11 +177,14 @@ describe('table items', () => {
       'Pos   Art.-Nr.     Bezeichnung                 Menge',
       '13    20-1772      Holzbohrer 8 mm             4',
       '14 10-4711         Senkkopfschraube M4x20      30',
+      '15 S0001550        Knieschoner Gel             6',
     ]);
     const d = extractDraft([page], meta, master);
+    // (a near match too, after the position number: "S0001550" for 0001550)
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
       ['20-1772', 4],
       ['10-4711', 30],
+      ['0001550', 6],
     ]);
   });
 });
