@@ -51,6 +51,8 @@ function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
   for (const c of line.cells) {
     for (const w of c.words) {
       const g = groups.find((x) => x.x0 <= w.box[0] && x.x0 >= c.x0 - 1);
+      // (not the narrow position column: a word there is the next label, garbled — "Pos ANI,")
+      if (g?.kind === 'pos' && /\p{L}{3}/u.test(w.text)) continue;
       if (g && w.box[0] + w.box[2] > g.x1 && !groups.some((o) => o !== g && o.x0 > g.x0 && o.x0 <= w.box[0]))
         g.x1 = w.box[0] + w.box[2];
     }

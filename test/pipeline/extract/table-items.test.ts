@@ -42,6 +42,8 @@ describe('table headers', () => {
     expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
     // an article label OCR lost ("Arten," for "Art.-Nr.") left of the description
     expect(kinds('Arten,   Bezeichnung          ME   Preis CHF   Menge')?.[0]).toBe('article');
+    // …also when OCR put it into the position label's cell
+    expect(kinds('Pos ANI,   Beschreibung          Menge Einheit')?.slice(0, 2)).toEqual(['pos', 'article']);
     // a stray letter glued to the front of a label ("HT" of the previous column)
     expect(kinds('Total HT   Désignation   Unité   N° article   Prix unitaire   HQuantité')).toContain(
       'quantity',
