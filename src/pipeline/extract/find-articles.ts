@@ -21,7 +21,16 @@ function clean(t: string): string {
   return t.replace(/^[([{"'„«]+|[)\]}"'»:;,]+$/g, '').replace(/\.$/, '');
 }
 
-export function findArticles(tokens: string[], idx: CatalogIndex, customerId: string | null): ArticleHit[] {
+/**
+ * `inArticleColumn`: the tokens are a table's article cell, where a space inside a number is OCR's
+ * doing ("12 0557"), so a joined run may match fuzzily too; in running text it must match exactly.
+ */
+export function findArticles(
+  tokens: string[],
+  idx: CatalogIndex,
+  customerId: string | null,
+  inArticleColumn = false,
+): ArticleHit[] {
   const hits: ArticleHit[] = [];
   const used = new Set<number>();
   // longer runs first: "204 618 24" should win over "618"
@@ -43,7 +52,8 @@ export function findArticles(tokens: string[], idx: CatalogIndex, customerId: st
       if (!r) continue;
       // a multi-token run is only trusted when it matches exactly (after normalisation), unless it
       // is one token split at its own separator
-      if (len > 1 && !glued && (r.kind !== 'match' || r.match.matchedBy === 'sku-fuzzy')) continue;
+      if (len > 1 && !glued && !inArticleColumn && (r.kind !== 'match' || r.match.matchedBy === 'sku-fuzzy'))
+        continue;
       hits.push({
         match: r.kind === 'match' ? r.match : null,
         ambiguity: r.kind === 'ambiguous' ? r.amb : null,

@@ -153,7 +153,7 @@ function rowArticle(
   const cols = cellsByColumn(header, line);
   for (const k of ['article', 'customerArticle', 'gtin'] as const) {
     for (const t of cols.get(k) ?? []) {
-      const hit = findArticles(tokenize(t), idx, customerId)[0];
+      const hit = findArticles(tokenize(t), idx, customerId, true)[0];
       if (hit) return hit;
     }
   }

@@ -189,6 +189,15 @@ describe('table items', () => {
       ['0001550', 6],
     ]);
   });
+  it('reads an article cell split at its hyphen and misread in a digit as a near match', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge',
+      '1     20 1773      Holzbohrer 8 mm             4',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 4]]);
+    expect(d.warnings.join('\n')).toMatch(/not in catalog; read as 20-1772/);
+  });
 });
 
 describe('letter lines', () => {
