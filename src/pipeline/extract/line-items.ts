@@ -6,9 +6,10 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
+import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
-import { findQuantities, type QuantityHit, tokenize } from './quantity-grammar.ts';
+import { findQuantities, tokenize } from './quantity-grammar.ts';
 import {
   type ColumnKind,
   cellsByColumn,
@@ -284,59 +285,6 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),
   ];
-}
-
-/** Items in one line of running text. */
-export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
-  const tokens = tokenize(line.text);
-  const hits = findArticles(tokens, idx, customerId).filter((h) => h.match || h.ambiguity);
-  return hits.map((hit, i) => {
-    const from = i === 0 ? 0 : hits[i - 1]!.to;
-    const to = hits[i + 1]?.from ?? tokens.length;
-    const skip = new Set<number>();
-    for (let k = 0; k < tokens.length; k++)
-      if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
-    markDescription(tokens, skip, hit);
-    const q = byLayout(findQuantities(tokens, skip), line, tokens.length)[0];
-    const strong = q && q.strength >= 2;
-    return {
-      lines: [line],
-      article: hit,
-      articleText: null,
-      description: tokens.slice(hit.to, to).join(' ') || null,
-      quantity: q?.quantity ?? null,
-      quantityConfidence: q ? (strong ? 0.85 : 0.6) : 0,
-      unit: q?.unit ?? null,
-      unitPrice: null,
-      total: null,
-      table: null,
-    };
-  });
-}
-
-/**
- * A list in a letter often sets the quantity apart, after a wide gap at the end of the line
- * ("10-8892 Holzbauschraube 8x120 verzinkt      20 Stk"): a number opening that last cell outranks
- * numbers inside the description, which OCR turns into plain figures ("8x120" → "84120").
- */
-function byLayout(hits: QuantityHit[], line: TextLine, tokenCount: number): QuantityHit[] {
-  const last = line.cells.at(-1);
-  if (!last || line.cells.length < 2) return hits;
-  const at = tokenCount - tokenize(last.text).length;
-  return hits
-    .map((h) => (h.at === at ? { ...h, strength: Math.min(3, h.strength + 1.5) } : h))
-    .sort((a, b) => b.strength - a.strength || a.at - b.at);
-}
-
-/** Skip runs of ≥2 tokens that also occur in the matched product's description ("… 10 m"). */
-function markDescription(tokens: string[], skip: Set<number>, hit: ArticleHit): void {
-  const desc = hit.match?.product.description;
-  if (!desc) return;
-  const words = new Set(desc.toLowerCase().split(/\s+/));
-  const inDesc = tokens.map((t) => words.has(t.toLowerCase()));
-  for (let i = 0; i < tokens.length; i++) {
-    if (inDesc[i] && (inDesc[i - 1] || inDesc[i + 1])) skip.add(i);
-  }
 }
 
 /**
