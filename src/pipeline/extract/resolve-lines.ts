@@ -112,12 +112,17 @@ function resolveFromDocument(
   let quantity = item.quantity;
   let qConf = item.quantityConfidence;
   // arithmetic check: quantity × unit price = line total catches misread quantities
-  const total = item.unitPrice && item.total ? checkedTotal(item.total, item.unitPrice, quantity) : null;
+  // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
+  const packs = packSizes(item.lines.map((l) => l.text).join(' '));
+  const packed = quantity === null ? [] : packs.map((n) => quantity! * n);
+  const total =
+    item.unitPrice && item.total ? checkedTotal(item.total, item.unitPrice, quantity, packed) : null;
   if (item.unitPrice && total && item.unitPrice > 0) {
     const q = total / item.unitPrice;
     const qr = Math.round(q);
     if (Math.abs(q - qr) < 0.005 * Math.max(1, qr) && qr > 0) {
-      if (quantity === null) {
+      if (packed.includes(qr)) qConf = Math.min(0.99, qConf + 0.05);
+      else if (quantity === null) {
         quantity = qr;
         qConf = 0.7;
         warnings.push(`line ${position}: quantity unreadable; ${qr} computed from total ÷ price`);
@@ -160,6 +165,18 @@ function resolveFromDocument(
   };
 }
 
+/** Pack contents a row states: "à 10 Stück", "da 6 pezzi", "of 12 pcs", "x 50", "de 100 pièces". */
+function packSizes(text: string): number[] {
+  const out: number[] = [];
+  const re =
+    /(?:^|\s)(?:à|a|á|@|x|je|zu|per|par|de|da|di|of|with|mit|pro)\s*(\d{1,4})\s*(?:stk\.?|stück|stueck|st\.?|pcs\.?|pc|pieces?|pièces?|pezzi|pz\.?|paar|pairs?|paires?|paia)?(?=\s|$|[,.;)])/giu;
+  for (const m of text.matchAll(re)) {
+    const n = Number(m[1]);
+    if (n > 1) out.push(n);
+  }
+  return out;
+}
+
 const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * Math.max(1, Math.round(x));
 
 /**
@@ -167,14 +184,15 @@ const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * M
  * the total as read does not divide into the quantity read but a hundredth of it does (or gives a
  * quantity of the same length, one digit misread), the hundredth is the total that was printed.
  */
-function checkedTotal(total: number, price: number, quantity: number | null): number {
+function checkedTotal(total: number, price: number, quantity: number | null, packed: number[]): number {
   const asRead = total / price;
-  if (integral(asRead) && (quantity === null || Math.round(asRead) === quantity)) return total;
+  const fits = (n: number): boolean => n === quantity || packed.includes(n);
+  if (integral(asRead) && (quantity === null || fits(Math.round(asRead)))) return total;
   if (!Number.isInteger(total) || total < 100) return total;
   const lost = total / 100 / price;
   if (!integral(lost) || Math.round(lost) <= 0) return total;
   if (quantity === null) return integral(asRead) ? total : total / 100;
-  if (Math.round(lost) === quantity || String(Math.round(lost)).length === String(quantity).length)
+  if (fits(Math.round(lost)) || String(Math.round(lost)).length === String(quantity).length)
     return total / 100;
   return total;
 }

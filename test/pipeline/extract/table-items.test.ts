@@ -198,6 +198,20 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 4]]);
     expect(d.warnings.join('\n')).toMatch(/not in catalog; read as 20-1772/);
   });
+  it('keeps a quantity of packs when the price is per piece ("2 Kartons à 10 Stk")', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Menge   Einheit              Preis   Betrag',
+      '20-1772      Holzbohrer 8 mm      2       Kartons à 10 Stk     4.10    82.00',
+      '0001550      Knieschoner Gel      3       cartoni da 6 pezzi   18.40   331.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 82.00 ÷ 4.10 = 20 pieces = 2 cartons of 10: the 2 stands, although 4.10 is the catalog price
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 2],
+      ['0001550', 3],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity/);
+  });
 });
 
 describe('letter lines', () => {
