@@ -158,8 +158,9 @@ function rowArticle(
       if (hit) return hit;
     }
   }
-  // (the position column too: OCR merges "14 10-6018" into one cell that lands there)
-  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total', 'unit']);
+  // (the position and unit columns too: OCR merges "14 10-6018" or "cartons de 24 pièces
+  // 205.310.01" into one cell that lands there)
+  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total']);
   for (const [k, texts] of cols) {
     if (skipKinds.has(k)) continue;
     for (const t of texts) {

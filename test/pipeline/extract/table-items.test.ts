@@ -212,6 +212,18 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).not.toMatch(/quantity/);
   });
+  it('finds an article number OCR merged into a long unit cell', () => {
+    const page = pageFromRows([
+      'Réf.  Quantité  Unité          N° article   Prix   Total    Désignation',
+      '1     1         pièce          0001550      18.40  18.40    Knieschoner Gel',
+      '2     3         cartons de 10 pièces 20-1772 4.10  123.00   Holzbohrer 8 mm',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 1],
+      ['20-1772', 3],
+    ]);
+  });
 });
 
 describe('letter lines', () => {
