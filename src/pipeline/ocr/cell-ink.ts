@@ -75,9 +75,13 @@ export function isolateRowText(
   const top = Math.min(...line.map((c) => c.y0));
   const bottom = Math.max(...line.map((c) => c.y1));
   const keep = new Set<Component>(line);
+  // marks and the pieces of eroded characters: anything inside the line's band, between its first
+  // and last character (a number neither starts nor ends with a mark: a speck there reads as '"3')
+  const left = Math.min(...line.map((c) => c.x0)) - unit * 0.1;
+  const right = Math.max(...line.map((c) => c.x1)) + unit * 0.1;
   for (const c of comps) {
-    // marks and the pieces of eroded characters: anything that stays inside the line's band
-    if (c.pixels.length >= 3 && c.y0 >= top - unit * 0.15 && c.y1 <= bottom + unit * 0.35) keep.add(c);
+    const inBand = c.y0 >= top - unit * 0.15 && c.y1 <= bottom + unit * 0.35;
+    if (c.pixels.length >= 3 && inBand && c.x0 >= left && c.x1 <= right) keep.add(c);
   }
   for (const c of comps) if (!keep.has(c)) for (const i of c.pixels) px[i] = 255;
   const kept = [...keep];

@@ -206,6 +206,18 @@ describe('isolateRowText', () => {
     expect(kept!.y1).toBe(40);
   });
 
+  it("drops a speck in the band before the first digit (it read as '\"3'), keeps marks between digits", () => {
+    const { px, fill } = crop();
+    fill(30, 22, 3, 3); // a speck at mid-height, left of the number
+    fill(40, 20, 12, 20); // first digit
+    fill(54, 37, 3, 3); // the decimal point between the digits
+    fill(58, 20, 12, 20); // second digit
+    const kept = isolateRowText(px, W, HT, unit, 30);
+    expect(kept).toMatchObject({ x0: 40, x1: 70 });
+    expect(inkIn(px, 30, 22, 3, 3)).toBe(0);
+    expect(inkIn(px, 54, 37, 3, 3)).toBe(9);
+  });
+
   it("keeps the row nearest the centre and drops a neighbouring row's digit", () => {
     const { px, fill } = crop();
     fill(40, 22, 12, 20); // this row's digit
