@@ -6,6 +6,7 @@
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { pickCandidate, type RankedCandidate, rankCandidates } from '../match/rank-candidates.ts';
+import { confusionKey } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
 
@@ -19,6 +20,9 @@ function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** How much better the rest of a row must fit a confusable twin of the article read (0..1 score). */
+const TWIN_MARGIN = 0.15;
 
 /** A customer's learned mappings (src/learning): row key → SKU, row key|quantity read → quantity. */
 export interface LineLearning {
@@ -78,6 +82,15 @@ function resolveFromDocument(
     gtin = a.match.gtin;
     if (matchedBy === 'sku-fuzzy') {
       warnings.push(`line ${position}: '${a.read}' not in catalog; read as ${product.sku}`);
+    }
+    const twin = confusableTwin(item, product, text, idx);
+    if (twin) {
+      warnings.push(
+        `line ${position}: article read as ${product.sku}, but price and description fit ${twin.sku}, which differs only in a character OCR confuses; took ${twin.sku}, please check`,
+      );
+      product = twin;
+      matchedBy = 'sku-fuzzy';
+      confidence = Math.min(confidence, 0.6);
     }
   } else {
     // an ambiguous or unreadable article number: the rest of the row (what is left of the number,
@@ -195,6 +208,27 @@ function checkedTotal(total: number, price: number, quantity: number | null, pac
   if (fits(Math.round(lost)) || String(Math.round(lost)).length === String(quantity).length)
     return total / 100;
   return total;
+}
+
+/**
+ * Article numbers that differ only in a character OCR swaps (HS-101B and HS-1018, O-0, I-1): an
+ * exact reading may be the twin misread. The twin wins only when the rest of the row (price,
+ * description, dimensions) fits it clearly better.
+ */
+function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: CatalogIndex): Product | null {
+  const twins = (idx.byConfusion.get(confusionKey(read.sku)) ?? []).filter((p) => p.sku !== read.sku);
+  if (twins.length === 0) return null;
+  const ev = {
+    articleTexts: [],
+    text,
+    unitPrice: item.unitPrice,
+    total: item.total,
+    quantity: item.quantity,
+  };
+  const ranked = rankCandidates(ev, idx, [read, ...twins]);
+  const best = ranked[0]!;
+  const own = ranked.find((r) => r.product === read)!;
+  return best.product !== read && best.score - own.score >= TWIN_MARGIN ? best.product : null;
 }
 
 function meanConf(item: ItemCandidate): number {

@@ -224,6 +224,24 @@ describe('table items', () => {
       ['20-1772', 3],
     ]);
   });
+  it('takes the confusable twin of an exact reading when price and description fit it clearly', () => {
+    const twins: MasterData = {
+      ...master,
+      products: [
+        { sku: 'HS-101B', description: 'Hammer Schlosser 300 g', unit: 'Stk', price: 14.9, gtin: null },
+        { sku: 'HS-1018', description: 'Hammer Schlosser 800 g', unit: 'Stk', price: 21.5, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung               Menge   Preis   Total',
+      'HS-1018      Hammer Schlosser 300 g    8       14.90   119.20',
+      'HS-1018      Hammer Schlosser 800 g    2       21.50   43.00',
+    ]);
+    const d = extractDraft([page], meta, twins);
+    expect(d.lines.map((l) => l.sku)).toEqual(['HS-101B', 'HS-1018']);
+    expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(d.warnings.join('\n')).toMatch(/line 1: article read as HS-1018, but .* fit HS-101B/);
+  });
 });
 
 describe('letter lines', () => {
