@@ -19,24 +19,32 @@ import { unlabelledDates } from './unlabelled-dates.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+/** A requested delivery more than this long after the order is taken for a misread year. */
+const MAX_LEAD_DAYS = 400;
+
 /**
- * A delivery date before the order date cannot be meant. When only its year is off (an OCR misread
+ * A delivery date before the order date cannot be meant (nor one years after it). When only its year is off (an OCR misread
  * "24.07.25" for "24.07.26") and the same day and month follow the order date within four months,
  * that is taken with a low confidence; otherwise the date stays as read, flagged.
  */
-function repairDeliveryYear(d: HeaderField<string>, order: string, warnings: string[]): HeaderField<string> {
+function repairDeliveryYear(
+  d: HeaderField<string>,
+  order: string,
+  warnings: string[],
+  relation = 'before',
+): HeaderField<string> {
   const md = d.value.slice(5);
   for (const y of [Number(order.slice(0, 4)), Number(order.slice(0, 4)) + 1]) {
     const cand = `${y}-${md}`;
     const days = (Date.parse(cand) - Date.parse(order)) / 86_400_000;
     if (days >= 0 && days <= 120) {
       warnings.push(
-        `delivery date read as ${d.value}, before the order date ${order}; taken as ${cand}, please check`,
+        `delivery date read as ${d.value}, ${relation} the order date ${order}; taken as ${cand}, please check`,
       );
       return { ...d, value: cand, confidence: 0.4 };
     }
   }
-  warnings.push(`delivery date ${d.value} is before the order date ${order}; please check`);
+  warnings.push(`delivery date ${d.value} is ${relation} the order date ${order}; please check`);
   return { ...d, confidence: 0.3 };
 }
 
@@ -133,6 +141,13 @@ export function extractDraft(
   }
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
+  } else if (
+    deliveryDate &&
+    orderDate &&
+    Date.parse(deliveryDate.value) - Date.parse(orderDate.value) > MAX_LEAD_DAYS * 86_400_000
+  ) {
+    // "07.08.2028" on an order of 25.07.2026: a year digit misread, mended the same way
+    deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings, 'long after');
   }
   const reference = confirmReference(fields.reference, pages, warnings);
   if (!reference) warnings.push('no order reference found');

@@ -140,4 +140,16 @@ describe('extractDraft', () => {
       expect(extractDraft([withFaxHeader(['Thun, 23.40.2025', ...order])], fax, master).orderDate).toBeNull();
     });
   });
+
+  it('mends a delivery year that OCR misread years after the order date', () => {
+    const page = pageFromRows([
+      'Bestelldatum: 25.07.2026',
+      'Liefertermin: 07.08.2028',
+      '10-4711  Senkkopfschraube M4x20                     20 Stk',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.orderDate).toBe('2026-07-25');
+    expect(d.deliveryDate).toBe('2026-08-07');
+    expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
+  });
 });
