@@ -7,6 +7,7 @@ import { createScheduler, createWorker, OEM, PSM, type Scheduler, type Worker } 
 import { DocumentError, FaxgateError } from '../../errors.ts';
 import { limits, withTimeout } from '../../limits.ts';
 import type { PageContent, RawPage, Word } from '../types.ts';
+import { addMissedWords } from './missed-words.ts';
 import { pageTextFromWords } from './page-text-from-words.ts';
 import { prepareForOcr } from './prepare-for-ocr.ts';
 import { rereadQuantityCells } from './reread-quantity-cells.ts';
@@ -35,7 +36,10 @@ export interface OcrEngineOptions {
   logger?: OcrLogger;
   /** Try 90/180/270° on pages that read badly (costs ~4 small extra passes on those pages). */
   detectOrientation?: boolean;
-  /** Read empty-looking quantity cells of order tables a second time (reread-quantity-cells.ts). */
+  /**
+   * Second looks: a sparse-text reading of pages whose first reading left text-sized ink without
+   * words (missed-words.ts), and empty-looking quantity cells read again (reread-quantity-cells.ts).
+   */
   rereadCells?: boolean;
 }
 
@@ -132,6 +136,28 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
     return tesseractWords(result.data);
   }
 
+  // sparse-text reading for pages whose layout analysis missed text; started when first needed
+  let sparseWorker: Promise<Worker> | null = null;
+  async function readSparse(png: Buffer): Promise<Word[]> {
+    sparseWorker ??= startWorker(languages, PSM.SPARSE_TEXT);
+    const starting = sparseWorker;
+    const worker = await starting.catch((err) => {
+      if (sparseWorker === starting) sparseWorker = null;
+      throw err;
+    });
+    const result = await withTimeout(
+      worker.recognize(png, {}, { blocks: true, text: false }),
+      limits.ocrTimeoutMs,
+      'Sparse OCR of one page',
+    ).catch((err) => {
+      // a stuck worker never comes back: the next page starts a new one
+      if (sparseWorker === starting) sparseWorker = null;
+      starting.then((w) => w.terminate()).catch(() => {});
+      throw err;
+    });
+    return tesseractWords(result.data);
+  }
+
   async function ocrImage(image: Buffer): Promise<Word[]> {
     const scheduler = current;
     const job = (await scheduler).addJob(
@@ -176,6 +202,16 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
           rotated = upright.rotated;
         }
       }
+      if (opts.rereadCells !== false) {
+        try {
+          const more = await addMissedWords(image, words, readSparse);
+          if (more.added > 0)
+            log?.debug({ page: page.page, words: more.added }, 'words added by a sparse reading');
+          words = more.words;
+        } catch (err) {
+          log?.warn({ err, page: page.page }, 'sparse reading failed; the first reading stands');
+        }
+      }
       const turned = rotated === 90 || rotated === 270;
       const size = turned
         ? { width: page.height, height: page.width }
@@ -202,6 +238,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       closed = true;
       await (await current.catch(() => null))?.terminate();
       await (await cellWorker?.catch(() => null))?.terminate();
+      await (await sparseWorker?.catch(() => null))?.terminate();
     },
   };
 }
