@@ -34,8 +34,9 @@ export async function addMissedWords(
   const px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const missed = uncoveredInk(px, info.width, info.height, words, unit * 0.3, unit * 0.6);
   if (missed.length < MIN_MISSED_BLOBS) return { words, added: 0 };
-  // only words on the missed ink: elsewhere the first reading stands (a second copy of a word it
-  // placed a little differently would make a second order line)
+  // only words on the missed ink, touching no word of the first reading and not a copy of one
+  // near by: elsewhere the first reading stands (a second copy of a word it placed a little
+  // differently would make a second order line)
   const onMissedInk = (w: Word): boolean => {
     const cx = w.box[0] + w.box[2] / 2;
     const cy = w.box[1] + w.box[3] / 2;
@@ -46,9 +47,14 @@ export async function addMissedWords(
       w.conf >= MIN_CONF &&
       /[\p{L}\p{N}]/u.test(w.text) &&
       onMissedInk(w) &&
-      !words.some((o) => overlap(o.box, w.box) > 0.3),
+      !words.some((o) => overlap(o.box, w.box) > 0 || (o.text === w.text && near(o.box, w.box, unit * 3))),
   );
   return { words: [...words, ...extra], added: extra.length };
+}
+
+/** Centres within `d` pixels of each other (a second copy of a word, placed a little off). */
+function near(a: Word['box'], b: Word['box'], d: number): boolean {
+  return Math.hypot(a[0] + a[2] / 2 - (b[0] + b[2] / 2), a[1] + a[3] / 2 - (b[1] + b[3] / 2)) <= d;
 }
 
 /** Share of the smaller box covered by the other. */
