@@ -116,47 +116,18 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
   await current; // fail fast on a bad language list or broken install
   let closed = false;
 
-  // started on the first table that needs it; jobs queue on it one crop at a time
-  let cellWorker: Promise<Worker> | null = null;
-  async function readLine(png: Buffer): Promise<Word[]> {
-    cellWorker ??= tessdataDir(CELL_LANGUAGES).then((path) =>
-      startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path),
-    );
-    const starting = cellWorker;
-    // a worker that failed to start is tried again for the next page, not given up for good
-    const worker = await starting.catch((err) => {
-      if (cellWorker === starting) cellWorker = null;
-      throw err;
-    });
-    const result = await withTimeout(
-      worker.recognize(png, {}, { blocks: true, text: false }),
-      limits.ocrCellTimeoutMs,
-      'OCR of one table cell',
-    );
-    return tesseractWords(result.data);
-  }
-
-  // sparse-text reading for pages whose layout analysis missed text; started when first needed
-  let sparseWorker: Promise<Worker> | null = null;
-  async function readSparse(png: Buffer): Promise<Word[]> {
-    sparseWorker ??= startWorker(languages, PSM.SPARSE_TEXT);
-    const starting = sparseWorker;
-    const worker = await starting.catch((err) => {
-      if (sparseWorker === starting) sparseWorker = null;
-      throw err;
-    });
-    const result = await withTimeout(
-      worker.recognize(png, {}, { blocks: true, text: false }),
-      limits.ocrTimeoutMs,
-      'Sparse OCR of one page',
-    ).catch((err) => {
-      // a stuck worker never comes back: the next page starts a new one
-      if (sparseWorker === starting) sparseWorker = null;
-      starting.then((w) => w.terminate()).catch(() => {});
-      throw err;
-    });
-    return tesseractWords(result.data);
-  }
+  // second looks, each on its own worker started when first needed (jobs queue on it): table
+  // cells read as single lines, and sparse-text readings of pages whose layout analysis missed text
+  const cells = onDemandReader(
+    () => tessdataDir(CELL_LANGUAGES).then((path) => startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path)),
+    limits.ocrCellTimeoutMs,
+    'OCR of one table cell',
+  );
+  const sparse = onDemandReader(
+    () => startWorker(languages, PSM.SPARSE_TEXT),
+    limits.ocrTimeoutMs,
+    'Sparse OCR of one page',
+  );
 
   async function ocrImage(image: Buffer): Promise<Word[]> {
     const scheduler = current;
@@ -204,7 +175,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       }
       if (opts.rereadCells !== false) {
         try {
-          const more = await addMissedWords(image, words, readSparse);
+          const more = await addMissedWords(image, words, sparse.read);
           if (more.added > 0)
             log?.debug({ page: page.page, words: more.added }, 'words added by a sparse reading');
           words = more.words;
@@ -219,17 +190,13 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
       if (opts.rereadCells === false) return content;
       try {
-        const second = await rereadQuantityCells(content, image, readLine);
+        const second = await rereadQuantityCells(content, image, cells.read);
         if (second.reread === 0) return content;
         log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
         return fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);
       } catch (err) {
         // the first reading stands; a failed second look costs accuracy, never the page
         log?.warn({ err, page: page.page }, 'rereading quantity cells failed');
-        if (err instanceof DocumentError && err.code === 'TIMEOUT') {
-          cellWorker?.then((w) => w.terminate()).catch(() => {});
-          cellWorker = null;
-        }
         return content;
       }
     },
@@ -237,8 +204,50 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       if (closed) return;
       closed = true;
       await (await current.catch(() => null))?.terminate();
-      await (await cellWorker?.catch(() => null))?.terminate();
-      await (await sparseWorker?.catch(() => null))?.terminate();
+      await cells.close();
+      await sparse.close();
+    },
+  };
+}
+
+/**
+ * A worker for second looks, started on first use. One that failed to start is tried again on the
+ * next call, and one that hung is terminated and replaced, so a bad page never disables it.
+ */
+function onDemandReader(
+  start: () => Promise<Worker>,
+  timeoutMs: number,
+  what: string,
+): { read: (png: Buffer) => Promise<Word[]>; close: () => Promise<void> } {
+  let worker: Promise<Worker> | null = null;
+  return {
+    async read(png) {
+      worker ??= start();
+      const starting = worker;
+      const forget = (): void => {
+        if (worker === starting) worker = null;
+      };
+      const w = await starting.catch((err) => {
+        forget();
+        throw err;
+      });
+      try {
+        const result = await withTimeout(
+          w.recognize(png, {}, { blocks: true, text: false }),
+          timeoutMs,
+          what,
+        );
+        return tesseractWords(result.data);
+      } catch (err) {
+        if (err instanceof DocumentError && err.code === 'TIMEOUT') {
+          forget();
+          w.terminate().catch(() => {});
+        }
+        throw err;
+      }
+    },
+    async close() {
+      await (await worker?.catch(() => null))?.terminate();
     },
   };
 }
