@@ -63,8 +63,8 @@ export function singlePixelRunShare(px: Uint8Array, width: number, height: numbe
 
 /**
  * Whitens long horizontal and vertical ink runs (table rulings, underlines, frames) in place and
- * returns how many pixels it changed. A run may bridge gaps of MAX_RULE_GAP pixels as long as it
- * stays mostly ink, so broken fax lines count too.
+ * returns how many pixels it changed. A run may bridge gaps of `maxGap` pixels (MAX_RULE_GAP) as
+ * long as it stays mostly ink, so broken fax lines count too.
  */
 export function removeRulings(
   px: Uint8Array,
@@ -72,10 +72,11 @@ export function removeRulings(
   height: number,
   minVertical: number,
   minHorizontal: number = minVertical,
+  maxGap: number = MAX_RULE_GAP,
 ): number {
   const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) markRuns(px, mask, y * width, 1, width, minHorizontal);
-  for (let x = 0; x < width; x++) markRuns(px, mask, x, width, height, minVertical);
+  for (let y = 0; y < height; y++) markRuns(px, mask, y * width, 1, width, minHorizontal, maxGap);
+  for (let x = 0; x < width; x++) markRuns(px, mask, x, width, height, minVertical, maxGap);
   let changed = 0;
   for (let i = 0; i < mask.length; i++) {
     if (mask[i] && px[i]! < DARK) {
@@ -93,6 +94,7 @@ function markRuns(
   stride: number,
   count: number,
   minLength: number,
+  maxGap: number,
 ): void {
   let runStart = -1;
   let lastInk = -1;
@@ -107,7 +109,7 @@ function markRuns(
   };
   for (let i = 0; i < count; i++) {
     if (px[start + i * stride]! >= DARK) continue;
-    if (runStart >= 0 && i - lastInk - 1 > MAX_RULE_GAP) flush();
+    if (runStart >= 0 && i - lastInk - 1 > maxGap) flush();
     if (runStart < 0) runStart = i;
     lastInk = i;
     ink++;

@@ -49,11 +49,12 @@ export async function rereadQuantityCells(
   image: Buffer,
   readLine: ReadLine,
 ): Promise<{ content: PageContent; reread: number }> {
-  const rects = quantityCellsToRead(layoutLines(content));
+  const lines = layoutLines(content);
+  const rects = quantityCellsToRead(lines);
   if (rects.length === 0) return { content, reread: 0 };
   const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   const page = { px: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width };
-  const unit = layoutLines(content)[0]?.unit ?? 20;
+  const unit = lines[0]?.unit ?? 20;
   let words = content.words;
   let reread = 0;
   for (const r of rects.slice(0, MAX_CELLS)) {

@@ -4,11 +4,15 @@
  * "Quantité" column of a clean fax); such a page is worth a second, sparse-text reading.
  */
 import type { Word } from '../types.ts';
+import { inkComponents } from './cell-ink.ts';
+import { removeRulings } from './prepare-for-ocr.ts';
 
 const DARK = 128;
 /** Ink is counted on a coarse grid (cells of this many pixels square), which ignores specks. */
 const CELL = 4;
 
+/** Runs of inked cells this long are rulings (~10 mm at 200 dpi). */
+const LONG_RUN_CELLS = 20;
 /** A blob needs this many inked grid cells to be a word rather than a speck or a dot. */
 const MIN_BLOB_CELLS = 6;
 
@@ -27,82 +31,28 @@ export function uncoveredInk(
 ): { x0: number; y0: number; x1: number; y1: number }[] {
   const gw = Math.ceil(width / CELL);
   const gh = Math.ceil(height / CELL);
-  const ink = new Uint8Array(gw * gh);
+  // the page on a coarse grid, in the crops' convention (0 = ink, 255 = paper)
+  const grid = new Uint8Array(gw * gh).fill(255);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     const gy = Math.floor(y / CELL) * gw;
-    for (let x = 0; x < width; x++) if (px[row + x]! < DARK) ink[gy + Math.floor(x / CELL)] = 1;
+    for (let x = 0; x < width; x++) if (px[row + x]! < DARK) grid[gy + Math.floor(x / CELL)] = 0;
   }
-  // rulings: runs of inked cells longer than ~10 mm at 200 dpi are lines, not text
-  const ruled = new Uint8Array(gw * gh);
-  const LONG = 20;
-  for (let gy = 0; gy < gh; gy++) {
-    let start = -1;
-    for (let gx = 0; gx <= gw; gx++) {
-      const on = gx < gw && ink[gy * gw + gx] === 1;
-      if (on && start < 0) start = gx;
-      if (!on && start >= 0) {
-        if (gx - start >= LONG) for (let k = start; k < gx; k++) ruled[gy * gw + k] = 1;
-        start = -1;
-      }
-    }
-  }
-  for (let gx = 0; gx < gw; gx++) {
-    let start = -1;
-    for (let gy = 0; gy <= gh; gy++) {
-      const on = gy < gh && ink[gy * gw + gx] === 1;
-      if (on && start < 0) start = gy;
-      if (!on && start >= 0) {
-        if (gy - start >= LONG) for (let k = start; k < gy; k++) ruled[k * gw + gx] = 1;
-        start = -1;
-      }
-    }
-  }
-  const covered = new Uint8Array(gw * gh);
+  // rulings: unbroken runs of inked cells longer than ~10 mm at 200 dpi are lines, not text (a
+  // grid cell already bridges the small gaps of a broken fax line)
+  removeRulings(grid, gw, gh, LONG_RUN_CELLS, LONG_RUN_CELLS, 0);
   for (const w of words) {
     const x0 = Math.max(0, Math.floor((w.box[0] - margin) / CELL));
     const y0 = Math.max(0, Math.floor((w.box[1] - margin) / CELL));
     const x1 = Math.min(gw - 1, Math.floor((w.box[0] + w.box[2] + margin) / CELL));
     const y1 = Math.min(gh - 1, Math.floor((w.box[1] + w.box[3] + margin) / CELL));
-    for (let gy = y0; gy <= y1; gy++) for (let gx = x0; gx <= x1; gx++) covered[gy * gw + gx] = 1;
+    for (let gy = y0; gy <= y1; gy++) grid.fill(255, gy * gw + x0, gy * gw + x1 + 1);
   }
   // text-sized blobs of ink no word accounts for (specks are smaller, rulings were taken out)
-  const seen = new Uint8Array(gw * gh);
-  const blobs: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (seen[start] || !ink[start] || ruled[start] || covered[start]) continue;
-    seen[start] = 1;
-    stack.push(start);
-    let n = 0;
-    let y0 = gh;
-    let y1 = -1;
-    let x0 = gw;
-    let x1 = -1;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      n++;
-      const gx = i % gw;
-      const gy = (i - gx) / gw;
-      y0 = Math.min(y0, gy);
-      y1 = Math.max(y1, gy);
-      x0 = Math.min(x0, gx);
-      x1 = Math.max(x1, gx);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = gx + dx;
-          const ny = gy + dy;
-          if (nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
-          const j = ny * gw + nx;
-          if (seen[j] || !ink[j] || ruled[j] || covered[j]) continue;
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
-    const tall = y1 - y0 + 1;
-    if (n >= MIN_BLOB_CELLS && tall * CELL >= minHeight && tall * CELL <= minHeight * 5)
-      blobs.push({ x0: x0 * CELL, y0: y0 * CELL, x1: (x1 + 1) * CELL, y1: (y1 + 1) * CELL });
-  }
-  return blobs;
+  return inkComponents(grid, gw, gh)
+    .filter((c) => {
+      const tall = (c.y1 - c.y0 + 1) * CELL;
+      return c.pixels.length >= MIN_BLOB_CELLS && tall >= minHeight && tall <= minHeight * 5;
+    })
+    .map((c) => ({ x0: c.x0 * CELL, y0: c.y0 * CELL, x1: (c.x1 + 1) * CELL, y1: (c.y1 + 1) * CELL }));
 }
