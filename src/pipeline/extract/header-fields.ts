@@ -186,6 +186,8 @@ function repairPrefix(s: string): string {
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
   let s = raw.replace(/^[\s:.#°\-–—|]+/, '').trim();
+  // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
+  s = s.replace(/^N[a-zº°]\.?\s+(?=[\w-]*\d)/u, '');
   const date = findDates(s)[0];
   if (date && date.index === 0) return null;
   if (date && date.index > 0) s = s.slice(0, date.index);

@@ -28,6 +28,7 @@ const RAW_VOCAB: [Kind, string[]][] = [
     [
       'bestell-nr',
       'bestellnummer',
+      'bestellung',
       'bestellung nr',
       'bestellung nummer',
       'bestellnr',

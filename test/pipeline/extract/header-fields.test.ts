@@ -78,6 +78,11 @@ describe('header fields', () => {
     expect(cleanReference('12.06.2026')).toBeNull();
     expect(cleanReference(': 4500123456 vom 12.06.2026')).toBe('4500123456');
   });
+  it('drops a misread "Nr" between a bare label word and the number', () => {
+    expect(cleanReference('Ne 4502142515')).toBe('4502142515');
+    expect(cleanReference('N° 4711-B')).toBe('4711-B');
+    expect(cleanReference('PO 4711')).toBe('PO 4711');
+  });
   it('reads calendar weeks, weekdays and asap after a delivery label', () => {
     const thu = new Date('2026-11-26T00:00:00Z');
     expect(deliveryValue('KW 49', thu)).toMatchObject({ iso: '2026-11-30' });
