@@ -96,14 +96,15 @@ export function matchSkuToken(read: string, idx: CatalogIndex, customerId: strin
   }
   if (customerId) {
     const cs = idx.customerSkus.get(customerId);
-    const hit = cs?.get(n) ?? findByConfusion(cs, read);
+    const exact = cs?.get(n) ?? findByConfusion(cs, read);
+    const hit = exact ?? findByOneEdit(cs, read);
     if (hit) {
       return {
         kind: 'match',
         match: {
           product: hit.product,
           matchedBy: 'customer-sku',
-          confidence: 0.9,
+          confidence: exact ? 0.9 : 0.7,
           customerSku: hit.customerSku,
           gtin: null,
           read,
@@ -159,6 +160,23 @@ function findByConfusion(
   const key = confusionKey(read);
   const hits = [...cs.entries()].filter(([k]) => confusionKey(k) === key);
   return hits.length === 1 ? hits[0]![1] : undefined;
+}
+
+/**
+ * A customer's own number with one character misread beyond the confusion table, dropped or added
+ * ("MAZ407" for MA7407). Only among this customer's numbers, only for numbers long enough that one
+ * edit leaves them distinct, and only when exactly one is that close.
+ */
+function findByOneEdit(
+  cs: Map<string, { customerSku: string; product: Product }> | undefined,
+  read: string,
+): { customerSku: string; product: Product } | undefined {
+  if (!cs) return undefined;
+  const key = confusionKey(read);
+  if (key.length < 5 || !/\d{3}/.test(key)) return undefined;
+  const hits = [...cs.entries()].filter(([k]) => editDistanceAtMost1(confusionKey(k), key));
+  const products = new Set(hits.map(([, v]) => v.product.sku));
+  return products.size === 1 ? hits[0]![1] : undefined;
 }
 
 function editDistanceAtMost1(a: string, b: string): boolean {

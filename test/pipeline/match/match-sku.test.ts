@@ -20,7 +20,10 @@ const master: MasterData = {
     p('0001547', '7612345000015'),
   ],
   customers: [],
-  customerSkus: [{ customerId: 'C-1001', customerSku: 'BH-20115', sku: '10-4711' }],
+  customerSkus: [
+    { customerId: 'C-1001', customerSku: 'BH-20115', sku: '10-4711' },
+    { customerId: 'C-1001', customerSku: 'BH-20118', sku: '204.118.05' },
+  ],
 };
 const idx = buildCatalogIndex(master);
 const sku = (read: string, customer: string | null = null) => {
@@ -50,5 +53,14 @@ describe('matchSkuToken', () => {
   it("uses the customer's own article numbers only for that customer", () => {
     expect(sku('BH-20115', 'C-1001')).toEqual(['10-4711', 'customer-sku']);
     expect(sku('BH-20115', 'C-9999')).toBeNull();
+  });
+  it("takes a customer's number with one character misread, dropped or added only when unique", () => {
+    expect(sku('BH-2O1I5', 'C-1001')).toEqual(['10-4711', 'customer-sku']);
+    expect(sku('BH-70115', 'C-1001')).toEqual(['10-4711', 'customer-sku']);
+    expect(sku('BH-2115', 'C-1001')).toEqual(['10-4711', 'customer-sku']);
+    expect(sku('BH-201189', 'C-1001')).toEqual(['204.118.05', 'customer-sku']);
+    // one edit from both of the customer's numbers: no choice is safe
+    expect(sku('BH-20119', 'C-1001')).toBeNull();
+    expect(sku('BH-70115', 'C-9999')).toBeNull();
   });
 });
