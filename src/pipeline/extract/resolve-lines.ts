@@ -128,10 +128,10 @@ function resolveFromDocument(
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
   const packs = packSizes(item.lines.map((l) => l.text).join(' '));
   const packed = quantity === null ? [] : packs.map((n) => quantity! * n);
-  const total =
-    item.unitPrice && item.total ? checkedTotal(item.total, item.unitPrice, quantity, packed) : null;
-  if (item.unitPrice && total && item.unitPrice > 0) {
-    const q = total / item.unitPrice;
+  const price = priceForCheck(item.unitPrice, item.total, product?.price ?? null);
+  const total = price && item.total ? checkedTotal(item.total, price, quantity, packed) : null;
+  if (price && total && price > 0) {
+    const q = total / price;
     const qr = Math.round(q);
     if (Math.abs(q - qr) < 0.005 * Math.max(1, qr) && qr > 0) {
       if (packed.includes(qr)) qConf = Math.min(0.99, qConf + 0.05);
@@ -141,21 +141,21 @@ function resolveFromDocument(
         warnings.push(`line ${position}: quantity unreadable; ${qr} computed from total ÷ price`);
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
-        Math.abs(qr * item.unitPrice - total) <= 0.011 &&
+        Math.abs(qr * price - total) <= 0.011 &&
         (String(qr).length === String(quantity).length ||
-          (product?.price != null && Math.abs(product.price - item.unitPrice) <= 0.011))
+          (product?.price != null && Math.abs(product.price - price) <= 0.011))
       ) {
         // price and total agree to the cent on another quantity of the same length: the quantity's
         // digit was misread (18 for 10), not both amounts; with the price as the catalog has it,
         // a lost digit too ("1" for 10)
         warnings.push(
-          `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${item.unitPrice} = ${qr}; took ${qr}, please check`,
+          `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${qr}; took ${qr}, please check`,
         );
         quantity = qr;
         qConf = 0.6;
       } else {
         warnings.push(
-          `line ${position}: quantity ${quantity} × price ${item.unitPrice} ≠ total ${total}; please check`,
+          `line ${position}: quantity ${quantity} × price ${price} ≠ total ${total}; please check`,
         );
         qConf = Math.min(qConf, 0.4);
       }
@@ -188,6 +188,23 @@ function packSizes(text: string): number[] {
     if (n > 1) out.push(n);
   }
   return out;
+}
+
+/**
+ * The unit price to check quantity × price = total with. A printed price whose digits are one
+ * misread away from the catalog price ("12.60" for 12.00) does not divide the total, while the
+ * catalog price does: then the catalog price is the one that was printed.
+ */
+function priceForCheck(read: number | null, total: number | null, catalog: number | null): number | null {
+  if (!read || !total || !catalog || catalog <= 0 || Math.abs(read - catalog) < 0.005) return read;
+  if (integral(total / read) || !integral(total / catalog)) return read;
+  const cents = (x: number): string => String(Math.round(x * 100));
+  const a = cents(read);
+  const b = cents(catalog);
+  if (a.length !== b.length) return read;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1 ? catalog : read;
 }
 
 const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * Math.max(1, Math.round(x));

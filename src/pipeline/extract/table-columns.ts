@@ -4,8 +4,10 @@
  * borders lie halfway between neighbouring labels, so right-aligned numbers and left-aligned text
  * both fall into the column they are printed under.
  */
+
+import type { Word } from '../types.ts';
 import { type ColumnKind, COLUMN_LABELS as LABELS } from './column-vocabulary.ts';
-import { findLabelSpans } from './fuzzy-label.ts';
+import { boundedDistance, findLabelSpans, foldLabel, labelEquals } from './fuzzy-label.ts';
 import type { Cell, TextLine } from './layout-lines.ts';
 
 export type { ColumnKind } from './column-vocabulary.ts';
@@ -38,18 +40,35 @@ interface Group {
  * labels but sit in a label's cell ("Preis CHF") widen that label.
  */
 function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
-  const texts = line.words.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
-  const spans = findLabelSpans(texts, LABELS);
+  const textsOf = (ws: Word[]): string[] =>
+    ws.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
+  let words = line.words;
+  let spans = findLabelSpans(textsOf(words), LABELS);
+  const split = new Set<Word>();
+  if (spans.length >= 2) {
+    // a line that already has labels may hold two more glued into one word ("Einheitpreis")
+    const unlabelled = new Set(words.filter((_, i) => !spans.some((s) => i >= s.from && i < s.to)));
+    const parts = words.flatMap((w) => {
+      const halves = unlabelled.has(w) ? splitGluedLabel(w) : null;
+      if (halves) split.add(w);
+      return halves ?? [w];
+    });
+    if (split.size > 0) {
+      words = parts;
+      spans = findLabelSpans(textsOf(words), LABELS);
+    }
+  }
   const groups: Group[] = [];
   let labelled = 0;
   for (const s of spans) {
-    const ws = line.words.slice(s.from, s.to);
+    const ws = words.slice(s.from, s.to);
     groups.push({ kind: s.kind, x0: ws[0]!.box[0], x1: Math.max(...ws.map((w) => w.box[0] + w.box[2])) });
     labelled += s.to - s.from;
   }
   // unlabelled words right after a label in the same cell widen it
   for (const c of line.cells) {
     for (const w of c.words) {
+      if (split.has(w)) continue;
       const g = groups.find((x) => x.x0 <= w.box[0] && x.x0 >= c.x0 - 1);
       // (not the narrow position column: a word there is the next label, garbled — "Pos ANI,")
       if (g?.kind === 'pos' && /\p{L}{3}/u.test(w.text)) continue;
@@ -58,6 +77,47 @@ function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
     }
   }
   return { groups, labelled };
+}
+
+const GLUE_FIRST = LABELS.flatMap(([, ls]) => ls).filter((l) => l.length >= 4);
+
+/**
+ * Two header labels OCR read as one word because their gap was narrow ("Einheifreis" for
+ * "Einheit Preis", "Einhet@reis"): the word starts with one label (one edit allowed) and the rest
+ * is another. Returns the two labels as two words, the word's box divided by the letters' share;
+ * null when the word is no such pair.
+ */
+function splitGluedLabel(w: Word): [Word, Word] | null {
+  const raw = w.text;
+  const folded = foldLabel(raw);
+  if (folded.length < 8) return null;
+  for (const first of GLUE_FIRST) {
+    if (first[0] !== folded[0]) continue;
+    for (const cut of [first.length, first.length - 1, first.length + 1]) {
+      if (cut < 4 || folded.length - cut < 4) continue;
+      if (boundedDistance(folded.slice(0, cut), first, 1) > 1) continue;
+      const rest = folded.slice(cut);
+      const second = GLUE_FIRST.find((l) => labelEquals(rest, l));
+      if (!second) continue;
+      // cut the printed word where the folded one was cut (letters only are counted)
+      let letters = 0;
+      let at = 0;
+      while (at < raw.length && letters < cut) {
+        if (foldLabel(raw[at]!) !== '') letters++;
+        at++;
+      }
+      const share = at / raw.length;
+      const [x, y, width, height] = w.box;
+      const w0 = Math.round(width * share);
+      // the halves carry the labels they were read as (folded), so that a label continuing in the
+      // next words ("…reis pro Einheit") is matched whole
+      return [
+        { text: first, box: [x, y, w0, height], conf: w.conf },
+        { text: second, box: [x + w0, y, width - w0, height], conf: w.conf },
+      ];
+    }
+  }
+  return null;
 }
 
 export function detectHeader(line: TextLine): TableHeader | null {

@@ -147,6 +147,34 @@ describe('table items', () => {
     expect(d.lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 1 });
     expect(d.warnings.join('\n')).toMatch(/line 2: quantity 1 × price 0.25 ≠ total 2.5/);
   });
+  it('checks against the catalog price when the printed price is one digit misread', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         19      4.70    41.00',
+      '2     0001550      Knieschoner Gel         3       18.90   55.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 4.70 does not divide 41.00, the catalog's 4.10 (one digit away) does: 10, not the 19 read
+    expect(d.lines[0]).toMatchObject({ sku: '20-1772', quantity: 10 });
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity read as 19, but total 41 ÷ price 4.1 = 10/);
+    // 3 × 18.40 = 55.20 confirms the quantity read; the price misread does not change it
+    expect(d.lines[1]).toMatchObject({ sku: '0001550', quantity: 3 });
+  });
+  it('splits two column labels OCR glued into one word', () => {
+    const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
+    expect(
+      kinds('Pos.   Material   Bezeichnung     Bestellmenge   Einheifreis pro Einheit   Nettowert'),
+    ).toEqual(['pos', 'article', 'description', 'quantity', 'unit', 'price', 'total']);
+    expect(kinds('Pos   Art.-Nr.   Bezeichnung   Menge   Einhet@reis   Total')).toEqual([
+      'pos',
+      'article',
+      'description',
+      'quantity',
+      'unit',
+      'price',
+      'total',
+    ]);
+  });
   it('finds the line total right of the price when the total column label was lost', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung                 Menge   Preis',
