@@ -9,7 +9,7 @@
  */
 import type { Evidence } from '../types.ts';
 import { combinedRefDateLabel } from './combined-label.ts';
-import { findLabelSpans, type LabelSpan } from './fuzzy-label.ts';
+import { findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import type { TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
@@ -90,9 +90,17 @@ interface LineLabels {
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
   const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
-  const spans = findLabelSpans(texts, VOCAB).filter((s) => {
+  const all = findLabelSpans(texts, VOCAB);
+  const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
     if (s.label.length <= 3 && s.edits > 0) return false;
+    // a title word right after an order-number label is the rest of that label ("Bon de commande
+    // N° | de commande: 4569…"), not a label of its own
+    if (
+      WEAK_REF_LABELS.has(s.label) &&
+      all.some((p) => p !== s && p.kind !== 'other' && p.to <= s.from && s.from - p.to <= 2)
+    )
+      return false;
     return true;
   });
   return { tokens, spans };
@@ -183,11 +191,21 @@ function repairPrefix(s: string): string {
   return out;
 }
 
+/**
+ * Reference labels that are also a document's title or a word of a sentence ("Bestellung",
+ * "Purchase order", "Commande"): their value is taken only from the same line, with less trust.
+ */
+const WEAK_REF_LABELS = new Set(
+  ['ordine', 'purchase order', 'bestellung', 'auftrag', 'order', 'commande'].map(foldLabel),
+);
+/** What follows "vom", "du", "del", "dated" after an order number. */
+const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
+
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
   let s = raw.replace(/^[\s:.#°\-–—|]+/, '').trim();
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
-  s = s.replace(/^N[a-zº°]\.?\s+(?=[\w-]*\d)/u, '');
+  s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   const date = findDates(s)[0];
   if (date && date.index === 0) return null;
   if (date && date.index > 0) s = s.slice(0, date.index);
@@ -210,7 +228,13 @@ export function cleanReference(raw: string): string | null {
  * month is repaired when one confused digit explains it, and such a date is marked `repaired`.
  */
 function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number] & { repaired?: boolean })[] {
-  const t = text.replace(/(\d)\s?,\s?(\d)/g, '$1.$2');
+  // (not the comma of "Nov 24, 2026", after a month name and its day)
+  const t = text.replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>
+    /\p{L}{3,}\.?\s+\d{1,2}$/u.test(text.slice(0, at + 1)) &&
+    /^\d{4}(?!\d)/.test(text.slice(at + m.length - 1))
+      ? m
+      : `${a}.${b}`,
+  );
   const r = repairDateDigits(t);
   const found = findDates(r.text, ref);
   if (!r.repaired) return found;
@@ -308,9 +332,9 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       const here = sameLine(ll, si);
       const under = (): { text: string; line: TextLine } | null => underLabel(lines, labels, li, si);
       if (s.kind === 'ref' || s.kind === 'refDate') {
-        const weak = s.label.length <= 3 || s.label === 'ordine' || s.label === 'purchaseorder';
+        const weak = s.label.length <= 3 || WEAK_REF_LABELS.has(s.label);
         // the label may have swallowed only part of a longer one ("Bon de commande N°| de commande: 45…")
-        const colon = /^[^\d:]{1,30}:\s*(.*)$/u.exec(here);
+        const colon = /^[^\d:;]{1,30}[:;]\s*(.*)$/u.exec(here);
         let v = cleanReference(here) ?? (colon ? cleanReference(colon[1]!) : null);
         let line = l;
         let src = here;
@@ -328,6 +352,15 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           reference = better(reference, {
             value: v,
             score: base - penalty - (weak ? 0.15 : 0),
+            evidence: ev(line),
+          });
+        // "Bestellung Nr. 4711 vom 24.11.2026": the date the number is dated is the order date
+        const dated = s.kind === 'ref' && v ? DATED.exec(src) : null;
+        const dd = dated ? datesIn(dated[1]!, ref)[0] : undefined;
+        if (dd?.hasYear && dd.index === 0)
+          orderDate = better(orderDate, {
+            value: dd,
+            score: 0.84 - penalty - (dd.repaired ? 0.2 : 0),
             evidence: ev(line),
           });
         if (s.kind === 'refDate') {

@@ -88,6 +88,8 @@ describe('order numbers in titles and with misread prefixes', () => {
     const f = fields(['Bon de commande N° de commande: 4569745652', 'Date de commande: 20/06/2026']);
     expect(f.reference?.value).toBe('4569745652');
     expect(f.reference?.confidence).toBeGreaterThan(0.7);
+    // OCR read the colon as a semicolon
+    expect(fields(['Bon de commande N° de commande; CMD-54568']).reference?.value).toBe('CMD-54568');
   });
 
   it('repairs a letter prefix split off or misread', () => {

@@ -35,6 +35,25 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-03-09');
     expect(f.deliveryDate?.value).toBe('2026-03-20');
   });
+  it('reads the date an order number is dated ("vom", "du", "del", "of") as the order date', () => {
+    for (const [row, iso] of [
+      ['Bestellung Nr. 4711 vom 24.11.2026', '2026-11-24'],
+      ['Commande 4711 du 24 novembre 2026', '2026-11-24'],
+      ['Ordine n. 4711 del 24/11/2026', '2026-11-24'],
+      ['Order No. 4711 of Nov 24, 2026', '2026-11-24'],
+    ] as const) {
+      const f = fields([row]);
+      expect(f.reference?.value, row).toBe('4711');
+      expect(f.orderDate?.value, row).toBe(iso);
+    }
+    // a bare title word takes no value from the line under it
+    expect(fields(['Bestellung', '4711 Stk Schrauben']).reference).toBeNull();
+  });
+  it('reads English month-first dates after a label, keeping their comma', () => {
+    const f = fields(['Date: Nov 24, 2026', 'Delivery date: December 3, 2026']);
+    expect(f.orderDate?.value).toBe('2026-11-24');
+    expect(f.deliveryDate?.value).toBe('2026-12-03');
+  });
   it('splits a combined "number/date" label', () => {
     const f = fields([
       '                         PO number/date',

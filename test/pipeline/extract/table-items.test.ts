@@ -40,6 +40,22 @@ describe('table headers', () => {
       'quantity',
     );
     expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
+    expect(kinds('Qty   Description            Our Part #   Your Part #   Unit Cost   Ext.')).toEqual([
+      'quantity',
+      'description',
+      'article',
+      'article',
+      'price',
+      'total',
+    ]);
+    expect(kinds('Qté   Unité   Référence    Désignation           PU HT     Montant HT')).toEqual([
+      'quantity',
+      'unit',
+      'article',
+      'description',
+      'price',
+      'total',
+    ]);
     // an article label OCR lost ("Arten," for "Art.-Nr.") left of the description
     expect(kinds('Arten,   Bezeichnung          ME   Preis CHF   Menge')?.[0]).toBe('article');
     // …also when OCR put it into the position label's cell
