@@ -8,6 +8,7 @@ import { type ArticleHit, findArticles } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
 import { findQuantities, type QuantityHit, tokenize } from './quantity-grammar.ts';
+import { normalizeUnit } from './units.ts';
 
 /** Items in one line of running text. */
 export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
@@ -20,7 +21,11 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
     for (let k = 0; k < tokens.length; k++)
       if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
     markDescription(tokens, skip, hit);
-    const q = byLayout(findQuantities(tokens, skip), line, tokens.length)[0];
+    const q = byLayout(
+      [...timesAfter(tokens, hit.to), ...findQuantities(tokens, skip)],
+      line,
+      tokens.length,
+    )[0];
     const strong = q && q.strength >= 2;
     return {
       lines: [line],
@@ -35,6 +40,17 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
       table: null,
     };
   });
+}
+
+/**
+ * "10-4711 x 4", "10-4711 × 4": a count right after the article number and a times sign. (Inside a
+ * description "x 4" is a dimension, so the grammar skips it; right after the number it is not.)
+ */
+function timesAfter(tokens: string[], at: number): QuantityHit[] {
+  if (!/^(x|×|\*)$/i.test(tokens[at] ?? '')) return [];
+  const n = /^\d{1,5}$/.test(tokens[at + 1] ?? '') ? Number(tokens[at + 1]) : 0;
+  if (n <= 0) return [];
+  return [{ quantity: n, unit: normalizeUnit(tokens[at + 2] ?? ''), at: at + 1, strength: 3 }];
 }
 
 /**

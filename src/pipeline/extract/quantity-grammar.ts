@@ -50,6 +50,13 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || (/[x×]$/i.test(prev) && prev.length > 1)) continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
+    // "4 x 200 mm" is a dimension, not four of something
+    if (
+      /^(x|×)$/i.test(next) &&
+      /^\d+(?:[.,]\d+)?$/.test(tokens[i + 2] ?? '') &&
+      /^(mm|cm|m)\b/i.test(tokens[i + 3] ?? '')
+    )
+      continue;
     const q = parseNumber(t, 'quantity');
     if (q === null || q <= 0 || q > 100000) continue;
     const unit = normalizeUnit(next);

@@ -92,6 +92,18 @@ describe('extractDraft', () => {
       ['0001550', 3, 'Paar'],
     ]);
   });
+  it('reads "article x count" in running text, but not a dimension inside the description', () => {
+    const page = pageFromRows([
+      'Bitte senden Sie uns:',
+      '20-1772 x 4',
+      'AB-1020X Kabelbinder 4 x 200 mm, 50 Stück',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 4],
+      ['AB-1020X', 50],
+    ]);
+  });
 
   it('skips pre-printed order-form rows without a filled-in quantity', () => {
     const page = pageFromRows([
