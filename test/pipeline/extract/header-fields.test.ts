@@ -49,6 +49,15 @@ describe('header fields', () => {
     // a bare title word takes no value from the line under it
     expect(fields(['Bestellung', '4711 Stk Schrauben']).reference).toBeNull();
   });
+  it('knows delivery labels of purchase orders in English and short German ones', () => {
+    for (const row of [
+      'Ship date: 2026-06-22',
+      'Due date: 22.06.2026',
+      'Lieferung: 22.06.2026',
+      'Consegna entro il 22/06/2026',
+    ])
+      expect(fields([row]).deliveryDate?.value, row).toBe('2026-06-22');
+  });
   it('reads English month-first dates after a label, keeping their comma', () => {
     const f = fields(['Date: Nov 24, 2026', 'Delivery date: December 3, 2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
