@@ -7,7 +7,7 @@
  * Without a labelled order date, the letter line "Ort, Datum" gives it. Delivery dates also come
  * from running text ("bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49").
  */
-import type { Evidence } from '../types.ts';
+import type { Box, Evidence } from '../types.ts';
 import { combinedRefDateLabel } from './combined-label.ts';
 import { findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
@@ -30,6 +30,10 @@ export interface HeaderFields {
   deliveryAsap: boolean;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
+  /** A labelled delivery address ("Lieferadresse", "Ship to"…), its lines joined with ", ". */
+  deliveryAddress: HeaderField<string> | null;
+  /** A labelled remark ("Bemerkungen", "Remarques", "Note"…). */
+  remarks: HeaderField<string> | null;
 }
 
 const ASAP =
@@ -114,6 +118,110 @@ function sameLine(ll: LineLabels, i: number): string {
     .slice(s.to, next)
     .map((t) => t.text)
     .join(' ');
+}
+
+const field = (c: Candidate<string> | null): HeaderField<string> | null =>
+  c ? { value: c.value, confidence: round(c.score), evidence: c.evidence } : null;
+
+/** Labels that also begin an address ("Baustelle Überbauung Sonnenhof"). */
+const PLACE_WORDS = new Set(
+  ['baustelle', 'objekt', 'projekt', 'chantier', 'cantiere', 'lager'].map(foldLabel),
+);
+
+/** "wie oben", "idem", "same as above": the field says there is nothing different to note. */
+const NOTHING =
+  /^(?:wie\s+oben|siehe\s+oben|gleich(?:\s+wie\s+oben)?|dito|idem|identique|comme\s+ci-dessus|come\s+sopra|same\s+as\s+above|keine|none|n\/a|aucune?|nessuna?|-+|–|—)\.?$/iu;
+
+/**
+ * A free-text block after a label, such as an address or a remark: the rest of the label's line
+ * (past words that are labels too, like "Baustelle", while no wide gap opens a new field) and the
+ * lines under it that start where it starts; or, when the line has nothing after the label, the
+ * lines in the label's box below. At most `maxLines` lines, joined with ", ". A hint in brackets
+ * after the label ("(falls abweichend)") is no value.
+ */
+function blockValue(
+  lines: TextLine[],
+  labels: Map<TextLine, LineLabels>,
+  li: number,
+  si: number,
+  maxLines: number,
+): { text: string; score: number; evidence: Evidence } | null {
+  const l = lines[li]!;
+  const ll = labels.get(l)!;
+  const s = ll.spans[si]!;
+  const rest: Token[] = [];
+  for (let k = s.to; k < ll.tokens.length; k++) {
+    const t = ll.tokens[k]!;
+    const prev = ll.tokens[k - 1]!;
+    const sp = ll.spans.find((x) => x.from === k);
+    // a label after a wide gap is the next field, unless it names a place ("Lieferung an:
+    // Baustelle MFH Lindenpark"), which is how addresses begin
+    if (sp && !PLACE_WORDS.has(sp.label) && t.x0 - prev.x1 > l.unit * 1.5) break;
+    rest.push(t);
+  }
+  const clean = (text: string): string =>
+    text
+      .replace(/^[\s:;.\-–—|]+/u, '')
+      .replace(/^\([^)]{0,40}\)\s*[:;]?\s*/u, '')
+      .replace(/[\s|.,;©]+$/u, '')
+      .trim();
+  const parts: string[] = [];
+  let last = l;
+  let x0: number;
+  let left: number;
+  let right: number;
+  const first = clean(rest.map((t) => t.text).join(' '));
+  const sameLineValue = /\p{L}{2}/u.test(first);
+  if (sameLineValue) {
+    parts.push(first);
+    x0 = rest.find((t) => /[\p{L}\p{N}]/u.test(t.text))?.x0 ?? rest[0]!.x0;
+    left = x0 - l.unit * 2;
+    right = rest.at(-1)!.x1 + l.unit * 20;
+  } else {
+    x0 = ll.tokens[s.from]!.x0;
+    const next = ll.spans.slice(si + 1).find((sp) => ll.tokens[sp.from]!.x0 > (rest.at(-1)?.x1 ?? x0));
+    right = next ? ll.tokens[next.from]!.x0 - l.unit * 0.5 : Number.POSITIVE_INFINITY;
+    const prev = ll.spans[si - 1];
+    left = Math.max(prev ? ll.tokens[prev.to - 1]!.x1 + l.unit * 0.5 : 0, x0 - l.unit * 3);
+  }
+  for (let j = li + 1; j < lines.length && parts.length < maxLines; j++) {
+    const n = lines[j]!;
+    if (n.page !== l.page || n.box[1] - (last.box[1] + last.box[3]) > l.unit * 1.6) break;
+    const nl = labels.get(n)!;
+    const inBox = nl.tokens.filter((t) => t.x0 >= left && t.x0 < right && /[\p{L}\p{N}]/u.test(t.text));
+    if (inBox.length === 0) {
+      if (parts.length > 0) break;
+      continue;
+    }
+    // another field's label, or a line that does not start where the value starts, ends the block
+    if (
+      nl.spans.some(
+        (sp) => sp.kind !== 'other' && nl.tokens[sp.from]!.x0 >= left && nl.tokens[sp.from]!.x0 < right,
+      )
+    )
+      break;
+    if (nl.spans.some((sp) => nl.tokens[sp.from] === inBox[0])) break;
+    if (Math.abs(inBox[0]!.x0 - x0) > l.unit * 3) break;
+    // a list ("- 10 Stk 10-4711 …") under a line ending in a colon is the order, not the field
+    if (/^[-–•*]$/u.test(nl.tokens[0]!.text)) break;
+    if (sameLineValue) {
+      // after a value on the label's line only lines that start under it continue it, and not
+      // once it has ended a sentence; an address goes on in short lines, not in sentences
+      if (nl.tokens[0]!.x0 < left || /[.!?]$/u.test(parts.at(-1) ?? '')) break;
+      if (maxLines > 3 && inBox.length > 6) break;
+    }
+    parts.push(clean(inBox.map((t) => t.text).join(' ')));
+    last = n;
+  }
+  const text = parts.filter((p) => p.length > 0).join(', ');
+  if (!/\p{L}{3}/u.test(text) || NOTHING.test(text)) return null;
+  const box: Box = [
+    Math.min(l.box[0], last.box[0]),
+    l.box[1],
+    Math.max(l.box[0] + l.box[2], last.box[0] + last.box[2]) - Math.min(l.box[0], last.box[0]),
+    last.box[1] + last.box[3] - l.box[1],
+  ];
+  return { text, score: sameLineValue ? 0.75 : 0.65, evidence: { page: l.page, box, text } };
 }
 
 /** Text under the label (next lines, within the label's box: from its left edge to the next label). */
@@ -322,6 +430,8 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
   let orderDateLabelled = false;
+  let address: Candidate<string> | null = null;
+  let remarks: Candidate<string> | null = null;
 
   lines.forEach((l, li) => {
     const ll = labels.get(l)!;
@@ -371,6 +481,15 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
               score: 0.86 - penalty - (d.repaired ? 0.2 : 0),
               evidence: ev(line),
             });
+        }
+        return;
+      }
+      if (s.kind === 'address' || s.kind === 'remarks') {
+        const b = blockValue(lines, labels, li, si, s.kind === 'address' ? 4 : 3);
+        if (b) {
+          const c = { value: b.text, score: b.score - penalty, evidence: b.evidence };
+          if (s.kind === 'address') address = better(address, c);
+          else remarks = better(remarks, c);
         }
         return;
       }
@@ -460,6 +579,8 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
     orderDateLabelled,
+    deliveryAddress: field(address as Candidate<string> | null),
+    remarks: field(remarks as Candidate<string> | null),
   };
 }
 

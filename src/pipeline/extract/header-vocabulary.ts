@@ -5,7 +5,7 @@
  */
 import { foldLabel } from './fuzzy-label.ts';
 
-export type Kind = 'ref' | 'refDate' | 'orderDate' | 'date' | 'delivery' | 'other';
+export type Kind = 'ref' | 'refDate' | 'orderDate' | 'date' | 'delivery' | 'address' | 'remarks' | 'other';
 
 const RAW_VOCAB: [Kind, string[]][] = [
   [
@@ -144,6 +144,54 @@ const RAW_VOCAB: [Kind, string[]][] = [
     ],
   ],
   [
+    'address',
+    [
+      'lieferadresse',
+      'lieferanschrift',
+      'anlieferadresse',
+      'anlieferstelle',
+      'lieferort',
+      'versandadresse',
+      'warenempfänger',
+      'lieferung an',
+      'delivery address',
+      'deliver to',
+      'ship to',
+      'shipping address',
+      'adresse de livraison',
+      'lieu de livraison',
+      'indirizzo di consegna',
+      'luogo di consegna',
+      'destinazione merce',
+    ],
+  ],
+  [
+    'remarks',
+    [
+      'bemerkung',
+      'bemerkungen',
+      'anmerkung',
+      'anmerkungen',
+      'hinweis',
+      'hinweise',
+      'notiz',
+      'kommentar',
+      'remarque',
+      'remarques',
+      'observations',
+      'commentaire',
+      'commentaires',
+      'remarks',
+      'comments',
+      'notes',
+      'note',
+      'special instructions',
+      'osservazioni',
+      'annotazioni',
+      'commenti',
+    ],
+  ],
+  [
     'other',
     [
       'kunden-nr',
@@ -231,13 +279,7 @@ const RAW_VOCAB: [Kind, string[]][] = [
       'subject',
       'objet',
       'oggetto',
-      'lieferadresse',
-      'lieferanschrift',
       'rechnungsadresse',
-      'delivery address',
-      'ship to',
-      'adresse de livraison',
-      'indirizzo di consegna',
       'zahlungsbedingungen',
       'rechnung',
       'rechnungs-nr',

@@ -49,6 +49,44 @@ describe('header fields', () => {
     // a bare title word takes no value from the line under it
     expect(fields(['Bestellung', '4711 Stk Schrauben']).reference).toBeNull();
   });
+  it('reads a delivery address from its box, over several lines', () => {
+    const f = fields([
+      'Liefertermin                            Lieferadresse (falls abweichend)',
+      '21.06.2026                              Lager, Industriering 44',
+      '                                        3250 Lyss',
+      'Art.-Nr.   Bezeichnung     Menge',
+    ]);
+    expect(f.deliveryAddress?.value).toBe('Lager, Industriering 44, 3250 Lyss');
+    expect(f.deliveryAddress?.evidence.page).toBe(1);
+    expect(f.deliveryDate?.value).toBe('2026-06-21');
+  });
+  it('reads a delivery address after its label, not the sentence under it', () => {
+    const f = fields([
+      'Lieferung an:        Baustelle MFH Lindenpark, Lindenstrasse 19, 5430 Wettingen.',
+      'Teillieferungen nur nach Rücksprache.',
+    ]);
+    expect(f.deliveryAddress?.value).toBe('Baustelle MFH Lindenpark, Lindenstrasse 19, 5430 Wettingen');
+    expect(
+      fields(['Deliver to: Lager, Industriering 44', '            3250 Lyss']).deliveryAddress?.value,
+    ).toBe('Lager, Industriering 44, 3250 Lyss');
+  });
+  it('has no delivery address for "wie oben", an empty box or an order list', () => {
+    expect(fields(['Lieferadresse: wie oben']).deliveryAddress).toBeNull();
+    expect(
+      fields(['Lieferadresse (falls abweichend)', '', 'Art.-Nr.   Bezeichnung']).deliveryAddress,
+    ).toBeNull();
+    expect(
+      fields(['Madame, Monsieur, veuillez nous livrer :', '- 1 pièce SL7814 Eckventil']).deliveryAddress,
+    ).toBeNull();
+  });
+  it('reads labelled remarks', () => {
+    expect(fields(['Bemerkungen: Bitte vor Anlieferung anrufen.']).remarks?.value).toBe(
+      'Bitte vor Anlieferung anrufen',
+    );
+    const f = fields(['Remarques :   livraison par la rampe arrière,', '              pas avant 7h00']);
+    expect(f.remarks?.value).toBe('livraison par la rampe arrière, pas avant 7h00');
+    expect(fields(['Note: none']).remarks).toBeNull();
+  });
   it('knows delivery labels of purchase orders in English and short German ones', () => {
     for (const row of [
       'Ship date: 2026-06-22',
