@@ -86,6 +86,22 @@ export interface DraftCustomer {
   confidence: number;
 }
 
+/** How sure extraction is of one header field, and where on the page it read it. */
+export interface FieldInfo {
+  confidence: number;
+  /** null once a clerk set the field. */
+  evidence: Evidence | null;
+}
+
+/** Confidence and evidence of the header fields that were found (a field not found is null). */
+export interface DraftFields {
+  customerReference: FieldInfo | null;
+  orderDate: FieldInfo | null;
+  deliveryDate: FieldInfo | null;
+  deliveryAddress: FieldInfo | null;
+  remarks: FieldInfo | null;
+}
+
 /** The draft order as produced by extraction (the API adds id, status, documentId, version). */
 export interface DraftOrder {
   source: SourceInfo;
@@ -95,6 +111,8 @@ export interface DraftOrder {
   deliveryDate: string | null; // YYYY-MM-DD
   deliveryAddress: string | null;
   remarks: string | null;
+  /** Per header field: its confidence and evidence. */
+  fields: DraftFields;
   lines: DraftLine[];
   warnings: string[];
   confidence: number;

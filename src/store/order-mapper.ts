@@ -3,7 +3,14 @@
  * bookkeeping fields; it is what the review API and the ERP feed return.
  */
 import type { Insertable, Selectable } from 'kysely';
-import type { DraftCustomer, DraftLine, DraftOrder, Evidence, SourceInfo } from '../pipeline/types.ts';
+import type {
+  DraftCustomer,
+  DraftFields,
+  DraftLine,
+  DraftOrder,
+  Evidence,
+  SourceInfo,
+} from '../pipeline/types.ts';
 import type { OrderLinesTable, OrderStatus, OrdersTable } from './schema.ts';
 
 export interface OrderView {
@@ -17,6 +24,7 @@ export interface OrderView {
   deliveryDate: string | null;
   deliveryAddress: string | null;
   remarks: string | null;
+  fields: DraftFields;
   lines: DraftLine[];
   warnings: string[];
   confidence: number;
@@ -49,6 +57,14 @@ export interface OrderChanges {
 
 export const EMPTY_CUSTOMER: DraftCustomer = { id: null, name: null, matchedBy: null, confidence: 0 };
 
+export const EMPTY_FIELDS: DraftFields = {
+  customerReference: null,
+  orderDate: null,
+  deliveryDate: null,
+  deliveryAddress: null,
+  remarks: null,
+};
+
 /** The columns a draft fills (everything except identity, status and bookkeeping). */
 export function draftColumns(draft: DraftOrder) {
   return {
@@ -60,6 +76,7 @@ export function draftColumns(draft: DraftOrder) {
     delivery_address: draft.deliveryAddress,
     remarks: draft.remarks,
     warnings_json: JSON.stringify(draft.warnings),
+    fields_json: JSON.stringify(draft.fields),
     source_json: JSON.stringify(draft.source),
     confidence: draft.confidence,
   } satisfies Partial<Insertable<OrdersTable>>;
@@ -111,6 +128,10 @@ export function toOrderView(row: OrderRow, lines: OrderLineRow[]): OrderView {
     deliveryDate: row.delivery_date,
     deliveryAddress: row.delivery_address,
     remarks: row.remarks,
+    fields: {
+      ...EMPTY_FIELDS,
+      ...(row.fields_json ? (JSON.parse(row.fields_json) as Partial<DraftFields>) : {}),
+    },
     lines: lines.map(toDraftLine),
     warnings: JSON.parse(row.warnings_json) as string[],
     confidence: row.confidence,

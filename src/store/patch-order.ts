@@ -64,12 +64,16 @@ export async function patchOrder(
         changed.push({ field: 'customer', before: before.customer, after: customer });
       }
     }
+    const fields = { ...before.fields };
     for (const [field, column] of Object.entries(HEADER_COLUMNS) as Array<[HeaderField, keyof OrdersTable]>) {
       const value = changes[field];
       if (value === undefined || value === before[field]) continue;
       set[column] = value as never;
       changed.push({ field, before: before[field], after: value });
+      // what a clerk set is certain, and no longer what was read on the page
+      fields[field] = value === null ? null : { confidence: 1, evidence: null };
     }
+    if (!same(fields, before.fields)) set.fields_json = JSON.stringify(fields);
     const linesChanged = changes.lines !== undefined && !same(renumber(changes.lines), before.lines);
     if (linesChanged) changed.push({ field: 'lines', before: before.lines, after: renumber(changes.lines!) });
 

@@ -69,6 +69,8 @@ export interface OrdersTable {
   delivery_address: string | null;
   remarks: string | null;
   warnings_json: string;
+  /** DraftFields as JSON; null for orders made before it existed and for failed ones. */
+  fields_json: string | null;
   source_json: string;
   confidence: number;
   failure_reason: string | null;

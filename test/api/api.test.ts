@@ -131,6 +131,9 @@ describe.each(backends)('HTTP API on %s', (backend) => {
       customerReference: 'PO-4711',
     });
     expect(got.lines[0]).toMatchObject({ sku: '10-4711', quantity: 12, evidence: { page: 1 } });
+    // header fields carry their confidence and where they were read
+    expect(got.fields.customerReference).toMatchObject({ confidence: 0.85, evidence: { page: 1 } });
+    expect(got.fields.orderDate.evidence.text).toContain('27.11.2026');
 
     const patched = await t.app.inject({
       method: 'PATCH',
@@ -144,6 +147,9 @@ describe.each(backends)('HTTP API on %s', (backend) => {
       lines: [{ position: 1, sku: '10-4711', quantity: 24 }],
     });
     expect(patched.json().version).not.toBe(got.version);
+    // the clerk's reference is certain and no longer the one read; untouched fields keep theirs
+    expect(patched.json().fields.customerReference).toEqual({ confidence: 1, evidence: null });
+    expect(patched.json().fields.orderDate).toEqual(got.fields.orderDate);
 
     const stale = await t.app.inject({
       method: 'PATCH',

@@ -19,6 +19,19 @@ export function sampleDraft(overrides: Partial<DraftOrder> = {}): DraftOrder {
     deliveryDate: '2026-12-03',
     deliveryAddress: null,
     remarks: null,
+    fields: {
+      customerReference: {
+        confidence: 0.85,
+        evidence: { page: 1, box: [900, 300, 400, 24], text: 'Bestell-Nr. PO-4711' },
+      },
+      orderDate: {
+        confidence: 0.9,
+        evidence: { page: 1, box: [900, 340, 300, 24], text: 'Datum 27.11.2026' },
+      },
+      deliveryDate: null,
+      deliveryAddress: null,
+      remarks: null,
+    },
     lines: [
       {
         position: 1,

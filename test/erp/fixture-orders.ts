@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExportContext } from '../../src/erp/export-context.ts';
 import { loadMasterDataDir } from '../../src/masterdata/read-csv.ts';
 import type { Customer, DraftLine, MasterData } from '../../src/pipeline/types.ts';
-import type { OrderView } from '../../src/store/order-mapper.ts';
+import { EMPTY_FIELDS, type OrderView } from '../../src/store/order-mapper.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixtureDocumentsDir = path.join(root, 'fixtures/documents');
@@ -88,6 +88,7 @@ function view(id: string, truth: GroundTruth, md: MasterData): OrderView {
     deliveryDate: truth.deliveryDate,
     deliveryAddress: null,
     remarks: null,
+    fields: EMPTY_FIELDS,
     lines,
     warnings: [],
     confidence: 0.95,

@@ -36,6 +36,16 @@ export function draftOrder(
     deliveryDate: '2026-12-03',
     deliveryAddress: null,
     remarks: null,
+    fields: {
+      customerReference: {
+        confidence: 0.85,
+        evidence: { page: 1, box: [900, 300, 400, 24], text: `Bestell-Nr. ${reference}` },
+      },
+      orderDate: null,
+      deliveryDate: null,
+      deliveryAddress: null,
+      remarks: null,
+    },
     lines,
     warnings: ["line 3: 'AB-1O2OX' not in catalog; closest AB-1020X"],
     confidence: 0.9,

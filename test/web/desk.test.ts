@@ -238,6 +238,10 @@ describe("the clerk's desk in chromium", () => {
     expect(await a.locator('.overlay .box.selected').getAttribute('data-line')).toBe('0');
     await a.click('.overlay .box[data-line="1"]');
     expect(await a.locator('#lines tr.selected').getAttribute('data-line')).toBe('1');
+    // a header field shows where it was read when focused
+    await a.focus('#f-customerReference');
+    expect(await a.locator('.overlay .box.field').getAttribute('title')).toContain('PO-4711');
+    expect(await a.locator('#f-orderDate').getAttribute('title')).toContain('27.11.2026');
     await a.waitForFunction("document.getElementById('page-image').naturalWidth > 0");
     await a.screenshot({ path: path.join(SHOTS, 'desk-order.png'), fullPage: true });
 

@@ -6,7 +6,7 @@
 import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/learned-mappings.ts';
 import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
-import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
+import type { DraftOrder, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { confirmReference } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
@@ -18,6 +18,9 @@ import { resolveLine } from './resolve-lines.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+const info = (f: HeaderField<string> | null | undefined): FieldInfo | null =>
+  f ? { confidence: round(f.confidence), evidence: f.evidence } : null;
 
 /** A requested delivery more than this long after the order is taken for a misread year. */
 const MAX_LEAD_DAYS = 400;
@@ -175,6 +178,13 @@ export function extractDraft(
     deliveryDate: deliveryDate?.value ?? null,
     deliveryAddress: fields.deliveryAddress?.value ?? null,
     remarks: fields.remarks?.value ?? null,
+    fields: {
+      customerReference: info(reference),
+      orderDate: info(orderDate),
+      deliveryDate: info(deliveryDate),
+      deliveryAddress: info(fields.deliveryAddress),
+      remarks: info(fields.remarks),
+    },
     lines,
     warnings,
     confidence: round(Math.min(customer.confidence, lineConf, fieldConf + 0.1)),

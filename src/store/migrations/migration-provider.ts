@@ -6,6 +6,7 @@ import { learnedMappingsMigration } from './0004-learned-mappings.ts';
 import { mailMigration } from './0005-mail.ts';
 import { outboundProviderRefMigration } from './0006-outbound-provider-ref.ts';
 import { customerErpIdMigration } from './0007-customer-erp-id.ts';
+import { orderFieldsMigration } from './0008-order-fields.ts';
 import type { DialectName } from './dialect-types.ts';
 
 /**
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, (dialect: DialectName) => Migration> = {
   '0003_auth': () => authMigration(),
   '0004_learned_mappings': () => learnedMappingsMigration(),
   '0007_customer_erp_id': () => customerErpIdMigration(),
+  '0008_order_fields': () => orderFieldsMigration(),
 };
 
 /** Every migration's name, in the order they apply. */

@@ -27,6 +27,8 @@ export async function renderOrder(main, id, state) {
   let pageNo = lines.find((l) => l.evidence)?.evidence.page ?? 1;
   let zoom = 1;
   let selected = -1;
+  // the evidence of the header field being edited, shown as a box on its page
+  let fieldEvidence = null;
 
   const message = h('div', { class: 'message', id: 'message', role: 'status' });
   const say = (text, kind) => {
@@ -97,6 +99,15 @@ export async function renderOrder(main, id, state) {
       el.style.height = `${(hgt / info.height) * 100}%`;
       overlay.append(el);
     });
+    if (fieldEvidence?.box && fieldEvidence.page === pageNo) {
+      const [x, y, w, hgt] = fieldEvidence.box;
+      const el = h('div', { class: 'box field selected', title: fieldEvidence.text });
+      el.style.left = `${(x / info.width) * 100}%`;
+      el.style.top = `${(y / info.height) * 100}%`;
+      el.style.width = `${(w / info.width) * 100}%`;
+      el.style.height = `${(hgt / info.height) * 100}%`;
+      overlay.append(el);
+    }
   }
 
   function select(i, fromLine) {
@@ -113,13 +124,22 @@ export async function renderOrder(main, id, state) {
   // ---- header fields
   const inputs = {};
   const headerRows = HEADER_FIELDS.map(([field, type]) => {
+    const info = order.fields?.[field] ?? null;
     const input = h('input', {
       id: `f-${field}`,
       type,
       value: order[field] ?? '',
       disabled: !editable,
+      class: info && info.confidence < LOW ? 'low' : null,
+      title: info?.evidence?.text ?? '',
       oninput: () => {
         dirty = true;
+      },
+      onfocus: () => {
+        // show where the field was read, beside the input
+        fieldEvidence = info?.evidence ?? null;
+        if (fieldEvidence && fieldEvidence.page !== pageNo) showPage(fieldEvidence.page);
+        else drawBoxes();
       },
     });
     inputs[field] = input;

@@ -74,6 +74,14 @@ describe('extractDraft', () => {
     expect(d.customerReference).toBe('PO-77151');
     expect(d.orderDate).toBe('2026-02-09');
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+    // each header field says how sure it is and which line of the page it came from
+    expect(d.fields.customerReference?.evidence?.text).toContain('PO-77151');
+    expect(d.fields.orderDate?.confidence).toBeGreaterThan(0.5);
+    expect(d.fields.orderDate?.evidence).toMatchObject({
+      page: 1,
+      text: expect.stringContaining('09.02.2026'),
+    });
+    expect(d.fields.deliveryDate).toBeNull();
   });
 
   it('understands free-text order grammar', () => {
