@@ -38,6 +38,11 @@ export const OrderLine = Type.Object(
   { additionalProperties: true },
 );
 
+/** A header field's confidence and where it was read (evidence null once a clerk set it). */
+const FieldInfo = Nullable(
+  Type.Object({ confidence: Type.Number(), evidence: Nullable(Evidence) }, { additionalProperties: true }),
+);
+
 export const Order = Type.Object(
   {
     id: Type.String(),
@@ -57,6 +62,20 @@ export const Order = Type.Object(
     customerReference: Nullable(Type.String()),
     orderDate: Nullable(Type.String()),
     deliveryDate: Nullable(Type.String()),
+    deliveryAddress: Type.Optional(Nullable(Type.String())),
+    remarks: Type.Optional(Nullable(Type.String())),
+    fields: Type.Optional(
+      Type.Object(
+        {
+          customerReference: FieldInfo,
+          orderDate: FieldInfo,
+          deliveryDate: FieldInfo,
+          deliveryAddress: FieldInfo,
+          remarks: FieldInfo,
+        },
+        { additionalProperties: true },
+      ),
+    ),
     lines: Type.Array(OrderLine),
     warnings: Type.Array(Type.String()),
     confidence: Type.Number(),
