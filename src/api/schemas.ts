@@ -34,6 +34,14 @@ export const OrderLine = Type.Object(
     matchedBy: Nullable(Type.String()),
     confidence: Type.Number(),
     evidence: Nullable(Evidence),
+    conversion: Type.Optional(
+      Nullable(
+        Type.Object(
+          { factor: Type.Number({ exclusiveMinimum: 0 }), unit: Type.String() },
+          { description: "one ordered unit is `factor` × the catalog's `unit`" },
+        ),
+      ),
+    ),
   },
   { additionalProperties: true },
 );

@@ -74,6 +74,12 @@ export interface DraftLine {
   quantity: number | null;
   unit: string | null;
   unitPrice: number | null;
+  /**
+   * When the document orders in a unit the catalog counts in another ("2 Kartons à 12 Stk" of an
+   * article sold per Stk): one ordered unit is `factor` × the catalog's `unit`. Absent or null
+   * when the units agree or no content was stated.
+   */
+  conversion?: { factor: number; unit: string } | null;
   matchedBy: 'sku' | 'sku-fuzzy' | 'gtin' | 'customer-sku' | 'description' | 'learned' | 'manual' | null;
   confidence: number;
   evidence: Evidence | null;

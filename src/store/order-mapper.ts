@@ -97,6 +97,7 @@ export function lineRows(orderId: string, lines: DraftLine[]): Insertable<OrderL
     matched_by: l.matchedBy,
     confidence: l.confidence,
     evidence_json: l.evidence ? JSON.stringify(l.evidence) : null,
+    conversion_json: l.conversion ? JSON.stringify(l.conversion) : null,
   }));
 }
 
@@ -113,6 +114,7 @@ export function toDraftLine(r: OrderLineRow): DraftLine {
     matchedBy: r.matched_by as DraftLine['matchedBy'],
     confidence: r.confidence,
     evidence: r.evidence_json ? (JSON.parse(r.evidence_json) as Evidence) : null,
+    conversion: r.conversion_json ? (JSON.parse(r.conversion_json) as DraftLine['conversion']) : null,
   };
 }
 

@@ -98,6 +98,8 @@ export interface OrderLinesTable {
   matched_by: string | null;
   confidence: number;
   evidence_json: string | null;
+  /** DraftLine.conversion as JSON, or null. */
+  conversion_json: string | null;
 }
 
 export interface ProductsTable {

@@ -139,12 +139,21 @@ describe.each(backends)('HTTP API on %s', (backend) => {
       method: 'PATCH',
       url: `/api/v1/orders/${id}`,
       headers: { ...admin, 'if-match': String(got.version) },
-      payload: { customerReference: 'PO-4712', lines: [{ sku: '10-4711', quantity: 24, unit: 'Pack' }] },
+      payload: {
+        customerReference: 'PO-4712',
+        lines: [{ sku: '10-4711', quantity: 2, unit: 'Karton', conversion: { factor: 12, unit: 'Pack' } }],
+      },
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({
       customerReference: 'PO-4712',
-      lines: [{ position: 1, sku: '10-4711', quantity: 24 }],
+      lines: [{ position: 1, sku: '10-4711', quantity: 2, conversion: { factor: 12, unit: 'Pack' } }],
+    });
+    expect(
+      (await t.app.inject({ url: `/api/v1/orders/${id}`, headers: admin })).json().lines[0].conversion,
+    ).toEqual({
+      factor: 12,
+      unit: 'Pack',
     });
     expect(patched.json().version).not.toBe(got.version);
     // the clerk's reference is certain and no longer the one read; untouched fields keep theirs

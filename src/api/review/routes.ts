@@ -113,6 +113,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         matchedBy: (l.matchedBy as never) ?? 'manual',
         confidence: l.confidence ?? 1,
         evidence: (l.evidence as never) ?? null,
+        conversion: l.conversion ?? null,
       }));
       const { lines: _ignored, customer, ...header } = req.body;
       const order = await stores.orders.patch(

@@ -9,6 +9,7 @@ import { pickCandidate, type RankedCandidate, rankCandidates } from '../match/ra
 import { confusionKey } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
+import { normalizeUnit } from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -172,10 +173,34 @@ function resolveFromDocument(
     quantity,
     unit: item.unit ?? product?.unit ?? null,
     unitPrice: item.unitPrice,
+    conversion: product
+      ? unitConversion(item.lines.map((l) => l.text).join(' '), item.unit, product.unit)
+      : null,
     matchedBy,
     confidence: round(Math.min(confidence, qConf) * (0.7 + 0.3 * ocrConf)),
     evidence: boxOfLines(item),
   };
+}
+
+/** Units that are counted in other units (a Karton of 12 Stk); the catalog sells some per piece. */
+const CONTAINERS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
+
+/**
+ * "2 Kartons à 12 Stk" of an article the catalog sells per Stk: one ordered unit is 12 catalog
+ * units. Only a content stated right after the ordered unit's own word counts (not "Pack à 100 Stk"
+ * in the description of what is in the carton), and only in the catalog's unit (or pieces when
+ * the content names no unit).
+ */
+function unitConversion(text: string, ordered: string | null, catalog: string): DraftLine['conversion'] {
+  if (!ordered || ordered === catalog || !CONTAINERS.has(ordered)) return null;
+  const re = /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*(\d{1,5})\s*(\p{L}+\.?)?/giu;
+  for (const m of text.matchAll(re)) {
+    if (normalizeUnit(m[1]!) !== ordered) continue;
+    const unit = m[3] ? normalizeUnit(m[3]) : null;
+    const factor = Number(m[2]);
+    if (factor > 1 && (unit ?? 'Stk') === catalog) return { factor, unit: catalog };
+  }
+  return null;
 }
 
 /** Pack contents a row states: "à 10 Stück", "da 6 pezzi", "of 12 pcs", "x 50", "de 100 pièces". */

@@ -206,6 +206,8 @@ export async function renderOrder(main, id, state) {
           oninput: (e) => {
             const v = e.target.value;
             l[field] = type === 'number' ? (v === '' ? null : Number(v)) : v === '' ? null : v;
+            // another article or unit: the stated pack content no longer applies
+            if (field === 'sku' || field === 'unit') l.conversion = null;
             l.matchedBy = 'manual';
             dirty = true;
           },
@@ -218,6 +220,7 @@ export async function renderOrder(main, id, state) {
           l.sku = p.sku;
           l.description = p.description;
           l.unit = p.unit;
+          l.conversion = null;
           if (l.unitPrice === null && p.price !== null) l.unitPrice = p.price;
           l.matchedBy = 'manual';
           l.confidence = 1;
@@ -238,7 +241,11 @@ export async function renderOrder(main, id, state) {
           skuCell,
           cell('description', 'text'),
           cell('quantity', 'number', { step: 'any', min: 0 }),
-          cell('unit', 'text', { size: 5 }),
+          cell('unit', 'text', {
+            size: 5,
+            // "2 Kartons à 12 Stk" of an article sold per Stk
+            title: l.conversion ? `1 ${l.unit} = ${l.conversion.factor} ${l.conversion.unit}` : '',
+          }),
           cell('unitPrice', 'number', { step: 'any', min: 0 }),
           h(
             'td',

@@ -99,6 +99,16 @@ describe('extractDraft', () => {
       ['10-4711', 2, 'Karton'],
       ['0001550', 3, 'Paar'],
     ]);
+    // 10-4711 is sold per Pack: a carton of pieces cannot be converted into packs
+    expect(d.lines[2]!.conversion).toBeNull();
+  });
+  it('states the conversion when a carton of pieces is ordered of an article sold per piece', () => {
+    const page = pageFromRows(['Wir bestellen:', '2 Kartons à 12 Stk AB-1020X Kabelbinder', '5 Stk 20-1772']);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit, l.conversion])).toEqual([
+      ['AB-1020X', 2, 'Karton', { factor: 12, unit: 'Stk' }],
+      ['20-1772', 5, 'Stk', null],
+    ]);
   });
   it('reads "article x count" in running text, but not a dimension inside the description', () => {
     const page = pageFromRows([
