@@ -54,6 +54,10 @@ describe('faxgate extract', () => {
     const got = draft.lines.map((l: { sku: string; quantity: number }) => `${l.sku}|${l.quantity}`);
     expect(got).toEqual(truth.lines.map((l) => `${l.sku}|${l.quantity}`));
     for (const l of draft.lines) expect(l.evidence).toMatchObject({ page: 1 });
+    // the letter's "Lieferadresse:" line, and where each header field was read
+    expect(draft.deliveryAddress).toMatch(/^Schreinerei Lüthi GmbH, .+, \d{4} \p{L}+/u);
+    expect(draft.fields.customerReference.evidence.text).toContain(truth.customerReference);
+    expect(draft.fields.deliveryAddress).toMatchObject({ evidence: { page: 1 } });
   });
 
   it('fails with one line on stderr for a file that is not a document', async () => {
