@@ -31,6 +31,8 @@ export interface ItemCandidate {
   unit: string | null;
   unitPrice: number | null;
   total: number | null;
+  /** A discount the row states in a discount column, as a fraction (0.1 for "10 %"). */
+  discount?: number;
   table: number | null;
 }
 
@@ -97,6 +99,7 @@ function tableItem(
   let quantityConfidence = 0;
   let unit: string | null = null;
   const price = firstNumber(colText(cols, 'price'), 'amount');
+  const discount = rowDiscount(colText(cols, 'discount'));
   // without a total column (its label lost to OCR) an amount right of the price that is a whole
   // multiple of it is the line total (on order forms, what follows the price is mostly noise)
   const total = has('total')
@@ -105,9 +108,10 @@ function tableItem(
   if (has('quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
+    const net = price ? price.n * (1 - discount) : 0;
     const fits =
       price && total && price.n > 0
-        ? qs.find((c) => Math.abs(c.n * price.n - total.n) <= 0.011 + total.n * 0.001)
+        ? qs.find((c) => Math.abs(c.n * net - total.n) <= 0.011 + total.n * 0.001)
         : undefined;
     const q = fits ?? qs[0];
     if (q) {
@@ -140,8 +144,20 @@ function tableItem(
     unit,
     unitPrice: price?.n ?? null,
     total: total?.n ?? null,
+    ...(discount > 0 ? { discount } : {}),
     table,
   };
+}
+
+/** "10%", "10 %", "5,5" in a discount column → 0.1, 0.055; nothing readable → 0. */
+function rowDiscount(texts: string[]): number {
+  for (const t of texts) {
+    const m = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%?/.exec(t);
+    if (!m) continue;
+    const n = Number(m[1]!.replace(',', '.'));
+    return n > 0 && n < 90 ? n / 100 : 0;
+  }
+  return 0;
 }
 
 /** Article hits of a table row, preferring those in article-like columns. */

@@ -129,7 +129,10 @@ function resolveFromDocument(
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
   const packs = packSizes(item.lines.map((l) => l.text).join(' '));
   const packed = quantity === null ? [] : packs.map((n) => quantity! * n);
-  const price = priceForCheck(item.unitPrice, item.total, product?.price ?? null);
+  // the price the total was computed from: after the row's discount, if it states one
+  const net = 1 - (item.discount ?? 0);
+  const listPrice = priceForCheck(item.unitPrice, item.total, product?.price ?? null, net);
+  const price = listPrice === null ? null : Math.round(listPrice * net * 10_000) / 10_000;
   const total = price && item.total ? checkedTotal(item.total, price, quantity, packed) : null;
   if (price && total && price > 0) {
     const q = total / price;
@@ -144,7 +147,7 @@ function resolveFromDocument(
       else if (
         Math.abs(qr * price - total) <= 0.011 &&
         (String(qr).length === String(quantity).length ||
-          (product?.price != null && Math.abs(product.price - price) <= 0.011))
+          (product?.price != null && Math.abs(product.price * net - price) <= 0.011))
       ) {
         // price and total agree to the cent on another quantity of the same length: the quantity's
         // digit was misread (18 for 10), not both amounts; with the price as the catalog has it,
@@ -220,9 +223,14 @@ function packSizes(text: string): number[] {
  * misread away from the catalog price ("12.60" for 12.00) does not divide the total, while the
  * catalog price does: then the catalog price is the one that was printed.
  */
-function priceForCheck(read: number | null, total: number | null, catalog: number | null): number | null {
+function priceForCheck(
+  read: number | null,
+  total: number | null,
+  catalog: number | null,
+  net = 1,
+): number | null {
   if (!read || !total || !catalog || catalog <= 0 || Math.abs(read - catalog) < 0.005) return read;
-  if (integral(total / read) || !integral(total / catalog)) return read;
+  if (integral(total / (read * net)) || !integral(total / (catalog * net))) return read;
   const cents = (x: number): string => String(Math.round(x * 100));
   const a = cents(read);
   const b = cents(catalog);

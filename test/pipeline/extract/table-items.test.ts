@@ -176,6 +176,22 @@ describe('table items', () => {
     // 3 × 18.40 = 55.20 confirms the quantity read; the price misread does not change it
     expect(d.lines[1]).toMatchObject({ sku: '0001550', quantity: 3 });
   });
+  it('checks quantity × price = total after the discount the row states', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Rabatt   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         10      10%      4.10    36.90',
+      '2     0001550      Knieschoner Gel         3       -        18.40   55.20',
+      '3     AB-1020X     Kabelbinder schwarz     18      20 %     0.20    16.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 10 × 4.10 less 10 % is 36.90: the 10 read stands (not 9 from 36.90 ÷ 4.10)
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 10],
+      ['0001550', 3],
+      ['AB-1020X', 100],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/line 1: quantity/);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
