@@ -62,7 +62,38 @@ interface Token {
   y1: number;
 }
 
-const ev = (l: TextLine, text = l.text): Evidence => ({ page: l.page, box: l.box, text });
+/**
+ * Evidence of a field read from line `l`: with the printed value known, only the cells holding it
+ * and the cell of its label (`labelX`, on the same line) rather than the whole line, which on a
+ * letterhead also holds the address beside it.
+ */
+function ev(l: TextLine, printed?: string, labelX?: number): Evidence {
+  const whole = { page: l.page, box: l.box, text: l.text };
+  const want = (printed ?? '')
+    .split(/\s+/)
+    .map(alnum)
+    .filter((t) => t.length >= 2);
+  if (want.length === 0) return whole;
+  const cells = l.cells.filter(
+    (c) =>
+      (labelX !== undefined && c.x0 <= labelX + 1 && c.x1 >= labelX - 1) ||
+      c.words.some((w) => {
+        const t = alnum(w.text);
+        return t.length >= 2 && want.some((x) => x.includes(t) || t.includes(x));
+      }),
+  );
+  if (cells.length === 0) return whole;
+  const ws = cells.flatMap((c) => c.words);
+  const x0 = Math.min(...ws.map((w) => w.box[0]));
+  const y0 = Math.min(...ws.map((w) => w.box[1]));
+  const x1 = Math.max(...ws.map((w) => w.box[0] + w.box[2]));
+  const y1 = Math.max(...ws.map((w) => w.box[1] + w.box[3]));
+  return { page: l.page, box: [x0, y0, x1 - x0, y1 - y0], text: cells.map((c) => c.text).join(' ') };
+}
+
+const alnum = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const printedDate = (text: string, d: { index: number; length: number }): string =>
+  text.slice(d.index, d.index + d.length);
 
 /** Words of a line, with "Datum:12.3." and "Liefertermin—20.02.26" split into label and value. */
 function tokensOf(line: TextLine): Token[] {
@@ -458,11 +489,12 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           }
           base = 0.78;
         }
+        const labelX = line === l ? ll.tokens[s.from]!.x0 : undefined;
         if (v)
           reference = better(reference, {
             value: v,
             score: base - penalty - (weak ? 0.15 : 0),
-            evidence: ev(line),
+            evidence: ev(line, v, labelX),
           });
         // "Bestellung Nr. 4711 vom 24.11.2026": the date the number is dated is the order date
         const dated = s.kind === 'ref' && v ? DATED.exec(src) : null;
@@ -498,24 +530,31 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         const base = s.kind === 'orderDate' ? 0.9 : 0.78;
         let d = datesIn(here, ref)[0];
         let line = l;
+        let printed = d ? printedDate(here, d) : '';
         if (!d || d.index > 3) {
           const u = under();
           const ud = u ? datesIn(u.text, ref)[0] : undefined;
           d = ud && ud.index <= 3 ? ud : undefined;
           if (u) line = u.line;
+          printed = u && d ? printedDate(u.text, d) : '';
         }
         if (d)
           orderDate = better(orderDate, {
             value: d,
             score: base - penalty - (d.repaired ? 0.2 : 0),
-            evidence: ev(line),
+            evidence: ev(line, printed, line === l ? ll.tokens[s.from]!.x0 : undefined),
           });
         return;
       }
       // delivery
       const v = deliveryValue(here, ref);
       if (v === 'asap') deliveryAsap = true;
-      else if (v) delivery = better(delivery, { value: v.iso, score: v.score - penalty, evidence: ev(l) });
+      else if (v)
+        delivery = better(delivery, {
+          value: v.iso,
+          score: v.score - penalty,
+          evidence: ev(l, here.slice(v.at).split(/\s+/).slice(0, 3).join(' '), ll.tokens[s.from]!.x0),
+        });
       else {
         const u = under();
         const uv = u ? deliveryValue(u.text, ref) : null;
@@ -524,7 +563,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           delivery = better(delivery, {
             value: uv.iso,
             score: uv.score - 0.05 - penalty,
-            evidence: ev(u.line),
+            evidence: ev(u.line, u.text.slice(uv.at).split(/\s+/).slice(0, 3).join(' ')),
           });
       }
     });

@@ -49,6 +49,16 @@ describe('header fields', () => {
     // a bare title word takes no value from the line under it
     expect(fields(['Bestellung', '4711 Stk Schrauben']).reference).toBeNull();
   });
+  it('gives as evidence the label and value cells, not the letterhead beside them', () => {
+    const f = fields([
+      'Muster Werkzeug AG                      Bestell-Nr.: BE-19596',
+      'Werkstrasse 5                           Datum: 08.06.2026',
+    ]);
+    expect(f.reference?.evidence.text).toBe('Bestell-Nr.: BE-19596');
+    expect(f.orderDate?.evidence.text).toBe('Datum: 08.06.2026');
+    // the box starts at the label, right of the address
+    expect(f.reference!.evidence.box![0]).toBeGreaterThan(100 + 20 * 12);
+  });
   it('reads a delivery address from its box, over several lines', () => {
     const f = fields([
       'Liefertermin                            Lieferadresse (falls abweichend)',
