@@ -85,6 +85,9 @@ function dimensionScore(rowTokens: Set<string>, product: Product): number {
   return Math.max(0, Math.min(1, found / pt.size - 0.5 * conflict));
 }
 
+/** Description similarity from which a row counts as being about the product (see rankCandidates). */
+const DESCRIBED = 0.3;
+
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 
 /** 1 when the printed price fits the catalog price (also with a lost decimal point), else 0. */
@@ -143,7 +146,9 @@ export function rankCandidates(ev: RowEvidence, idx: CatalogIndex, pool?: Produc
   const out = candidates.map((product) => {
     const sku = articles.length ? Math.max(...articles.map((t) => skuSimilarity(t, product.sku))) : 0;
     const description = descriptionScore(ev.text, product);
-    const dimensions = dimensionScore(rowTokens, product);
+    // shared figures ("à 100 Stk", "DIN 933") confirm a product the text is about; with a
+    // description that has nothing in common with the row they are a coincidence
+    const dimensions = dimensionScore(rowTokens, product) * Math.min(1, description / DESCRIBED);
     const price = priceScore(ev, product);
     // without any article text the other evidence must carry the whole weight
     const score = articles.length

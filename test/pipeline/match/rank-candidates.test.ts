@@ -17,6 +17,8 @@ const master: MasterData = {
     p('50-6524', 'Epoxidkleber 2K 25 ml', 8.6),
     p('SI-2726E', 'Sicherungsring DIN 471 20 mm', 0.35),
     p('SI-2726F', 'Sicherungsring DIN 471 25 mm', 0.45),
+    p('LD-3586O', 'Einweghandschuhe Nitril Gr. L Box à 100 Stk', 13.3),
+    p('0002253', 'Sechskantschraube DIN 933 M6x20 8.8 verzinkt Pack à 100 Stk', 13.3),
   ],
   customers: [],
   customerSkus: [],
@@ -28,6 +30,23 @@ describe('rankCandidates', () => {
     expect(skuSimilarity('10-5l97', '10-5197')).toBe(1);
     expect(skuSimilarity('10197', '10-5197')).toBeGreaterThan(0.8);
     expect(skuSimilarity('XX', '10-5197')).toBe(0);
+  });
+
+  it('does not count figures shared with a product the row does not describe', () => {
+    // a noisy form row: the article number and the dimension misread, the price read right; a
+    // glove box costs the same and also comes "à 100 Stk"
+    const ranked = rankCandidates(
+      {
+        articleTexts: ['10007263'],
+        text: '10007263 ochskaniechraube DiN 933 MEx20 ve finkg Pack è 100 Six 13.30',
+        unitPrice: 13.3,
+        total: null,
+        quantity: 4,
+      },
+      idx,
+    );
+    expect(ranked[0]!.product.sku).toBe('0002253');
+    expect(pickCandidate(ranked)?.product.sku).toBe('0002253');
   });
 
   it('lets the dimension decide between near-miss article numbers', () => {
