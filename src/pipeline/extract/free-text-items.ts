@@ -21,11 +21,7 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
     for (let k = 0; k < tokens.length; k++)
       if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
     markDescription(tokens, skip, hit);
-    const q = byLayout(
-      [...timesAfter(tokens, hit.to), ...findQuantities(tokens, skip)],
-      line,
-      tokens.length,
-    )[0];
+    const q = byLayout([...timesAfter(tokens, hit.to), ...findQuantities(tokens, skip)], line, tokens)[0];
     const strong = q && q.strength >= 2;
     return {
       lines: [line],
@@ -58,10 +54,17 @@ function timesAfter(tokens: string[], at: number): QuantityHit[] {
  * ("10-8892 Holzbauschraube 8x120 verzinkt      20 Stk"): a number opening that last cell outranks
  * numbers inside the description, which OCR turns into plain figures ("8x120" → "84120").
  */
-function byLayout(hits: QuantityHit[], line: TextLine, tokenCount: number): QuantityHit[] {
+function byLayout(hits: QuantityHit[], line: TextLine, tokens: string[]): QuantityHit[] {
   const last = line.cells.at(-1);
   if (!last || line.cells.length < 2) return hits;
-  const at = tokenCount - tokenize(last.text).length;
+  let at = tokens.length - tokenize(last.text).length;
+  // "Korund F90: 25 1": a lone 1 after a number at the end is its unit misread ("l", "kg" in
+  // broken strokes), not a second quantity
+  const n = tokens.length;
+  if (at === n - 1 && /^[1lI|]$/.test(tokens[n - 1]!) && /^\d+(?:[.,]\d+)?$/.test(tokens[n - 2] ?? '')) {
+    hits = hits.filter((h) => h.at !== n - 1);
+    at = n - 2;
+  }
   return hits
     .map((h) => (h.at === at ? { ...h, strength: Math.min(3, h.strength + 1.5) } : h))
     .sort((a, b) => b.strength - a.strength || a.at - b.at);

@@ -110,6 +110,18 @@ describe('extractDraft', () => {
       ['20-1772', 5, 'Stk', null],
     ]);
   });
+  it('in a letter, takes a lone 1 set apart after the count for its misread unit', () => {
+    const page = pageFromRows([
+      'Vi preghiamo di fornirci:',
+      '- 20-1772 Holzbohrer 8 mm:     25      1',
+      '- AB-1020X Kabelbinder         1',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 25],
+      ['AB-1020X', 1],
+    ]);
+  });
   it('reads "article x count" in running text, but not a dimension inside the description', () => {
     const page = pageFromRows([
       'Bitte senden Sie uns:',
