@@ -43,7 +43,7 @@ const CARRY =
   /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto/i;
 
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
-const PACK_BEFORE = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|pro|ca\.?|x)$/i;
+const PACK_BEFORE = /^(à|a|á|@|je|zu|per|par|de|da|di|of|with|mit|pro|ca\.?|x)$/i;
 
 /** A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|", "10."). */
 const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):.]+$/, '');

@@ -19,6 +19,7 @@ const NUM = /^\d{1,5}(?:[.,]\d{1,3})?$|^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,3})?$
 const PER = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|von|pro|ca\.?)$/i;
 const DESCRIPTIVE_BEFORE =
   /^(din|iso|en|gr\.?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
+const PACKAGES = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
 const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückzahl|anz)\.?:?$/i;
 
 /** Split into tokens keeping "20x" / "x20" / "20Stk" apart. */
@@ -49,6 +50,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     const prev = tokens[i - 1] ?? '';
     const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || (/[x×]$/i.test(prev) && prev.length > 1)) continue;
+    // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
+    if (/^(de|di|of)$/i.test(prev) && PACKAGES.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
     // "4 x 200 mm" is a dimension, not four of something
     if (

@@ -137,12 +137,19 @@ function resolveFromDocument(
   if (price && total && price > 0) {
     const q = total / price;
     const qr = Math.round(q);
-    if (Math.abs(q - qr) < 0.005 * Math.max(1, qr) && qr > 0) {
+    if (qr > 0 && divides(total, price)) {
       if (packed.includes(qr)) qConf = Math.min(0.99, qConf + 0.05);
       else if (quantity === null) {
-        quantity = qr;
+        // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
+        const pack =
+          item.unit && CONTAINERS.has(item.unit) && item.unit !== product?.unit
+            ? packs.find((n) => qr % n === 0)
+            : undefined;
+        quantity = pack ? qr / pack : qr;
         qConf = 0.7;
-        warnings.push(`line ${position}: quantity unreadable; ${qr} computed from total ÷ price`);
+        warnings.push(
+          `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${pack ? ` ÷ ${pack} per ${item.unit}` : ''}`,
+        );
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
         Math.abs(qr * price - total) <= 0.011 &&
@@ -230,7 +237,7 @@ function priceForCheck(
   net = 1,
 ): number | null {
   if (!read || !total || !catalog || catalog <= 0 || Math.abs(read - catalog) < 0.005) return read;
-  if (integral(total / (read * net)) || !integral(total / (catalog * net))) return read;
+  if (divides(total, read * net) || !divides(total, catalog * net)) return read;
   const cents = (x: number): string => String(Math.round(x * 100));
   const a = cents(read);
   const b = cents(catalog);
@@ -240,7 +247,15 @@ function priceForCheck(
   return diff === 1 ? catalog : read;
 }
 
-const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * Math.max(1, Math.round(x));
+/**
+ * Whether `total` is a whole number of `price`s: to the cent, give or take the rounding of a
+ * discounted price (404 × 4.50 = 1818 is not 1820).
+ */
+function divides(total: number, price: number): boolean {
+  if (price <= 0) return false;
+  const n = Math.round(total / price);
+  return n > 0 && Math.abs(n * price - total) <= 0.011 + total * 0.0002;
+}
 
 /**
  * The line total to check the quantity against. OCR loses decimal marks ("445.00" → "44500"); when
@@ -250,11 +265,11 @@ const integral = (x: number): boolean => Math.abs(x - Math.round(x)) < 0.005 * M
 function checkedTotal(total: number, price: number, quantity: number | null, packed: number[]): number {
   const asRead = total / price;
   const fits = (n: number): boolean => n === quantity || packed.includes(n);
-  if (integral(asRead) && (quantity === null || fits(Math.round(asRead)))) return total;
+  if (divides(total, price) && (quantity === null || fits(Math.round(asRead)))) return total;
   if (!Number.isInteger(total) || total < 100) return total;
   const lost = total / 100 / price;
-  if (!integral(lost) || Math.round(lost) <= 0) return total;
-  if (quantity === null) return integral(asRead) ? total : total / 100;
+  if (!divides(total / 100, price)) return total;
+  if (quantity === null) return divides(total, price) ? total : total / 100;
   if (fits(Math.round(lost)) || String(Math.round(lost)).length === String(quantity).length)
     return total / 100;
   return total;

@@ -224,7 +224,8 @@ export interface PlacedCell {
 export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
   const out: PlacedCell[] = [];
   let prevKind: ColumnKind | null = null;
-  line.cells.forEach((cell, i) => {
+  const cells = line.cells.flatMap((c) => splitAmounts(header, c));
+  cells.forEach((cell, i) => {
     // a speck or a form rule OCR read as "7" or "0" is far flatter than any printed or written
     // character; it is no cell content
     if (Math.max(...cell.words.map((w) => w.box[3])) < line.unit * 0.4) return;
@@ -234,13 +235,44 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
     let text = cell.text;
     // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
     // pack content is not read as the quantity
-    const before = line.cells[i - 1]?.words.at(-1)?.text ?? '';
+    const before = cells[i - 1]?.words.at(-1)?.text ?? '';
     if (col.kind === 'quantity' && prevKind === 'quantity' && /^(à|a|á|@|x|je|zu|per|par|da)$/i.test(before))
       text = `${before} ${text}`;
     prevKind = col.kind;
     out.push({ kind: col.kind, text, cell });
   });
   return out;
+}
+
+const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;
+
+/**
+ * A text cell that ran into the amounts beside it ("cartons de 6 pieces 24,50" with a narrow gap
+ * before the price): amounts at its end that stand under a price or total column of their own
+ * become cells of their own.
+ */
+function splitAmounts(header: TableHeader, cell: Cell): Cell[] {
+  if (cell.words.length < 2) return [cell];
+  const colAt = (w: Word): Column | undefined => {
+    const x = w.box[0] + w.box[2] / 2;
+    return header.columns.find((c) => x >= c.left && x < c.right);
+  };
+  const own = header.columns.find((c) => cell.x0 + 1 >= c.left && cell.x0 + 1 < c.right);
+  let cut = cell.words.length;
+  while (cut > 1) {
+    const w = cell.words[cut - 1]!;
+    const col = colAt(w);
+    if (!AMOUNT.test(w.text) || !col || col === own || (col.kind !== 'price' && col.kind !== 'total')) break;
+    cut--;
+  }
+  if (cut === cell.words.length) return [cell];
+  const part = (ws: Word[]): Cell => ({
+    text: ws.map((w) => w.text).join(' '),
+    words: ws,
+    x0: ws[0]!.box[0],
+    x1: Math.max(...ws.map((w) => w.box[0] + w.box[2])),
+  });
+  return [part(cell.words.slice(0, cut)), ...cell.words.slice(cut).map((w) => part([w]))];
 }
 
 /**

@@ -192,6 +192,25 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).not.toMatch(/line 1: quantity/);
   });
+  it('counts cartons, not pieces, when it computes a lost quantity of cartons priced per piece', () => {
+    // the quantity column and its label were lost; "pièces 0.20" ran into one cell over the border
+    const page = pageFromRows([
+      'Ref.  N° article  Désignation              Unité               Prix unitaire  Total HT',
+      '1     AB-1020X    Kabelbinder schwarz      cartons de 6 pièces 0.20           4.80',
+      '2     20-1772     Holzbohrer 8 mm          pièces              4.10           41.00',
+      '3     0001550     Knieschoner Gel          paires              18.40          1820',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['AB-1020X', 4, 'Karton'],
+      ['20-1772', 10, 'Stk'],
+      // 1820 ÷ 18.40 is 98.9, not a whole number of pairs: no quantity is made up
+      ['0001550', null, 'Paar'],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 1: quantity unreadable; 4 computed from total ÷ price ÷ 6 per Karton/,
+    );
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
