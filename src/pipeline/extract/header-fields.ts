@@ -337,6 +337,24 @@ function repairPrefix(s: string): string {
 const WEAK_REF_LABELS = new Set(
   ['ordine', 'purchase order', 'bestellung', 'auftrag', 'order', 'commande'].map(foldLabel),
 );
+/**
+ * A letter's own reference ("Unser Zeichen", "N/Réf."): the order number when nothing names one
+ * more directly, so it yields to "Bestell-Nr." and the like.
+ */
+const SECONDARY_REF_LABELS = new Set(
+  [
+    'unsere referenz',
+    'unser zeichen',
+    'n/réf',
+    'ns réf',
+    'nos réf',
+    'notre réf',
+    'nos références',
+    'nostro rif',
+    'ns rif',
+  ].map(foldLabel),
+);
+
 /** What follows "vom", "du", "del", "dated" after an order number. */
 const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 
@@ -493,7 +511,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         if (v)
           reference = better(reference, {
             value: v,
-            score: base - penalty - (weak ? 0.15 : 0),
+            score: base - penalty - (weak ? 0.15 : 0) - (SECONDARY_REF_LABELS.has(s.label) ? 0.1 : 0),
             evidence: ev(line, v, labelX),
           });
         // "Bestellung Nr. 4711 vom 24.11.2026": the date the number is dated is the order date

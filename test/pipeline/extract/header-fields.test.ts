@@ -97,6 +97,16 @@ describe('header fields', () => {
     expect(f.remarks?.value).toBe('livraison par la rampe arrière, pas avant 7h00');
     expect(fields(['Note: none']).remarks).toBeNull();
   });
+  it("takes a letter's own reference when nothing names the order number more directly", () => {
+    for (const row of [
+      'Unser Zeichen: BE-4711',
+      'N/Réf. : BE-4711',
+      'Ordine di acquisto n. BE-4711',
+      'Ns. rif.: BE-4711',
+    ])
+      expect(fields([row]).reference?.value, row).toBe('BE-4711');
+    expect(fields(['Unser Zeichen: BE-4711', 'Bestell-Nr.: 4500012345']).reference?.value).toBe('4500012345');
+  });
   it('knows delivery labels of purchase orders in English and short German ones', () => {
     for (const row of [
       'Ship date: 2026-06-22',
