@@ -22,6 +22,9 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 const info = (f: HeaderField<string> | null | undefined): FieldInfo | null =>
   f ? { confidence: round(f.confidence), evidence: f.evidence } : null;
 
+/** Days from ISO date `a` to ISO date `b`. */
+const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
 /** A requested delivery more than this long after the order is taken for a misread year. */
 const MAX_LEAD_DAYS = 400;
 
@@ -87,7 +90,8 @@ export function extractDraft(
   const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
   let orderDate = fields.orderDate ?? first.orderDate;
   const sent = all.filter(isFaxHeaderLine).flatMap((l) =>
-    findDates(l.text, ref)
+    // a dot of the machine's date read as a comma or lost ("05,10 2026")
+    findDates(l.text.replace(/(?<![\d+])(\d{1,2})[.,]\s?(\d{1,2})[.,\s]\s?(\d{4})(?!\d)/g, '$1.$2.$3'), ref)
       .filter((d) => d.hasYear)
       .map((d) => ({ d, l })),
   )[0];
@@ -106,6 +110,23 @@ export function extractDraft(
         evidence: { page: sent.l.page, box: sent.l.box, text: sent.l.text },
       };
       warnings.push(`order date unreadable; ${sent.d.iso} taken from the fax transmission header — check it`);
+    }
+  }
+
+  // an order dated after it was sent is a misread year ("2028-10-05" on a page sent 05.10.2026):
+  // the same day and month in the year it was sent (or the year before) is taken, flagged
+  // (only a date the document or its transport states: never the clock of the machine reading it)
+  const sentOn = sent?.d.iso ?? (meta.receivedAt ? meta.receivedAt.slice(0, 10) : null);
+  if (orderDate && sentOn && days(sentOn, orderDate.value) > 31) {
+    const y = Number(sentOn.slice(0, 4));
+    const cand = [y, y - 1]
+      .map((yy) => `${yy}-${orderDate!.value.slice(5)}`)
+      .find((c) => days(c, sentOn) >= -2 && days(c, sentOn) <= 120);
+    if (cand) {
+      warnings.push(
+        `order date read as ${orderDate.value}, after the document was sent (${sentOn}); taken as ${cand}, please check`,
+      );
+      orderDate = { ...orderDate, value: cand, confidence: Math.min(orderDate.confidence, 0.5) };
     }
   }
 

@@ -9,7 +9,7 @@
  */
 import type { Box, Evidence } from '../types.ts';
 import { combinedRefDateLabel } from './combined-label.ts';
-import { findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
+import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import type { TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
@@ -125,7 +125,7 @@ interface LineLabels {
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
   const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
-  const all = findLabelSpans(texts, VOCAB);
+  const all = longerDateLabels(findLabelSpans(texts, VOCAB), texts);
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
     if (s.label.length <= 3 && s.edits > 0) return false;
@@ -139,6 +139,37 @@ function labelsOf(line: TextLine): LineLabels {
     return true;
   });
   return { tokens, spans };
+}
+
+const DATE_PHRASES = VOCAB.filter(([k]) => k === 'delivery' || k === 'orderDate').flatMap(([kind, ls]) =>
+  ls.filter((l) => l.length >= 10).map((label) => ({ kind, label })),
+);
+
+/**
+ * "Data di consegria:", "Date de livrasion": a date word read right, followed by the rest of a
+ * longer date label read with an edit or two. Label matching prefers the exact short "data"; when
+ * the words after it are no labels and complete a delivery or order-date label, that label it is.
+ */
+function longerDateLabels(spans: LabelSpan<Kind>[], texts: string[]): LabelSpan<Kind>[] {
+  return spans.map((s, i) => {
+    if (s.kind !== 'date' || s.to - s.from !== 1) return s;
+    // words only: a value ("26/10/2026" reads as "#") is not part of a label
+    let free = 0;
+    const end = spans[i + 1]?.from ?? texts.length;
+    while (s.to + free < end && texts[s.to + free] !== '#') free++;
+    for (const extra of [3, 2, 1]) {
+      if (extra > free) continue;
+      const joined = texts
+        .slice(s.from, s.to + extra)
+        .map(foldLabel)
+        .join('');
+      const hit = DATE_PHRASES.find(
+        (p) => p.label.startsWith(s.label) && boundedDistance(joined, p.label, 2) <= 2,
+      );
+      if (hit) return { kind: hit.kind, from: s.from, to: s.to + extra, label: hit.label, edits: 2 };
+    }
+    return s;
+  });
 }
 
 /** Text right of the label on its line, up to the next label. */

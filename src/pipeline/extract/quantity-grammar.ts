@@ -32,6 +32,8 @@ export function tokenize(text: string): string[] {
       // "2.Packungen", "10(Stk", "1}PAK": OCR took the space after a figure for a dot or a bracket
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
       .replace(/(^|\s)(\d+)[(){}[\]|](?=\p{L})/gu, '$1$2 ')
+      // "-'10 Rollen": a list bullet and a speck glued to the count
+      .replace(/(^|\s)[-–—•*'‘’"„“]+(?=\d)/gu, '$1')
       .split(/\s+/)
       .filter(Boolean)
   );

@@ -176,6 +176,31 @@ describe('extractDraft', () => {
       }
     });
 
+    it('mends a printed order date misread into a year after the page was sent', () => {
+      const d = extractDraft(
+        [withFaxHeader(['Datum: 17.09.2028', 'Liefertermin: 30.09.2026', ...order])],
+        { ...fax, receivedAt: null },
+        master,
+      );
+      expect(d.orderDate).toBe('2026-09-17');
+      expect(d.deliveryDate).toBe('2026-09-30');
+      expect(d.warnings.join('\n')).toMatch(
+        /order date read as 2028-09-17, after the document was sent \(2026-09-17\)/,
+      );
+      // a header date OCR read with a comma and without its last dot counts the same
+      const page = withFaxHeader(['Datum: 17.09.2028', ...order]);
+      page.words[0]!.text = '17,09';
+      page.words.splice(1, 0, { ...page.words[0]!, text: '2026', box: [160, 10, 48, 24] });
+      expect(extractDraft([page], { ...fax, receivedAt: null }, master).orderDate).toBe('2026-09-17');
+      // without a date of sending (no header, no receiving time), nothing is changed
+      const bare = extractDraft(
+        [pageFromRows(['Datum: 17.09.2028', ...order])],
+        { ...fax, receivedAt: null },
+        master,
+      );
+      expect(bare.orderDate).toBe('2028-09-17');
+    });
+
     it('is not taken when the order prints no date, or one unlike the header', () => {
       expect(extractDraft([withFaxHeader(order)], fax, master).orderDate).toBeNull();
       // a broken date that agrees with the header in neither day nor month is some other date

@@ -107,6 +107,11 @@ describe('header fields', () => {
       expect(fields([row]).reference?.value, row).toBe('BE-4711');
     expect(fields(['Unser Zeichen: BE-4711', 'Bestell-Nr.: 4500012345']).reference?.value).toBe('4500012345');
   });
+  it('reads a long date label misread after its first word as that label, not as "Data"', () => {
+    const f = fields(['Data: 08/06/2026', 'Data di consegria: 26/06/2026']);
+    expect(f.orderDate?.value).toBe('2026-06-08');
+    expect(f.deliveryDate?.value).toBe('2026-06-26');
+  });
   it('knows delivery labels of purchase orders in English and short German ones', () => {
     for (const row of [
       'Ship date: 2026-06-22',

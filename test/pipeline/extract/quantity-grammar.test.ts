@@ -8,6 +8,16 @@ describe('tokenize', () => {
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
+  it('drops a list bullet or speck glued to the front of a figure', () => {
+    expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
+  });
+
+  it('takes the content of a carton for no count ("cartons de 6 pièces")', () => {
+    const hits = findQuantities(tokenize('4 cartons de 6 pièces'));
+    expect(hits[0]!.quantity).toBe(4);
+    expect(hits.map((h) => h.quantity)).not.toContain(6);
+  });
+
   it('leaves decimals, dates and article numbers whole', () => {
     expect(tokenize('2.5 kg am 27.11.2026 für 10-4711')).toEqual([
       '2.5',
