@@ -176,13 +176,18 @@ function rowArticle(
   }
   // (the position and unit columns too: OCR merges "14 10-6018" or "cartons de 24 pièces
   // 205.310.01" into one cell that lands there)
-  const skipKinds = new Set<ColumnKind>(['quantity', 'price', 'total']);
+  // (and under the number columns only what is no number: a glued header label such as "Prix
+  // unitaire HNotre code" pushes the article column's border right, over "EF7555")
+  const numberKinds = new Set<ColumnKind>(['quantity', 'price', 'total']);
   for (const [k, texts] of cols) {
-    if (skipKinds.has(k)) continue;
     for (const t of texts) {
+      const toks = numberKinds.has(k)
+        ? tokenize(t).filter((x) => /\p{L}/u.test(x) && /\d{3}/.test(x) && parseNumber(x, 'amount') === null)
+        : tokenize(t);
+      if (toks.length === 0) continue;
       // (in a merged position cell, what follows the position number is the article: a near
       // match counts there as it would in the article column)
-      const hit = findArticles(tokenize(t), idx, customerId).find(
+      const hit = findArticles(toks, idx, customerId).find(
         (h) => h.match && (h.match.matchedBy !== 'sku-fuzzy' || (k === 'pos' && h.from > 0)),
       );
       if (hit) return hit;

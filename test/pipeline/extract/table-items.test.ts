@@ -211,6 +211,31 @@ describe('table items', () => {
       /line 1: quantity unreadable; 4 computed from total ÷ price ÷ 6 per Karton/,
     );
   });
+  it("finds a customer's article number that a glued header label pushed under the price column", () => {
+    const withCustomer: MasterData = {
+      ...master,
+      customers: [
+        {
+          id: 'C-9',
+          name: 'Elektro Frei AG',
+          fax: '+41615553390',
+          email: null,
+          street: null,
+          zip: null,
+          city: null,
+          country: 'CH',
+        },
+      ],
+      customerSkus: [{ customerId: 'C-9', customerSku: 'EF7555', sku: '20-1772' }],
+    };
+    // "Prix unitaire HT" ran into "Notre code": the article label's cell starts far right
+    const page = pageFromRows([
+      'Réf.  Prix unitaire HNotre code   Unité    Total HT   Désignation          Quantité',
+      '1     4.10           EF7555       pièces   20.50      Holzbohrer 8 mm      5',
+    ]);
+    const d = extractDraft([page], { ...meta, from: '+41615553390' }, withCustomer);
+    expect(d.lines.map((l) => [l.sku, l.customerSku, l.quantity])).toEqual([['20-1772', 'EF7555', 5]]);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
