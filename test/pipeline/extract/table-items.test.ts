@@ -231,7 +231,7 @@ describe('table items', () => {
     // "Prix unitaire HT" ran into "Notre code": the article label's cell starts far right
     const page = pageFromRows([
       'Réf.  Prix unitaire HNotre code   Unité    Total HT   Désignation          Quantité',
-      '1     4.10           EF7555       pièces   20.50      Holzbohrer 8 mm      5',
+      '1     4.10    EF7555              pièces   20.50      Holzbohrer 8 mm      5',
     ]);
     const d = extractDraft([page], { ...meta, from: '+41615553390' }, withCustomer);
     expect(d.lines.map((l) => [l.sku, l.customerSku, l.quantity])).toEqual([['20-1772', 'EF7555', 5]]);
