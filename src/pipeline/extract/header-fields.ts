@@ -125,7 +125,7 @@ interface LineLabels {
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
   const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
-  const all = longerDateLabels(findLabelSpans(texts, VOCAB), texts);
+  const all = longerLabels(findLabelSpans(texts, VOCAB), texts);
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
     if (s.label.length <= 3 && s.edits > 0) return false;
@@ -133,7 +133,14 @@ function labelsOf(line: TextLine): LineLabels {
     // N° | de commande: 4569…"), not a label of its own
     if (
       WEAK_REF_LABELS.has(s.label) &&
-      all.some((p) => p !== s && p.kind !== 'other' && p.to <= s.from && s.from - p.to <= 2)
+      all.some(
+        (p) =>
+          p !== s &&
+          p.kind !== 'other' &&
+          p.to <= s.from &&
+          s.from - p.to <= 2 &&
+          !all.some((o) => o.from >= p.to && o.to <= s.from),
+      )
     )
       return false;
     return true;
@@ -144,15 +151,26 @@ function labelsOf(line: TextLine): LineLabels {
 const DATE_PHRASES = VOCAB.filter(([k]) => k === 'delivery' || k === 'orderDate').flatMap(([kind, ls]) =>
   ls.filter((l) => l.length >= 10).map((label) => ({ kind, label })),
 );
+const REF_PHRASES = VOCAB.filter(([k]) => k === 'ref').flatMap(([kind, ls]) =>
+  ls.filter((l) => l.length >= 10).map((label) => ({ kind, label })),
+);
 
 /**
- * "Data di consegria:", "Date de livrasion": a date word read right, followed by the rest of a
- * longer date label read with an edit or two. Label matching prefers the exact short "data"; when
- * the words after it are no labels and complete a delivery or order-date label, that label it is.
+ * "Data di consegria:", "Numero crdine:": a first word read right that is a label of its own
+ * ("data", "numero"), followed by the rest of a longer label read with an edit or two. Label
+ * matching prefers the exact short word; when the words after it are no labels and complete a
+ * longer date or order-number label, that label it is.
  */
-function longerDateLabels(spans: LabelSpan<Kind>[], texts: string[]): LabelSpan<Kind>[] {
+function longerLabels(spans: LabelSpan<Kind>[], texts: string[]): LabelSpan<Kind>[] {
   return spans.map((s, i) => {
-    if (s.kind !== 'date' || s.to - s.from !== 1) return s;
+    if (s.to - s.from !== 1) return s;
+    const phrases =
+      s.kind === 'date'
+        ? DATE_PHRASES
+        : s.kind === 'ref' && WEAK_REF_LABELS.has(s.label)
+          ? REF_PHRASES
+          : null;
+    if (!phrases) return s;
     // words only: a value ("26/10/2026" reads as "#") is not part of a label
     let free = 0;
     const end = spans[i + 1]?.from ?? texts.length;
@@ -163,7 +181,7 @@ function longerDateLabels(spans: LabelSpan<Kind>[], texts: string[]): LabelSpan<
         .slice(s.from, s.to + extra)
         .map(foldLabel)
         .join('');
-      const hit = DATE_PHRASES.find(
+      const hit = phrases.find(
         (p) => p.label.startsWith(s.label) && boundedDistance(joined, p.label, 2) <= 2,
       );
       if (hit) return { kind: hit.kind, from: s.from, to: s.to + extra, label: hit.label, edits: 2 };
@@ -366,7 +384,19 @@ function repairPrefix(s: string): string {
  * "Purchase order", "Commande"): their value is taken only from the same line, with less trust.
  */
 const WEAK_REF_LABELS = new Set(
-  ['ordine', 'purchase order', 'bestellung', 'auftrag', 'order', 'commande'].map(foldLabel),
+  // (and a bare "number:" whose first word OCR lost: "FO number: CMD-82721")
+  [
+    'ordine',
+    'purchase order',
+    'bestellung',
+    'auftrag',
+    'order',
+    'commande',
+    'number',
+    'nummer',
+    'numéro',
+    'numero',
+  ].map(foldLabel),
 );
 /**
  * A letter's own reference ("Unser Zeichen", "N/Réf."): the order number when nothing names one

@@ -107,6 +107,16 @@ describe('header fields', () => {
       expect(fields([row]).reference?.value, row).toBe('BE-4711');
     expect(fields(['Unser Zeichen: BE-4711', 'Bestell-Nr.: 4500012345']).reference?.value).toBe('4500012345');
   });
+  it('reads an order-number label whose first word OCR garbled, or whose second word it misread', () => {
+    expect(fields(['Purchase Order', '                   FO number: CMD-82721']).reference?.value).toBe(
+      'CMD-82721',
+    );
+    expect(fields(['Ordine fornitore -        Numero crdine: 4500787794']).reference?.value).toBe(
+      '4500787794',
+    );
+    // a phone number is no order number
+    expect(fields(['Telefonnummer: 044 555 12 12']).reference).toBeNull();
+  });
   it('reads a long date label misread after its first word as that label, not as "Data"', () => {
     const f = fields(['Data: 08/06/2026', 'Data di consegria: 26/06/2026']);
     expect(f.orderDate?.value).toBe('2026-06-08');
