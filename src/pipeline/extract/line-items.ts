@@ -185,10 +185,14 @@ function rowArticle(
         ? tokenize(t).filter((x) => /\p{L}/u.test(x) && /\d{3}/.test(x) && parseNumber(x, 'amount') === null)
         : tokenize(t);
       if (toks.length === 0) continue;
-      // (in a merged position cell, what follows the position number is the article: a near
-      // match counts there as it would in the article column)
+      // (in a merged position cell, what follows the position number is the article, and a
+      // number far too long for a position is one: a near match counts there as it would in the
+      // article column)
       const hit = findArticles(toks, idx, customerId).find(
-        (h) => h.match && (h.match.matchedBy !== 'sku-fuzzy' || (k === 'pos' && h.from > 0)),
+        (h) =>
+          h.match &&
+          (h.match.matchedBy !== 'sku-fuzzy' ||
+            (k === 'pos' && (h.from > 0 || h.match.read.replace(/[^\p{L}\p{N}]/gu, '').length >= 6))),
       );
       if (hit) return hit;
     }

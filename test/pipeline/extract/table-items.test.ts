@@ -236,6 +236,19 @@ describe('table items', () => {
     const d = extractDraft([page], { ...meta, from: '+41615553390' }, withCustomer);
     expect(d.lines.map((l) => [l.sku, l.customerSku, l.quantity])).toEqual([['20-1772', 'EF7555', 5]]);
   });
+  it('takes a number far too long for a position, under a position label, for a misread article number', () => {
+    // "Item no." read as "Hem no.": the article numbers stand under a "no." taken for positions
+    const page = pageFromRows([
+      'Hem   no.          Description           Qty   Unit   Unit price   Amount',
+      '      20-17723     Holzbohrer 8 mm       5     pcs    4.10         20.50',
+      '      AB-1020X     Kabelbinder schwarz   100   pcs    0.20         20.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 100],
+    ]);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
