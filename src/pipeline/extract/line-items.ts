@@ -200,6 +200,16 @@ function rowArticle(
   return null;
 }
 
+/** A line that holds nothing but a number in the quantity column. */
+function quantityOnly(header: TableHeader, line: TextLine): boolean {
+  const cells = placedCells(header, line);
+  return (
+    cells.length > 0 && cells.every((c) => c.kind === 'quantity' && /^\d{1,5}(?:[.,]\d{1,3})?$/.test(c.text))
+  );
+}
+
+const centreY = (l: TextLine): number => l.box[1] + l.box[3] / 2;
+
 function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
   const cols = cellsByColumn(header, line);
   const art = [...(cols.get('article') ?? []), ...(cols.get('customerArticle') ?? [])].join(' ');
@@ -252,10 +262,13 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
     current = null;
   };
   const freeText: ItemCandidate[] = [];
-  for (const line of lines) {
+  // a quantity OCR put on a line of its own, nearer the row below than the row above
+  let carried: TextLine | null = null;
+  for (const [li, line] of lines.entries()) {
     const h = detectHeader(line);
     if (h) {
       flush();
+      carried = null;
       const t = learned.get(line);
       h.quantityEdge = t ? learnQuantityEdge(t.header, t.rows) : null;
       header = h;
@@ -280,10 +293,24 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       const article = rowArticle(header, line, idx, customerId);
       if (article || isAnchorWithoutMatch(header, line)) {
         flush();
-        current = { lines: [line], article };
+        current = { lines: carried ? [line, carried] : [line], article };
+        carried = null;
         continue;
       }
       const last = current?.lines[current.lines.length - 1];
+      const next = lines[li + 1];
+      if (
+        last &&
+        next &&
+        next.page === line.page &&
+        quantityOnly(header, line) &&
+        !placedCells(header, next).some((c) => c.kind === 'quantity') &&
+        (rowArticle(header, next, idx, customerId) || isAnchorWithoutMatch(header, next)) &&
+        centreY(next) - centreY(line) < centreY(line) - centreY(last)
+      ) {
+        carried = line;
+        continue;
+      }
       if (
         current &&
         last &&

@@ -249,6 +249,20 @@ describe('table items', () => {
       ['AB-1020X', 100],
     ]);
   });
+  it('gives a quantity OCR put on a line of its own to the row it is nearer', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 ME      Preis    Menge',
+      '20-1772      Holzbohrer 8 mm             Stk     4.10',
+      '                                                          5',
+      'AB-1020X     Kabelbinder schwarz         Stk     0.20',
+      '0001550      Knieschoner Gel             Paar    18.40',
+      '10-4711      Senkkopfschraube M4x20      Pack    9.50',
+    ]);
+    // the handwritten 5 sits just above the Kabelbinder row, well below the Holzbohrer row
+    for (const w of page.words) if (w.box[1] === 280) w.box[1] = 296;
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 5]]);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
