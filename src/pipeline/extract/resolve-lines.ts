@@ -6,7 +6,7 @@
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { pickCandidate, type RankedCandidate, rankCandidates } from '../match/rank-candidates.ts';
-import { confusionKey } from '../match/sku-normalize.ts';
+import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
 import { normalizeUnit } from './units.ts';
@@ -87,7 +87,7 @@ function resolveFromDocument(
     const twin = confusableTwin(item, product, text, idx);
     if (twin) {
       warnings.push(
-        `line ${position}: article read as ${product.sku}, but price and description fit ${twin.sku}, which differs only in a character OCR confuses; took ${twin.sku}, please check`,
+        `line ${position}: article read as ${product.sku}, but price and description fit ${twin.sku}, which differs in one character OCR may have misread; took ${twin.sku}, please check`,
       );
       product = twin;
       matchedBy = 'sku-fuzzy';
@@ -281,7 +281,22 @@ function checkedTotal(total: number, price: number, quantity: number | null, pac
  * description, dimensions) fits it clearly better.
  */
 function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: CatalogIndex): Product | null {
-  const twins = (idx.byConfusion.get(confusionKey(read.sku)) ?? []).filter((p) => p.sku !== read.sku);
+  const key = confusionKey(read.sku);
+  const twins = (idx.byConfusion.get(key) ?? []).filter((p) => p.sku !== read.sku);
+  // any other digit misread too ("204.118.08" for 204.118.06): such a neighbour must also be the
+  // one whose catalog price the row prints
+  const neighbours = [...new Set(deletions(key).flatMap((d) => idx.byDeletion.get(d) ?? []))].filter((p) => {
+    const k = confusionKey(p.sku);
+    return p !== read && !twins.includes(p) && k.length === key.length && hamming(k, key) === 1;
+  });
+  const priced = neighbours.filter(
+    (p) =>
+      item.unitPrice !== null &&
+      p.price !== null &&
+      Math.abs(p.price - item.unitPrice) < 0.005 &&
+      (read.price === null || Math.abs(read.price - item.unitPrice) >= 0.005),
+  );
+  twins.push(...priced);
   if (twins.length === 0) return null;
   const ev = {
     articleTexts: [],

@@ -373,6 +373,26 @@ describe('table items', () => {
     expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
     expect(d.warnings.join('\n')).toMatch(/line 1: article read as HS-1018, but .* fit HS-101B/);
   });
+  it('takes the neighbour one digit away whose catalog price the row prints, not on description alone', () => {
+    const drills: MasterData = {
+      ...master,
+      products: [
+        { sku: '204.118.06', description: 'Spiralbohrer HSS-G 6.0 mm', unit: 'Stk', price: 4.8, gtin: null },
+        { sku: '204.118.08', description: 'Spiralbohrer HSS-G 8.0 mm', unit: 'Stk', price: 6.9, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Art.-Nr.       Bezeichnung                    Menge   Preis',
+      '204.118.08     Spiralbohrer HSS-G 6.0 mm      2       4.80',
+      '204.118.08     Spiralbohrer HSS-G 6.0 mm      3       6.90',
+      '204.118.08     Spiralbohrer HSS-G 6.0 mm      4',
+    ]);
+    const d = extractDraft([page], meta, drills);
+    // the 6 misread as 8: price and size are 204.118.06's; where the price is 204.118.08's, or
+    // missing, the number as read stands
+    expect(d.lines.map((l) => l.sku)).toEqual(['204.118.06', '204.118.08', '204.118.08']);
+    expect(d.warnings.join('\n')).toMatch(/line 1: article read as 204.118.08, but .* fit 204.118.06/);
+  });
 });
 
 describe('letter lines', () => {
