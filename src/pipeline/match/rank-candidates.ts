@@ -49,6 +49,8 @@ export function skuSimilarity(read: string, sku: string): number {
   const a = confusionKey(read);
   const b = confusionKey(sku);
   if (a.length < 3 || b.length === 0) return 0;
+  // "1547" for 0001547: leading zeros are often left out, and no other digit differs
+  if (/^0/.test(b) && a.replace(/^0+/, '') === b.replace(/^0+/, '')) return 0.9;
   const d = editDistance(a, b);
   return Math.max(0, 1 - d / Math.max(a.length, b.length));
 }
@@ -100,6 +102,12 @@ function priceScore(ev: RowEvidence, product: Product): number {
   }
   if (ev.total !== null && ev.quantity !== null && ev.quantity > 0 && near(ev.total, ev.quantity * p))
     return 1;
+  // the total is a whole number of catalog prices (quantity and price misread): weaker, and only
+  // for prices that do not divide almost anything
+  if (ev.total !== null && p >= 1) {
+    const n = Math.round(ev.total / p);
+    if (n >= 1 && n <= 1000 && Math.abs(ev.total - n * p) <= 0.011 + ev.total * 0.0002) return 0.5;
+  }
   return 0;
 }
 

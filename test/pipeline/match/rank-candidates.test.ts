@@ -30,6 +30,23 @@ describe('rankCandidates', () => {
     expect(skuSimilarity('10-5l97', '10-5197')).toBe(1);
     expect(skuSimilarity('10197', '10-5197')).toBeGreaterThan(0.8);
     expect(skuSimilarity('XX', '10-5197')).toBe(0);
+    // leading zeros left out
+    expect(skuSimilarity('1547', '0001547')).toBe(0.9);
+    expect(skuSimilarity('1574', '0001547')).toBeLessThan(0.5);
+  });
+
+  it('counts a total that is a whole number of catalog prices when quantity and price misread', () => {
+    const ranked = rankCandidates(
+      // 25 × 13.30 = 332.50; "45" and "13.80" are misreads
+      { articleTexts: ['2253'], text: 'Sechskantschraube', unitPrice: 13.8, total: 332.5, quantity: 45 },
+      idx,
+    );
+    const own = ranked.find((r) => r.product.sku === '0002253')!;
+    expect(own.price).toBe(0.5);
+    expect(ranked[0]!.product.sku).toBe('0002253');
+    // the glove box costs 13.30 too: the price evidence is the same for both, and the article
+    // number and the description decide
+    expect(pickCandidate(ranked)?.product.sku).toBe('0002253');
   });
 
   it('does not count figures shared with a product the row does not describe', () => {
