@@ -200,6 +200,22 @@ function rowArticle(
   return null;
 }
 
+const NUMBER_KINDS = new Set<ColumnKind>(['quantity', 'price', 'total']);
+
+/** "Menge: 12 Pack", "Qty: 5", "Quantité : 3 cartons" — a line that only states a quantity. */
+function labelledQuantity(
+  line: TextLine | undefined,
+): Pick<ItemCandidate, 'quantity' | 'unit' | 'quantityConfidence'> | null {
+  if (!line) return null;
+  const m =
+    /^(?:menge|anzahl|stückzahl|qty|quantity|quantité|qté|quantità|qtà|qta)\.?\s*:?\s*(\S+)\s*(\S*)\s*$/iu.exec(
+      line.text.trim(),
+    );
+  const n = m ? parseNumber(m[1]!, 'quantity') : null;
+  if (n === null || n <= 0) return null;
+  return { quantity: n, unit: normalizeUnit(m![2] ?? ''), quantityConfidence: 0.85 };
+}
+
 /** A line that holds nothing but a number in the quantity column. */
 function quantityOnly(header: TableHeader, line: TextLine): boolean {
   const cells = placedCells(header, line);
@@ -291,6 +307,25 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       (inTable && header && line.page !== header.line.page)
     ) {
       const article = rowArticle(header, line, idx, customerId);
+      const prev = current?.lines.at(-1);
+      if (
+        article &&
+        current &&
+        !current.article?.match &&
+        prev &&
+        prev.page === line.page &&
+        line.box[1] - (prev.box[1] + prev.box[3]) < line.unit * 2.5 &&
+        line.words.length <= 4 &&
+        !placedCells(header, line).some(
+          (c) => (NUMBER_KINDS.has(c.kind) || c.kind === 'pos') && /^\W*\d/.test(c.text),
+        )
+      ) {
+        // "Ihre Materialnummer: 10-5056" (a short line, no position, no figures) under a row that
+        // has the quantity but no article number: the article of that row, not a row of its own
+        current.article = article;
+        current.lines.push(line);
+        continue;
+      }
       if (article || isAnchorWithoutMatch(header, line)) {
         flush();
         current = { lines: carried ? [line, carried] : [line], article };
@@ -323,7 +358,11 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       flush();
       continue;
     }
-    freeText.push(...freeTextItems(line, idx, customerId));
+    const found = freeTextItems(line, idx, customerId);
+    // "Artikel: 10-5056 Blechschraube" with "Menge: 12 Pack" on the next line
+    const below = found.length === 1 && found[0]!.quantity === null ? labelledQuantity(lines[li + 1]) : null;
+    if (below) Object.assign(found[0]!, below, { lines: [line, lines[li + 1]!] });
+    freeText.push(...found);
   }
   flush();
   // a row with neither a known article nor a quantity (a footer, a stamp, a blank form row) is not

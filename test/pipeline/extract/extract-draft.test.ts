@@ -122,6 +122,21 @@ describe('extractDraft', () => {
       ['AB-1020X', 1],
     ]);
   });
+  it('reads a labelled quantity on the line under an article', () => {
+    const page = pageFromRows([
+      'Wir bestellen:',
+      'Artikel: 20-1772 Holzbohrer 8 mm',
+      'Menge: 12 Stk',
+      '',
+      'Artikel: AB-1020X',
+      'Qty: 50',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 12],
+      ['AB-1020X', 50],
+    ]);
+  });
   it('reads "article x count" in running text, but not a dimension inside the description', () => {
     const page = pageFromRows([
       'Bitte senden Sie uns:',

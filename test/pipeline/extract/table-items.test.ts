@@ -263,6 +263,20 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 5]]);
   });
+  it("takes an article number on the line under a row as that row's article, not as a row", () => {
+    const page = pageFromRows([
+      'Pos   Bezeichnung                 Menge   ME    Preis    Wert',
+      '10    Holzbohrer 8 mm             5       ST    4.10     20.50',
+      '      Ihre Materialnummer: 20-1772',
+      '20    Kabelbinder schwarz         100     ST    0.20     20.00',
+      '      Ihre Materialnummer: AB-1020X',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.matchedBy])).toEqual([
+      ['20-1772', 5, 'sku'],
+      ['AB-1020X', 100, 'sku'],
+    ]);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
