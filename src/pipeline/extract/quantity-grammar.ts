@@ -26,14 +26,15 @@ const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückza
 export function tokenize(text: string): string[] {
   return (
     text
-      .replace(/(\d)(x|×)(?=\s|$)/gi, '$1 $2')
+      // ("20x" → "20 x", but an article number ending in X stays whole: "AB-1020X")
+      .replace(/(^|\s)([\d.,']+)(x|×)(?=\s|$)/gi, '$1$2 $3')
       .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
       .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
       // "2.Packungen", "10(Stk", "1}PAK": OCR took the space after a figure for a dot or a bracket
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
       .replace(/(^|\s)(\d+)[(){}[\]|](?=\p{L})/gu, '$1$2 ')
-      // "-'10 Rollen": a list bullet and a speck glued to the count
-      .replace(/(^|\s)[-–—•*'‘’"„“]+(?=\d)/gu, '$1')
+      // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
+      .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
       .split(/\s+/)
       .filter(Boolean)
   );
@@ -51,7 +52,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     if (!NUM.test(t)) continue;
     const prev = tokens[i - 1] ?? '';
     const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
-    if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || (/[x×]$/i.test(prev) && prev.length > 1)) continue;
+    // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
+    if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
     if (/^(de|di|of)$/i.test(prev) && PACKAGES.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;

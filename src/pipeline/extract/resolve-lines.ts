@@ -203,7 +203,8 @@ const CONTAINERS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
  */
 function unitConversion(text: string, ordered: string | null, catalog: string): DraftLine['conversion'] {
   if (!ordered || ordered === catalog || !CONTAINERS.has(ordered)) return null;
-  const re = /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*(\d{1,5})\s*(\p{L}+\.?)?/giu;
+  // (the content stands alone: "boxes of 20-1145" names an article, no content)
+  const re = /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
   for (const m of text.matchAll(re)) {
     if (normalizeUnit(m[1]!) !== ordered) continue;
     const unit = m[3] ? normalizeUnit(m[3]) : null;

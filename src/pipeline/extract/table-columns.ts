@@ -126,6 +126,9 @@ export function detectHeader(line: TextLine): TableHeader | null {
   const kinds = new Set(groups.map((g) => g.kind));
   const strong = kinds.has('quantity') && (kinds.has('article') || kinds.has('description'));
   if (kinds.size < 3 && !strong) return null;
+  // two labels and a value between them: "réf. 10-5056 : quantité 12" is an order line (a header
+  // OCR merged with its first row still has more labels than that)
+  if (kinds.size < 3 && line.words.some((w) => /\d{4}|\d{2,}[-./]\d{2,}/.test(w.text))) return null;
   // most of the line must be labels, not a sentence that happens to contain "Menge" and "Preis"
   // (by words, or by cells: a garbled label "Einhet@reis pro Einheit" is one cell of several words,
   // while a sentence is one or two cells)

@@ -122,6 +122,21 @@ describe('extractDraft', () => {
       ['AB-1020X', 1],
     ]);
   });
+  it('reads running text with labels in it as text, and counts in brackets', () => {
+    const page = pageFromRows([
+      'Bonjour, veuillez nous livrer :',
+      'réf. 20-1772 : quantité 12',
+      'AB-1020X (40 pièces)',
+      '5 boxes of 0001550 knee pads',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.conversion])).toEqual([
+      ['20-1772', 12, null],
+      ['AB-1020X', 40, null],
+      // "of 0001550" names the article: no content of a box
+      ['0001550', 5, null],
+    ]);
+  });
   it('reads a labelled quantity on the line under an article', () => {
     const page = pageFromRows([
       'Wir bestellen:',

@@ -8,6 +8,13 @@ describe('tokenize', () => {
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
+  it('keeps an article number ending in X whole, and the count after it', () => {
+    expect(tokenize('AB-1020X 40 Stk')).toEqual(['AB-1020X', '40', 'Stk']);
+    expect(findQuantities(tokenize('AB-1020X 40 Stk'))[0]!.quantity).toBe(40);
+    // the second factor of a dimension is still no count
+    expect(findQuantities(tokenize('Schraube M8x 40'))).toEqual([]);
+  });
+
   it('drops a list bullet or speck glued to the front of a figure', () => {
     expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
   });
