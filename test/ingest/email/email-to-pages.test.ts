@@ -96,6 +96,30 @@ describe('e-mail → pages', () => {
     expect(text).not.toMatch(/alert|color/);
   });
 
+  it('table cells (HTML, "| a | b |", "a;b;c") are laid out in aligned columns', async () => {
+    const xOf = (p: { words: Array<{ text: string; box: number[] }> | null }, t: string) =>
+      (p.words ?? []).filter((w) => w.text === t).map((w) => w.box[0]);
+    const html = await documentPages(
+      await buildMail({
+        text: undefined,
+        html: '<table><tr><th>Art.-Nr.</th><th>Bezeichnung</th><th>Menge</th></tr><tr><td>10-4711</td><td>Senkkopfschraube M4x20 verzinkt Pack à 100 Stk</td><td>12</td></tr><tr><td>12-0815</td><td>Mutter</td><td>7</td></tr></table>',
+      }),
+      meta,
+    );
+    const [menge] = xOf(html.pages[0]!, 'Menge');
+    expect(xOf(html.pages[0]!, '12')).toEqual([menge]);
+    expect(xOf(html.pages[0]!, '7')).toEqual([menge]);
+    for (const body of [
+      'Bestellung:\n| Art.-Nr. | Bezeichnung | Menge |\n|---|---|---|\n| 10-4711 | Senkkopfschraube M4x20 | 12 |\n| 12-0815 | Mutter | 7 |',
+      'Art.-Nr.;Bezeichnung;Menge\n10-4711;Senkkopfschraube M4x20;12\n12-0815;Mutter;7',
+    ]) {
+      const r = await documentPages(await buildMail({ text: body }), meta);
+      const [x] = xOf(r.pages[0]!, 'Menge');
+      expect(xOf(r.pages[0]!, '7'), body).toEqual([x]);
+      expect(words(r.pages[0]!)).not.toMatch(/---|\|/);
+    }
+  });
+
   it('a fax-to-e-mail relay: the caller number is `from`, never the relay address', async () => {
     const tiffLike = await orderPdfForTest('FAX-1');
     const r = await documentPages(
