@@ -13,6 +13,7 @@ import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
+import { checkOrderTotal } from './order-total.ts';
 import { findDates } from './parse-date.ts';
 import { resolveLine } from './resolve-lines.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
@@ -21,6 +22,9 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 
 const info = (f: HeaderField<string> | null | undefined): FieldInfo | null =>
   f ? { confidence: round(f.confidence), evidence: f.evidence } : null;
+
+/** A draft whose lines do not add up to the printed total is not touchless. */
+const TOTAL_MISMATCH_CONFIDENCE = 0.5;
 
 /** Days from ISO date `a` to ISO date `b`. */
 const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
@@ -156,6 +160,13 @@ export function extractDraft(
   const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning));
   if (lines.length === 0) warnings.push('no order lines found');
   applyDocumentCorrections(lines, body, warnings);
+  // the lines must add up to the order's total: a row lost altogether, or a quantity misread
+  // together with its line total, shows only there
+  const totals = checkOrderTotal(lines, items, body);
+  if (totals && !totals.agrees)
+    warnings.push(
+      `the lines add up to ${totals.sum.toFixed(2)}, but the order's total reads ${totals.printed.map((t) => t.toFixed(2)).join(' / ')}; a line may be missing or misread, please check`,
+    );
 
   let deliveryDate = fields.deliveryDate;
   const anyLabel = fields.orderDateLabelled || first.orderDateLabelled || fields.deliveryAsap;
@@ -184,6 +195,7 @@ export function extractDraft(
     orderDate?.confidence ?? 0.75,
     deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : 0.8),
   );
+  const totalConf = totals && !totals.agrees ? TOTAL_MISMATCH_CONFIDENCE : 1;
   return {
     source: {
       channel: meta.channel,
@@ -208,6 +220,6 @@ export function extractDraft(
     },
     lines,
     warnings,
-    confidence: round(Math.min(customer.confidence, lineConf, fieldConf + 0.1)),
+    confidence: round(Math.min(customer.confidence, lineConf, fieldConf + 0.1, totalConf)),
   };
 }

@@ -174,6 +174,15 @@ function resolveFromDocument(
   }
   if (quantity === null) warnings.push(`line ${position}: quantity not found`);
   const ocrConf = meanConf(item);
+  // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
+  const unitPrice =
+    item.unitPrice !== null &&
+    product?.price != null &&
+    Number.isInteger(item.unitPrice) &&
+    item.unitPrice >= 100 &&
+    Math.abs(item.unitPrice / 100 - product.price) < 0.005
+      ? product.price
+      : item.unitPrice;
   return {
     position,
     sku: product?.sku ?? null,
@@ -182,7 +191,7 @@ function resolveFromDocument(
     description: product?.description ?? item.description,
     quantity,
     unit: item.unit ?? product?.unit ?? null,
-    unitPrice: item.unitPrice,
+    unitPrice,
     conversion: product
       ? unitConversion(item.lines.map((l) => l.text).join(' '), item.unit, product.unit)
       : null,

@@ -277,6 +277,17 @@ describe('table items', () => {
       ['AB-1020X', 100, 'sku'],
     ]);
   });
+  it('mends a unit price that lost its decimal mark when it is then the catalog price', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis     Total',
+      '1     20-1772      Holzbohrer 8 mm         5       410       20.50',
+      '2     0001550      Knieschoner Gel         2       18.40./   36.80',
+      '3     AB-1020X     Kabelbinder schwarz     100     25        25.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 410 is 4.10, the catalog price; "18.40./" is 18.40; 25 is no catalog price and stays
+    expect(d.lines.map((l) => l.unitPrice)).toEqual([4.1, 18.4, 25]);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(

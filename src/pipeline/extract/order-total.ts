@@ -1,0 +1,64 @@
+/**
+ * The second arithmetic check: the lines must add up to the order's printed total. Each line is
+ * checked on its own (quantity × price = line total), but a row the reading lost altogether, or a
+ * quantity misread together with its total, passes that check; the sum over the order does not.
+ * The total may be printed net or with VAT (Swiss, German, French and Italian rates).
+ */
+import type { DraftLine } from '../types.ts';
+import type { TextLine } from './layout-lines.ts';
+import type { ItemCandidate } from './line-items.ts';
+import { parseNumber } from './parse-number.ts';
+
+export interface TotalCheck {
+  /** What the lines add up to (net). */
+  sum: number;
+  /** The totals printed on the order, in reading order. */
+  printed: number[];
+  /** Whether one of them is the sum, net or with VAT. */
+  agrees: boolean;
+}
+
+const TOTAL_LABEL =
+  /\b(?:total\w*|summe|zwischensumme|gesamt\w*|endbetrag|nettobetrag|netto\w*|warenwert|montant|totale|importo|net\s+value|subtotal|betrag)\b/iu;
+/** VAT lines begin with the tax or name a rate; their amount is no total ("ohne MWST" is one). */
+const VAT_LINE = /^\W*(?:mwst|mwsi|mehrwertsteuer|vat|tva|iva|ust)\b|\d\s?%/iu;
+const AMOUNT = /^(?:CHF|EUR|Fr\.?|€)?\d{1,3}(?:['’.\s]?\d{3})*[.,]\d{2}$/u;
+const VAT_RATES = [0, 0.081, 0.077, 0.026, 0.038, 0.19, 0.07, 0.2, 0.1, 0.055, 0.22];
+
+/** Amounts on lines that name a total (not a VAT line). */
+export function printedTotals(lines: TextLine[]): number[] {
+  const out: number[] = [];
+  for (const l of lines) {
+    if (!TOTAL_LABEL.test(l.text) || VAT_LINE.test(l.text)) continue;
+    const amounts = l.words
+      .map((w) => w.text.replace(/[|!:;]+$/, '').replace(/^["“”'‘’]+/u, ''))
+      .filter((t) => AMOUNT.test(t))
+      .map((t) => parseNumber(t.replace(/^(?:CHF|EUR|Fr\.?|€)/u, ''), 'amount'))
+      .filter((n): n is number => n !== null && n > 0);
+    const last = amounts.at(-1);
+    if (last !== undefined) out.push(last);
+  }
+  return out;
+}
+
+/**
+ * The lines' sum against the printed totals; null when it cannot be checked (a line without
+ * quantity or price, or no total printed).
+ */
+export function checkOrderTotal(
+  lines: DraftLine[],
+  items: ItemCandidate[],
+  body: TextLine[],
+): TotalCheck | null {
+  if (lines.length === 0 || lines.length !== items.length) return null;
+  let sum = 0;
+  for (const [i, l] of lines.entries()) {
+    if (l.quantity === null || l.unitPrice === null) return null;
+    sum += l.quantity * l.unitPrice * (1 - (items[i]!.discount ?? 0));
+  }
+  sum = Math.round(sum * 100) / 100;
+  const printed = printedTotals(body);
+  if (printed.length === 0) return null;
+  const agrees = printed.some((t) => VAT_RATES.some((r) => Math.abs(t - sum * (1 + r)) <= 0.06 + t * 0.0005));
+  return { sum, printed, agrees };
+}

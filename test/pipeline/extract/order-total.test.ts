@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import { printedTotals } from '../../../src/pipeline/extract/order-total.ts';
+import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from './synthetic-page.ts';
+
+const master: MasterData = {
+  products: [
+    { sku: '20-1772', description: 'Holzbohrer 8 mm', unit: 'Stk', price: 4.1, gtin: null },
+    { sku: 'AB-1020X', description: 'Kabelbinder schwarz 200 mm', unit: 'Stk', price: 0.2, gtin: null },
+    { sku: '0001550', description: 'Knieschoner Gel', unit: 'Paar', price: 18.4, gtin: null },
+  ],
+  customers: [],
+  customerSkus: [],
+};
+const meta: InboundMeta = {
+  channel: 'fax',
+  provider: null,
+  from: null,
+  to: null,
+  receivedAt: '2026-11-27T09:00:00Z',
+};
+const table = [
+  'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+  '1     20-1772      Holzbohrer 8 mm         5       4.10    20.50',
+  '2     AB-1020X     Kabelbinder schwarz     100     0.20    20.00',
+  '3     0001550      Knieschoner Gel         2       18.40   36.80',
+];
+
+describe('order total', () => {
+  it('reads the printed totals, not the VAT line, also with a quote or currency before them', () => {
+    const lines = layoutLines(
+      pageFromRows([
+        'Total netto          CHF 77.30',
+        'MWST 8.1%            6.26',
+        'Endbetrag            “83.56',
+      ]),
+    );
+    expect(printedTotals(lines)).toEqual([77.3, 83.56]);
+  });
+
+  it('agrees with the lines, net or with VAT', () => {
+    for (const total of ['Total netto     77.30', 'Gesamtbetrag inkl. MWST     83.56']) {
+      const d = extractDraft([pageFromRows([...table, total])], meta, master);
+      expect(d.warnings.join('\n'), total).not.toMatch(/add up/);
+    }
+  });
+
+  it('flags a draft whose lines do not add up to the total: a row was lost', () => {
+    // the Knieschoner row did not read at all
+    const d = extractDraft([pageFromRows([...table.slice(0, 3), 'Total netto     77.30'])], meta, master);
+    expect(d.lines).toHaveLength(2);
+    expect(d.warnings.join('\n')).toMatch(/the lines add up to 40.50, but the order's total reads 77.30/);
+    expect(d.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('does not check what it cannot: a line without a price, or no total printed', () => {
+    const noPrice = [
+      'Pos   Art.-Nr.     Bezeichnung             Menge',
+      '1     20-1772      Holzbohrer 8 mm         5',
+    ];
+    expect(
+      extractDraft([pageFromRows([...noPrice, 'Total    99.00'])], meta, master).warnings.join('\n'),
+    ).not.toMatch(/add up/);
+    expect(extractDraft([pageFromRows(table)], meta, master).warnings.join('\n')).not.toMatch(/add up/);
+  });
+});
