@@ -435,7 +435,8 @@ export function cleanReference(raw: string): string | null {
   const v = m[0].replace(/[.\-–/]+$/, '');
   const digits = (v.match(/\d/g) ?? []).length;
   if (digits === 0 || v.length < 3 || v.length > 30) return null;
-  // dimensions, quantities and amounts are not order numbers
+  // dates, dimensions, quantities and amounts are not order numbers
+  if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(v)) return null;
   if (/^\d+(?:[.,]\d+)?\s?[x×]\s?\d/i.test(v) || /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(v)) return null;
   if (/^\d{1,2}$/.test(v.replace(/\D/g, '')) && digits < 3) return null;
   return v;

@@ -69,6 +69,11 @@ const PATTERNS: Pattern[] = [
     re: /(?<!\d)(?<!\d\.)(\d{1,2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
     build: (g) => [fullYear(g[4]!), Number(g[3]), Number(g[1]), true],
   },
+  // 2026/11/27, 2026.11.27
+  {
+    re: /\b(20\d\d)([./])(\d{1,2})\2(\d{1,2})\b/gu,
+    build: (g) => [Number(g[1]), Number(g[3]), Number(g[4]), true],
+  },
   // 27,11.2026 / 27.11,2026: OCR read one dot as a comma (a four-digit year keeps amounts out)
   {
     re: /(?<!\d)(?<!\d[.,])(\d{1,2})\s?(?:,\s?(\d{1,2})\s?\.|\.\s?(\d{1,2})\s?,)\s?(20\d\d)(?![\d])/gu,

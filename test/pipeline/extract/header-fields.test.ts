@@ -175,6 +175,8 @@ describe('header fields', () => {
   });
   it('rejects dimensions, amounts and dates as references', () => {
     expect(cleanReference('8x50')).toBeNull();
+    expect(cleanReference('09/24/2026')).toBeNull();
+    expect(cleanReference('2026/0815')).toBe('2026/0815');
     expect(cleanReference('1’250.50')).toBeNull();
     expect(cleanReference('12.06.2026')).toBeNull();
     expect(cleanReference(': 4500123456 vom 12.06.2026')).toBe('4500123456');

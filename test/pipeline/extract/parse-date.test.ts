@@ -15,6 +15,8 @@ describe('parseDate', () => {
     ['1er janvier 2027', '2027-01-01'],
     ['23. Juni 2026', '2026-06-23'],
     ['August 24, 2026', '2026-08-24'],
+    ['2026/11/27', '2026-11-27'],
+    ['2026.11.27', '2026-11-27'],
   ])('%s → %s', (s, iso) => expect(parseDate(s, ref)).toBe(iso));
 
   it('resolves missing years toward the near future', () => {
@@ -25,6 +27,9 @@ describe('parseDate', () => {
 
   it('does not read prices, article numbers or units as dates', () => {
     expect(findDates('Preis 3.12 CHF, Art. 10-4711, 12 Set', ref)).toEqual([]);
+    // an impossible day-first date is a misread, not an American one
+    expect(findDates('Datum 09/24/2026', ref)).toEqual([]);
+    expect(findDates('Art. 2026.118.06', ref)).toEqual([]);
   });
 
   it('reads a date behind a stray dot after its label, but not inside dotted article numbers', () => {
