@@ -5,6 +5,8 @@
  * bodies) every line naming an article is an item and the quantity comes from its grammar.
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
+import { rankByDescription } from '../match/match-description.ts';
+import type { Product } from '../types.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
@@ -202,6 +204,42 @@ function rowArticle(
 
 const NUMBER_KINDS = new Set<ColumnKind>(['quantity', 'price', 'total']);
 
+/** How clearly a description must name one product, and by how much more than the next best. */
+const NAMED_SCORE = 0.5;
+const NAMED_MARGIN = 0.15;
+
+/**
+ * The product a line's description names clearly — when it has a quantity of its own and the row
+ * it would continue is about another product; else null.
+ */
+function otherProductNamed(
+  header: TableHeader,
+  line: TextLine,
+  current: { lines: TextLine[]; article: ArticleHit | null },
+  idx: CatalogIndex,
+): Product | null {
+  const cells = placedCells(header, line);
+  if (!cells.some((c) => c.kind === 'quantity' && /^\d{1,5}(?:[.,]\d{1,3})?$/.test(c.text))) return null;
+  const desc = cells
+    .filter((c) => c.kind === 'description')
+    .map((c) => c.text)
+    .join(' ');
+  if ((desc.match(/\p{L}/gu) ?? []).length < 10) return null;
+  const [best, second] = rankByDescription(desc, idx, 2);
+  if (!best || best.score < NAMED_SCORE || (second && best.score - second.score < NAMED_MARGIN)) return null;
+  const own =
+    current.article?.match?.product ??
+    rankByDescription(
+      placedCells(header, current.lines[0]!)
+        .filter((c) => c.kind === 'description')
+        .map((c) => c.text)
+        .join(' '),
+      idx,
+      1,
+    )[0]?.product;
+  return own && own !== best.product ? best.product : null;
+}
+
 /** "Menge: 12 Pack", "Qty: 5", "Quantité : 3 cartons" — a line that only states a quantity. */
 function labelledQuantity(
   line: TextLine | undefined,
@@ -330,6 +368,34 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
         flush();
         current = { lines: carried ? [line, carried] : [line], article };
         carried = null;
+        continue;
+      }
+      // a row whose article number did not read but whose description clearly names another
+      // product than the row above, with a quantity of its own, is a row of its own
+      const named: Product | null = current ? otherProductNamed(header, line, current, idx) : null;
+      if (named) {
+        flush();
+        const read = placedCells(header, line)
+          .filter((c) => c.kind === 'description')
+          .map((c) => c.text)
+          .join(' ');
+        current = {
+          lines: [line],
+          article: {
+            match: {
+              product: named,
+              matchedBy: 'description',
+              confidence: 0.55,
+              customerSku: null,
+              gtin: null,
+              read,
+            },
+            ambiguity: null,
+            from: 0,
+            to: 0,
+            read,
+          },
+        };
         continue;
       }
       const last = current?.lines[current.lines.length - 1];

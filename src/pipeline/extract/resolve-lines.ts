@@ -84,6 +84,11 @@ function resolveFromDocument(
     if (matchedBy === 'sku-fuzzy') {
       warnings.push(`line ${position}: '${a.read}' not in catalog; read as ${product.sku}`);
     }
+    if (matchedBy === 'description') {
+      warnings.push(
+        `line ${position}: article number unreadable; chose ${product.sku} by its description '${a.read}', please check`,
+      );
+    }
     const twin = confusableTwin(item, product, text, idx);
     if (twin) {
       warnings.push(

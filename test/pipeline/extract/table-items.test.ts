@@ -288,6 +288,19 @@ describe('table items', () => {
     // 410 is 4.10, the catalog price; "18.40./" is 18.40; 25 is no catalog price and stays
     expect(d.lines.map((l) => l.unitPrice)).toEqual([4.1, 18.4, 25]);
   });
+  it('takes a row whose article number did not read but whose description names another product as its own row', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 ME      Preis    Menge',
+      '20-1772      Holzbohrer 8 mm             Stk     4.10',
+      '7O aw        Knieschoner Gel             Paar    18.40    3',
+      'AB-1020X     Kabelbinder schwarz         Stk     0.20',
+      '10-4711      Senkkopfschraube M4x20      Pack    9.50',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // not the Holzbohrer's quantity: the Knieschoner's, chosen by its description and flagged
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.matchedBy])).toEqual([['0001550', 3, 'description']]);
+    expect(d.warnings.join('\n')).toMatch(/article number unreadable; chose 0001550 by its description/);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
