@@ -134,6 +134,25 @@ export function extractDraft(
     }
   }
 
+  // a year no order can carry ("2076" for 2026), with nothing to say when it was sent: the year
+  // one misread digit away from this year's, flagged
+  if (orderDate) {
+    const year = Number(orderDate.value.slice(0, 4));
+    const now = (Number.isNaN(received.getTime()) ? new Date() : received).getUTCFullYear();
+    if (year > now + 5) {
+      const near = [now - 1, now, now + 1].filter(
+        (y) => [...String(y)].filter((c, k) => c !== String(year)[k]).length === 1,
+      );
+      if (near.length === 1) {
+        const fixed = `${near[0]}${orderDate.value.slice(4)}`;
+        warnings.push(
+          `order date read as ${orderDate.value}; taken as ${fixed} (a year digit misread), please check`,
+        );
+        orderDate = { ...orderDate, value: fixed, confidence: Math.min(orderDate.confidence, 0.5) };
+      }
+    }
+  }
+
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;
   warnings.push(...matched.warnings);

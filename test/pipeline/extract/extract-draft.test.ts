@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
 import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
 import { pageFromRows } from './synthetic-page.ts';
@@ -238,6 +238,25 @@ describe('extractDraft', () => {
     });
   });
 
+  it('mends an order year no order can carry, one misread digit from this year', () => {
+    // nothing says when the page was sent: this year is the machine's
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T10:00:00Z'));
+    try {
+      const unsent = { ...fax, receivedAt: null };
+      const order = ['10-4711  Senkkopfschraube M4x20                     20 Stk'];
+      const rows = ['Bestelldatum: 23.08.2076', 'Liefertermin: 26.08.2076', ...order];
+      const d = extractDraft([pageFromRows(rows)], unsent, master);
+      expect(d.orderDate).toBe('2026-08-23');
+      expect(d.deliveryDate).toBe('2026-08-26');
+      expect(d.warnings.join('\n')).toMatch(/order date read as 2076-08-23; taken as 2026-08-23/);
+      // a year a few years ahead may be meant
+      const ahead = extractDraft([pageFromRows(['Bestelldatum: 23.08.2029', ...order])], unsent, master);
+      expect(ahead.orderDate).toBe('2029-08-23');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('mends a delivery year that OCR misread years after the order date', () => {
     const page = pageFromRows([
       'Bestelldatum: 25.07.2026',
