@@ -69,7 +69,10 @@ function firstNumber(
   kind: 'amount' | 'quantity',
 ): { n: number; unit: string | null } | null {
   for (const t of texts ?? []) {
-    const toks = tokenize(t);
+    // "1 122,50": an amount with a space between its thousands
+    const toks = tokenize(
+      kind === 'amount' ? t.replace(/(?<![\d.,'])(\d{1,3}) (\d{3}[.,]\d{2})(?!\d)/g, "$1'$2") : t,
+    );
     for (let i = 0; i < toks.length; i++) {
       const n = parseNumber(cellNumber(toks[i]!), kind);
       if (n !== null) return { n, unit: normalizeUnit(toks[i + 1] ?? '') };

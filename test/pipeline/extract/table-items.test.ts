@@ -301,6 +301,16 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity, l.matchedBy])).toEqual([['0001550', 3, 'description']]);
     expect(d.warnings.join('\n')).toMatch(/article number unreadable; chose 0001550 by its description/);
   });
+  it('reads a line total with a space between its thousands', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
+      '1     0001550      Knieschoner Gel         67      18,40    1 122,40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 1'122.40 ÷ 18.40 = 61: the 67 read is a misread digit
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 61]]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity read as 67, but total 1122.4 ÷ price 18.4 = 61/);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
