@@ -178,6 +178,23 @@ function resolveFromDocument(
     }
   }
   if (quantity === null) warnings.push(`line ${position}: quantity not found`);
+  // a printed price far from the catalog's (customer prices differ, but not by half) means the
+  // row's figures may belong to another article, or the article is not the one printed
+  // (a price that only lost its decimal mark, "158" for 15.80, is no such sign)
+  const catalog = product?.price ?? null;
+  if (
+    item.unitPrice !== null &&
+    catalog !== null &&
+    catalog > 0 &&
+    ![1, 10, 100, 1000].some(
+      (f) => item.unitPrice! / f >= catalog * 0.5 && item.unitPrice! / f <= catalog * 1.5,
+    )
+  ) {
+    warnings.push(
+      `line ${position}: printed price ${item.unitPrice} is far from the catalog price ${catalog} of ${product!.sku}; please check`,
+    );
+    qConf = Math.min(qConf, 0.55);
+  }
   const ocrConf = meanConf(item);
   // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
   const unitPrice =

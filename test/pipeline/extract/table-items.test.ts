@@ -311,6 +311,21 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 61]]);
     expect(d.warnings.join('\n')).toMatch(/line 1: quantity read as 67, but total 1122.4 ÷ price 18.4 = 61/);
   });
+  it('flags a line whose printed price is far from its catalog price, but not a lost decimal mark', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis',
+      '1     20-1772      Holzbohrer 8 mm         5       96.00',
+      '2     0001550      Knieschoner Gel         2       1840',
+      '3     AB-1020X     Kabelbinder schwarz     100     0.18',
+    ]);
+    const d = extractDraft([page], meta, master);
+    const warnings = d.warnings.join('\n');
+    // 96.00 for a 4.10 drill: the row's figures may be another article's
+    expect(warnings).toMatch(/line 1: printed price 96 is far from the catalog price 4.1 of 20-1772/);
+    expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.55);
+    // "1840" is 18.40 without its dot, and 0.18 a customer price near 0.20: no flag
+    expect(warnings).not.toMatch(/line [23]: printed price/);
+  });
   it('splits two column labels OCR glued into one word', () => {
     const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
     expect(
