@@ -75,6 +75,7 @@ export const Order = Type.Object(
     fields: Type.Optional(
       Type.Object(
         {
+          customer: Type.Optional(FieldInfo),
           customerReference: FieldInfo,
           orderDate: FieldInfo,
           deliveryDate: FieldInfo,

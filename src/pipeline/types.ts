@@ -101,6 +101,8 @@ export interface FieldInfo {
 
 /** Confidence and evidence of the header fields that were found (a field not found is null). */
 export interface DraftFields {
+  /** Evidence is the line that named the customer; null for a match by the sender's fax or e-mail. */
+  customer?: FieldInfo | null;
   customerReference: FieldInfo | null;
   orderDate: FieldInfo | null;
   deliveryDate: FieldInfo | null;

@@ -65,6 +65,7 @@ export async function patchOrder(
       }
     }
     const fields = { ...before.fields };
+    if (set.customer_json !== undefined) fields.customer = { confidence: 1, evidence: null };
     for (const [field, column] of Object.entries(HEADER_COLUMNS) as Array<[HeaderField, keyof OrdersTable]>) {
       const value = changes[field];
       if (value === undefined || value === before[field]) continue;

@@ -140,6 +140,7 @@ describe.each(backends)('HTTP API on %s', (backend) => {
       url: `/api/v1/orders/${id}`,
       headers: { ...admin, 'if-match': String(got.version) },
       payload: {
+        customer: { id: 'C-2002', name: 'Schreinerei Lüthi GmbH' },
         customerReference: 'PO-4712',
         lines: [{ sku: '10-4711', quantity: 2, unit: 'Karton', conversion: { factor: 12, unit: 'Pack' } }],
       },
@@ -158,6 +159,8 @@ describe.each(backends)('HTTP API on %s', (backend) => {
     expect(patched.json().version).not.toBe(got.version);
     // the clerk's reference is certain and no longer the one read; untouched fields keep theirs
     expect(patched.json().fields.customerReference).toEqual({ confidence: 1, evidence: null });
+    expect(patched.json().customer).toMatchObject({ id: 'C-2002' });
+    expect(patched.json().fields.customer).toEqual({ confidence: 1, evidence: null });
     expect(patched.json().fields.orderDate).toEqual(got.fields.orderDate);
 
     const stale = await t.app.inject({

@@ -6,7 +6,7 @@
 import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/learned-mappings.ts';
 import { buildCatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
-import type { DraftOrder, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
+import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { confirmReference } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
@@ -22,6 +22,32 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 
 const info = (f: HeaderField<string> | null | undefined): FieldInfo | null =>
   f ? { confidence: round(f.confidence), evidence: f.evidence } : null;
+
+/**
+ * The line of the document that named the customer (their number, name, printed fax or phone
+ * number, e-mail domain); null when the sender's fax number or e-mail address did.
+ */
+function customerEvidence(
+  customer: DraftOrder['customer'],
+  body: TextLine[],
+  idx: ReturnType<typeof buildCatalogIndex>,
+): Evidence | null {
+  const c = idx.customers.find((x) => x.id === customer.id);
+  if (!c) return null;
+  const digits = (s: string): string => s.replace(/\D/g, '');
+  const lower = (s: string): string => s.toLowerCase();
+  let has: ((l: TextLine) => boolean) | null = null;
+  if (customer.matchedBy === 'customer-number')
+    has = (l) => [c.id, c.erpId].some((n) => n && l.text.includes(n));
+  else if (customer.matchedBy === 'name') has = (l) => lower(l.text).includes(lower(c.name));
+  else if (customer.matchedBy === 'phone' && c.fax) {
+    const tail = digits(c.fax).slice(-7);
+    has = (l) => digits(l.text).includes(tail);
+  } else if (customer.matchedBy === 'domain' && c.email)
+    has = (l) => lower(l.text).includes(`@${c.email!.split('@')[1]}`);
+  const line = has ? body.find(has) : undefined;
+  return line ? { page: line.page, box: line.box, text: line.text } : null;
+}
 
 /** A draft whose lines do not add up to the printed total is not touchless. */
 const TOTAL_MISMATCH_CONFIDENCE = 0.5;
@@ -231,6 +257,9 @@ export function extractDraft(
     deliveryAddress: fields.deliveryAddress?.value ?? null,
     remarks: fields.remarks?.value ?? null,
     fields: {
+      customer: customer.id
+        ? { confidence: customer.confidence, evidence: customerEvidence(customer, body, idx) }
+        : null,
       customerReference: info(reference),
       orderDate: info(orderDate),
       deliveryDate: info(deliveryDate),

@@ -63,6 +63,35 @@ describe('extractDraft', () => {
     expect(d.confidence).toBeGreaterThan(0);
   });
 
+  it('gives the line that named the customer as its evidence, none for the sender number', () => {
+    const withCustomers: MasterData = {
+      ...master,
+      customers: [
+        {
+          id: 'C-1007',
+          name: 'Baumann AG',
+          fax: '+41445551234',
+          email: 'einkauf@baumann.ch',
+          street: null,
+          zip: null,
+          city: null,
+          country: 'CH',
+        },
+      ],
+    };
+    const rows = [
+      'Baumann AG, Industriestrasse 14',
+      'Tel. 044 555 12 99   Fax 044 555 12 34',
+      '20 Stk 20-1772',
+    ];
+    // faxed from an unknown branch number: the printed fax number names the customer
+    const d = extractDraft([pageFromRows(rows)], { ...fax, from: '+41445559999' }, withCustomers);
+    expect(d.customer).toMatchObject({ id: 'C-1007', matchedBy: 'phone' });
+    expect(d.fields.customer?.evidence?.text).toContain('044 555 12 34');
+    const bySender = extractDraft([pageFromRows(rows)], { ...fax, from: '+41445551234' }, withCustomers);
+    expect(bySender.fields.customer).toEqual({ confidence: 0.97, evidence: null });
+  });
+
   it('reads the header value from the line below its label', () => {
     const page = pageFromRows([
       'Order No.            Order date',
