@@ -4,7 +4,7 @@
  * of customer, lines and header fields, 0 without lines) so the review queue can sort by it.
  */
 import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/learned-mappings.ts';
-import { buildCatalogIndex } from '../match/catalog-index.ts';
+import { buildCatalogIndex, type CatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { confirmReference } from './confirm-reference.ts';
@@ -30,7 +30,7 @@ const info = (f: HeaderField<string> | null | undefined): FieldInfo | null =>
 function customerEvidence(
   customer: DraftOrder['customer'],
   body: TextLine[],
-  idx: ReturnType<typeof buildCatalogIndex>,
+  idx: CatalogIndex,
 ): Evidence | null {
   const c = idx.customers.find((x) => x.id === customer.id);
   if (!c) return null;
@@ -72,8 +72,8 @@ function repairDeliveryYear(
   const md = d.value.slice(5);
   for (const y of [Number(order.slice(0, 4)), Number(order.slice(0, 4)) + 1]) {
     const cand = `${y}-${md}`;
-    const days = (Date.parse(cand) - Date.parse(order)) / 86_400_000;
-    if (days >= 0 && days <= 120) {
+    const lead = days(order, cand);
+    if (lead >= 0 && lead <= 120) {
       warnings.push(
         `delivery date read as ${d.value}, ${relation} the order date ${order}; taken as ${cand}, please check`,
       );
@@ -221,11 +221,7 @@ export function extractDraft(
   }
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
-  } else if (
-    deliveryDate &&
-    orderDate &&
-    Date.parse(deliveryDate.value) - Date.parse(orderDate.value) > MAX_LEAD_DAYS * 86_400_000
-  ) {
+  } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {
     // "07.08.2028" on an order of 25.07.2026: a year digit misread, mended the same way
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings, 'long after');
   }

@@ -11,7 +11,7 @@ import type { Box, Evidence } from '../types.ts';
 import { combinedRefDateLabel } from './combined-label.ts';
 import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
-import type { TextLine } from './layout-lines.ts';
+import { boxOf, type TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
 import { findCalendarWeek, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits } from './repair-date-digits.ts';
@@ -83,12 +83,11 @@ function ev(l: TextLine, printed?: string, labelX?: number): Evidence {
       }),
   );
   if (cells.length === 0) return whole;
-  const ws = cells.flatMap((c) => c.words);
-  const x0 = Math.min(...ws.map((w) => w.box[0]));
-  const y0 = Math.min(...ws.map((w) => w.box[1]));
-  const x1 = Math.max(...ws.map((w) => w.box[0] + w.box[2]));
-  const y1 = Math.max(...ws.map((w) => w.box[1] + w.box[3]));
-  return { page: l.page, box: [x0, y0, x1 - x0, y1 - y0], text: cells.map((c) => c.text).join(' ') };
+  return {
+    page: l.page,
+    box: boxOf(cells.flatMap((c) => c.words)),
+    text: cells.map((c) => c.text).join(' '),
+  };
 }
 
 const alnum = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

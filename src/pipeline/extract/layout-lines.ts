@@ -32,7 +32,7 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-function boxOf(words: Word[]): Box {
+export function boxOf(words: Word[]): Box {
   const x0 = Math.min(...words.map((w) => w.box[0]));
   const y0 = Math.min(...words.map((w) => w.box[1]));
   const x1 = Math.max(...words.map((w) => w.box[0] + w.box[2]));

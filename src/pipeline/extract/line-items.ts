@@ -6,7 +6,6 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { rankByDescription } from '../match/match-description.ts';
-import type { Product } from '../types.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
@@ -211,36 +210,39 @@ const NUMBER_KINDS = new Set<ColumnKind>(['quantity', 'price', 'total']);
 const NAMED_SCORE = 0.5;
 const NAMED_MARGIN = 0.15;
 
+/** The text of a row's description column. */
+const descriptionOf = (header: TableHeader, line: TextLine): string =>
+  (cellsByColumn(header, line).get('description') ?? []).join(' ');
+
 /**
- * The product a line's description names clearly — when it has a quantity of its own and the row
- * it would continue is about another product; else null.
+ * The product a line's description names clearly, as the line's article (chosen by description) —
+ * when it has a quantity of its own and the row it would continue is about another product; else null.
  */
 function otherProductNamed(
   header: TableHeader,
   line: TextLine,
   current: { lines: TextLine[]; article: ArticleHit | null },
   idx: CatalogIndex,
-): Product | null {
+): ArticleHit | null {
   const cells = placedCells(header, line);
   if (!cells.some((c) => c.kind === 'quantity' && /^\d{1,5}(?:[.,]\d{1,3})?$/.test(c.text))) return null;
-  const desc = cells
-    .filter((c) => c.kind === 'description')
-    .map((c) => c.text)
-    .join(' ');
-  if ((desc.match(/\p{L}/gu) ?? []).length < 10) return null;
-  const [best, second] = rankByDescription(desc, idx, 2);
+  const read = descriptionOf(header, line);
+  if ((read.match(/\p{L}/gu) ?? []).length < 10) return null;
+  const [best, second] = rankByDescription(read, idx, 2);
   if (!best || best.score < NAMED_SCORE || (second && best.score - second.score < NAMED_MARGIN)) return null;
   const own =
     current.article?.match?.product ??
-    rankByDescription(
-      placedCells(header, current.lines[0]!)
-        .filter((c) => c.kind === 'description')
-        .map((c) => c.text)
-        .join(' '),
-      idx,
-      1,
-    )[0]?.product;
-  return own && own !== best.product ? best.product : null;
+    rankByDescription(descriptionOf(header, current.lines[0]!), idx, 1)[0]?.product;
+  if (!own || own === best.product) return null;
+  const match = {
+    product: best.product,
+    matchedBy: 'description' as const,
+    confidence: 0.55,
+    customerSku: null,
+    gtin: null,
+    read,
+  };
+  return { match, ambiguity: null, from: 0, to: 0, read };
 }
 
 /** "Menge: 12 Pack", "Qty: 5", "Quantité : 3 cartons" — a line that only states a quantity. */
@@ -375,30 +377,10 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
       }
       // a row whose article number did not read but whose description clearly names another
       // product than the row above, with a quantity of its own, is a row of its own
-      const named: Product | null = current ? otherProductNamed(header, line, current, idx) : null;
+      const named: ArticleHit | null = current ? otherProductNamed(header, line, current, idx) : null;
       if (named) {
         flush();
-        const read = placedCells(header, line)
-          .filter((c) => c.kind === 'description')
-          .map((c) => c.text)
-          .join(' ');
-        current = {
-          lines: [line],
-          article: {
-            match: {
-              product: named,
-              matchedBy: 'description',
-              confidence: 0.55,
-              customerSku: null,
-              gtin: null,
-              read,
-            },
-            ambiguity: null,
-            from: 0,
-            to: 0,
-            read,
-          },
-        };
+        current = { lines: [line], article: named };
         continue;
       }
       const last = current?.lines[current.lines.length - 1];

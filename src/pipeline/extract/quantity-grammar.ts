@@ -5,7 +5,7 @@
  * "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
-import { normalizeUnit } from './units.ts';
+import { CONTAINER_UNITS, normalizeUnit } from './units.ts';
 
 export interface QuantityHit {
   quantity: number;
@@ -19,7 +19,6 @@ const NUM = /^\d{1,5}(?:[.,]\d{1,3})?$|^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,3})?$
 const PER = /^(à|a|á|@|je|zu|per|par|da|of|with|mit|von|pro|ca\.?)$/i;
 const DESCRIPTIVE_BEFORE =
   /^(din|iso|en|gr\.?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
-const PACKAGES = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
 const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückzahl|anz)\.?:?$/i;
 
 /** Split into tokens keeping "20x" / "x20" / "20Stk" apart. */
@@ -55,7 +54,7 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
-    if (/^(de|di|of)$/i.test(prev) && PACKAGES.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
+    if (/^(de|di|of)$/i.test(prev) && CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
     // "4 x 200 mm" is a dimension, not four of something
     if (

@@ -5,11 +5,16 @@
  */
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
-import { pickCandidate, type RankedCandidate, rankCandidates } from '../match/rank-candidates.ts';
+import {
+  countOfPrice,
+  pickCandidate,
+  type RankedCandidate,
+  rankCandidates,
+} from '../match/rank-candidates.ts';
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { normalizeUnit } from './units.ts';
+import { CONTAINER_UNITS, normalizeUnit } from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -147,7 +152,7 @@ function resolveFromDocument(
       else if (quantity === null) {
         // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
         const pack =
-          item.unit && CONTAINERS.has(item.unit) && item.unit !== product?.unit
+          item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
             ? packs.find((n) => qr % n === 0)
             : undefined;
         quantity = pack ? qr / pack : qr;
@@ -223,9 +228,6 @@ function resolveFromDocument(
   };
 }
 
-/** Units that are counted in other units (a Karton of 12 Stk); the catalog sells some per piece. */
-const CONTAINERS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
-
 /**
  * "2 Kartons à 12 Stk" of an article the catalog sells per Stk: one ordered unit is 12 catalog
  * units. Only a content stated right after the ordered unit's own word counts (not "Pack à 100 Stk"
@@ -233,7 +235,7 @@ const CONTAINERS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
  * the content names no unit).
  */
 function unitConversion(text: string, ordered: string | null, catalog: string): DraftLine['conversion'] {
-  if (!ordered || ordered === catalog || !CONTAINERS.has(ordered)) return null;
+  if (!ordered || ordered === catalog || !CONTAINER_UNITS.has(ordered)) return null;
   // (the content stands alone: "boxes of 20-1145" names an article, no content)
   const re = /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
   for (const m of text.matchAll(re)) {
@@ -279,15 +281,7 @@ function priceForCheck(
   return diff === 1 ? catalog : read;
 }
 
-/**
- * Whether `total` is a whole number of `price`s: to the cent, give or take the rounding of a
- * discounted price (404 × 4.50 = 1818 is not 1820).
- */
-function divides(total: number, price: number): boolean {
-  if (price <= 0) return false;
-  const n = Math.round(total / price);
-  return n > 0 && Math.abs(n * price - total) <= 0.011 + total * 0.0002;
-}
+const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;
 
 /**
  * The line total to check the quantity against. OCR loses decimal marks ("445.00" → "44500"); when

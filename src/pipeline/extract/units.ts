@@ -35,6 +35,9 @@ export function normalizeUnit(word: string): string | null {
 /** Units that are also ordinary letters/words and need a number right before them to count. */
 export const WEAK_UNITS = new Set(['m', 'l', 'x']);
 
+/** Units that hold a number of other units (a Karton of 12 Stk). */
+export const CONTAINER_UNITS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
+
 /**
  * UN/ECE Recommendation 20 codes for the master units, as openTRANS (bmecat dtPUNIT) and UBL want
  * them. Pieces are C62: PCE and H87 fail openTRANS validation (DOMAIN.md).

@@ -90,6 +90,16 @@ function dimensionScore(rowTokens: Set<string>, product: Product): number {
 /** Description similarity from which a row counts as being about the product (see rankCandidates). */
 const DESCRIBED = 0.3;
 
+/**
+ * How many `price`s make `total`, when it is a whole number of them: to the cent, give or take the
+ * rounding of a discounted price (404 × 4.50 = 1818 is not 1820); else null.
+ */
+export function countOfPrice(total: number, price: number): number | null {
+  if (price <= 0) return null;
+  const n = Math.round(total / price);
+  return n > 0 && Math.abs(n * price - total) <= 0.011 + total * 0.0002 ? n : null;
+}
+
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 
 /** 1 when the printed price fits the catalog price (also with a lost decimal point), else 0. */
@@ -105,8 +115,8 @@ function priceScore(ev: RowEvidence, product: Product): number {
   // the total is a whole number of catalog prices (quantity and price misread): weaker, and only
   // for prices that do not divide almost anything
   if (ev.total !== null && p >= 1) {
-    const n = Math.round(ev.total / p);
-    if (n >= 1 && n <= 1000 && Math.abs(ev.total - n * p) <= 0.011 + ev.total * 0.0002) return 0.5;
+    const n = countOfPrice(ev.total, p);
+    if (n !== null && n <= 1000) return 0.5;
   }
   return 0;
 }
