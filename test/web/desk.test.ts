@@ -44,7 +44,12 @@ function draft(overrides: Partial<DraftOrder>): DraftOrder {
     source: { ...base.source, receivedAt: new Date().toISOString() },
     lines: [
       // boxes match pageImage()'s text rows
-      { ...known, confidence: 0.95, evidence: { ...known.evidence!, box: [70, 390, 700, 40] } },
+      {
+        ...known,
+        confidence: 0.95,
+        evidence: { ...known.evidence!, box: [70, 390, 700, 40] },
+        conversion: { factor: 100, unit: 'Stk' },
+      },
       {
         position: 2,
         sku: null,
@@ -246,7 +251,13 @@ describe("the clerk's desk in chromium", () => {
     await a.screenshot({ path: path.join(SHOTS, 'desk-order.png'), fullPage: true });
 
     // correct the quantity of line 1 and choose the SKU of line 2 through the autocomplete
+    // a pack of 100 pieces: the unit cell says so
+    expect(await a.locator('#lines tr[data-line="0"] input.unit').getAttribute('title')).toBe(
+      '1 Pack = 100 Stk',
+    );
     await a.fill('#lines tr[data-line="0"] input.quantity', '24');
+    // another unit: the pack content stated on the order no longer applies
+    await a.fill('#lines tr[data-line="0"] input.unit', 'Karton');
     await a.fill('#lines tr[data-line="1"] input.sku', 'unterleg');
     const option = a.locator('#lines tr[data-line="1"] .suggest li', { hasText: 'AB-1020X' });
     await option.waitFor();
@@ -268,7 +279,7 @@ describe("the clerk's desk in chromium", () => {
     });
     expect(erp.statusCode).toBe(200);
     const lines = erp.json().lines;
-    expect(lines[0]).toMatchObject({ sku: '10-4711', quantity: 24 });
+    expect(lines[0]).toMatchObject({ sku: '10-4711', quantity: 24, unit: 'Karton', conversion: null });
     expect(lines[1]).toMatchObject({ sku: 'AB-1020X', quantity: 5, unit: 'Stk' });
     const audit = await t.stores.audit.list('order', firstOrder);
     expect(audit.some((e) => e.actor === 'user:mueller' && e.field === 'lines')).toBe(true);
