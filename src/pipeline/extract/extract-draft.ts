@@ -63,6 +63,27 @@ const MAX_LEAD_DAYS = 400;
  * "24.07.25" for "24.07.26") and the same day and month follow the order date within four months,
  * that is taken with a low confidence; otherwise the date stays as read, flagged.
  */
+/**
+ * A date whose year is more than five years ahead ("2076-11-23") is a misread year digit when
+ * exactly one of last, this or next year is one digit away from it: that year is taken, flagged.
+ */
+function mendFarYear(
+  d: HeaderField<string>,
+  thisYear: number,
+  what: string,
+  warnings: string[],
+): HeaderField<string> {
+  const year = d.value.slice(0, 4);
+  if (Number(year) <= thisYear + 5) return d;
+  const near = [thisYear - 1, thisYear, thisYear + 1].filter(
+    (y) => [...String(y)].filter((c, k) => c !== year[k]).length === 1,
+  );
+  if (near.length !== 1) return d;
+  const fixed = `${near[0]}${d.value.slice(4)}`;
+  warnings.push(`${what} read as ${d.value}; taken as ${fixed} (a year digit misread), please check`);
+  return { ...d, value: fixed, confidence: Math.min(d.confidence, 0.5) };
+}
+
 function repairDeliveryYear(
   d: HeaderField<string>,
   order: string,
@@ -162,22 +183,8 @@ export function extractDraft(
 
   // a year no order can carry ("2076" for 2026), with nothing to say when it was sent: the year
   // one misread digit away from this year's, flagged
-  if (orderDate) {
-    const year = Number(orderDate.value.slice(0, 4));
-    const now = (Number.isNaN(received.getTime()) ? new Date() : received).getUTCFullYear();
-    if (year > now + 5) {
-      const near = [now - 1, now, now + 1].filter(
-        (y) => [...String(y)].filter((c, k) => c !== String(year)[k]).length === 1,
-      );
-      if (near.length === 1) {
-        const fixed = `${near[0]}${orderDate.value.slice(4)}`;
-        warnings.push(
-          `order date read as ${orderDate.value}; taken as ${fixed} (a year digit misread), please check`,
-        );
-        orderDate = { ...orderDate, value: fixed, confidence: Math.min(orderDate.confidence, 0.5) };
-      }
-    }
-  }
+  const thisYear = (Number.isNaN(received.getTime()) ? new Date() : received).getUTCFullYear();
+  if (orderDate) orderDate = mendFarYear(orderDate, thisYear, 'order date', warnings);
 
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;
@@ -219,6 +226,8 @@ export function extractDraft(
     const guessed = unlabelledDates(body, ref, warnings);
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
+  // without an order date to measure it against, a delivery year no order asks for is mended alike
+  if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, thisYear, 'delivery date', warnings);
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {

@@ -282,6 +282,11 @@ describe('extractDraft', () => {
       // a year a few years ahead may be meant
       const ahead = extractDraft([pageFromRows(['Bestelldatum: 23.08.2029', ...order])], unsent, master);
       expect(ahead.orderDate).toBe('2029-08-23');
+      // with no order date to measure it against, the delivery date's year is mended alike
+      const alone = extractDraft([pageFromRows(['Liefertermin: 23.11.2076', ...order])], unsent, master);
+      expect(alone.orderDate).toBeNull();
+      expect(alone.deliveryDate).toBe('2026-11-23');
+      expect(alone.warnings.join('\n')).toMatch(/delivery date read as 2076-11-23; taken as 2026-11-23/);
     } finally {
       vi.useRealTimers();
     }
