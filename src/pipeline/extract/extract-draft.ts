@@ -227,7 +227,8 @@ export function extractDraft(
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
   // without an order date to measure it against, a delivery year no order asks for is mended alike
-  if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, thisYear, 'delivery date', warnings);
+  if (deliveryDate && !orderDate)
+    deliveryDate = mendFarYear(deliveryDate, thisYear, 'delivery date', warnings);
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {

@@ -6,6 +6,8 @@
 
 /** Characters are at least this many text heights tall; rule fragments and specks are flatter. */
 const TALL = 0.4;
+/** Width (in text heights) up to which ink at a crop's side is taken for a cut ruling. */
+const EDGE_STROKE = 0.2;
 
 export interface Component {
   pixels: number[];
@@ -65,7 +67,11 @@ export function isolateRowText(
   cy: number,
 ): { x0: number; y0: number; x1: number; y1: number } | null {
   const comps = inkComponents(px, width, height);
-  const tall = comps.filter((c) => c.y1 - c.y0 + 1 >= unit * TALL && c.y1 - c.y0 + 1 <= unit * 2.2);
+  // a thin stroke cut by the crop's side is a piece of the column's ruling, not a "1"
+  const cut = (c: Component) => (c.x0 === 0 || c.x1 === width - 1) && c.x1 - c.x0 + 1 <= unit * EDGE_STROKE;
+  const tall = comps.filter(
+    (c) => c.y1 - c.y0 + 1 >= unit * TALL && c.y1 - c.y0 + 1 <= unit * 2.2 && !cut(c),
+  );
   if (tall.length === 0) return null;
   const mid = (c: Component) => (c.y0 + c.y1) / 2;
   const seed = tall.reduce((a, b) => (Math.abs(mid(b) - cy) < Math.abs(mid(a) - cy) ? b : a));
@@ -81,7 +87,7 @@ export function isolateRowText(
   const right = Math.max(...line.map((c) => c.x1)) + unit * 0.1;
   for (const c of comps) {
     const inBand = c.y0 >= top - unit * 0.15 && c.y1 <= bottom + unit * 0.35;
-    if (c.pixels.length >= 3 && inBand && c.x0 >= left && c.x1 <= right) keep.add(c);
+    if (c.pixels.length >= 3 && inBand && c.x0 >= left && c.x1 <= right && !cut(c)) keep.add(c);
   }
   for (const c of comps) if (!keep.has(c)) for (const i of c.pixels) px[i] = 255;
   const kept = [...keep];
@@ -91,6 +97,39 @@ export function isolateRowText(
     x1: Math.max(...kept.map((c) => c.x1)) + 1,
     y1: Math.max(...kept.map((c) => c.y1)) + 1,
   };
+}
+
+/**
+ * Whitens the pixel columns of a crop that hold one stroke over half its height or more: a cell's
+ * vertical ruling, even when faxing broke it into pieces too short for removeRulings (gaps of up to
+ * a quarter text height are bridged). A character is well under half of a crop that is 2.6 text
+ * heights tall, and the same digit in the rows above and below leaves a text height's gap.
+ * Neighbouring columns with a third go with it.
+ */
+export function clearRulingColumns(px: Uint8Array, width: number, height: number, unit: number): number {
+  const gap = Math.max(2, Math.round(unit * 0.25));
+  const stroke = new Array<number>(width).fill(0);
+  for (let x = 0; x < width; x++) {
+    let start = -1;
+    let last = -1;
+    for (let y = 0; y < height; y++) {
+      if (px[y * width + x]! >= 128) continue;
+      if (start < 0 || y - last > gap) start = y;
+      last = y;
+      stroke[x] = Math.max(stroke[x]!, last - start + 1);
+    }
+  }
+  let cleared = 0;
+  for (let x = 0; x < width; x++) {
+    if (stroke[x]! < height * 0.5) continue;
+    for (let dx = -2; dx <= 2; dx++) {
+      const cx = x + dx;
+      if (cx < 0 || cx >= width || (dx !== 0 && stroke[cx]! < height * 0.3)) continue;
+      for (let y = 0; y < height; y++) px[y * width + cx] = 255;
+      cleared++;
+    }
+  }
+  return cleared;
 }
 
 /** Dark pixels in a crop. */

@@ -190,7 +190,9 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
       if (opts.rereadCells === false) return content;
       try {
-        const second = await rereadQuantityCells(content, image, cells.read);
+        const second = await rereadQuantityCells(content, image, cells.read, {
+          smoothed: prepared.steps.includes('dedither'),
+        });
         if (second.reread === 0) return content;
         log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
         return fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);

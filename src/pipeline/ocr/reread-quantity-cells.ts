@@ -10,7 +10,7 @@ import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.t
 import { parseNumber } from '../extract/parse-number.ts';
 import { detectHeader, learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
 import type { PageContent, Word } from '../types.ts';
-import { inkOf, isolateRowText } from './cell-ink.ts';
+import { clearRulingColumns, inkOf, isolateRowText } from './cell-ink.ts';
 import { removeRulings } from './prepare-for-ocr.ts';
 
 /** Reads one cropped text line (PSM 7); boxes in the crop's pixels. */
@@ -42,12 +42,15 @@ interface CellRect extends Rect {
   cy: number;
   /** Confidence of the number the page read had in the cell, null when it had none. */
   had: number | null;
+  /** That number's digits. */
+  hadDigits: string | null;
 }
 
 export async function rereadQuantityCells(
   content: PageContent,
   image: Buffer,
   readLine: ReadLine,
+  opts: { smoothed?: boolean } = {},
 ): Promise<{ content: PageContent; reread: number }> {
   const lines = layoutLines(content);
   const rects = quantityCellsToRead(lines);
@@ -61,9 +64,11 @@ export async function rereadQuantityCells(
     const rect = clamp(r, info.width, info.height);
     if (!rect) continue;
     const crop = cropPixels(page, rect);
+    if (opts.smoothed) solidify(crop);
     const w = rect.x1 - rect.x0;
     const h = rect.y1 - rect.y0;
     removeRulings(crop, w, h, Math.round(unit * 1.3), Math.round(Math.min(w * 0.6, unit * 3)));
+    clearRulingColumns(crop, w, h, unit);
     const text = isolateRowText(crop, w, h, unit, r.cy - rect.y0);
     if (!text || inkOf(crop) < unit * unit * MIN_INK) continue;
     const tight = {
@@ -93,6 +98,10 @@ export async function rereadQuantityCells(
     const numbers = found.filter((x) => parseNumber(x.text.replace(/[,;.]$/, ''), 'quantity') !== null);
     if (numbers.length === 0) continue;
     if (r.had !== null && Math.min(...numbers.map((x) => x.conf)) <= r.had) continue;
+    // a crop that lost a digit at its edge reads "4" for the page's "24", and surely: the page's
+    // number, holding all the crop read and more, stands
+    const digits = numbers.map((x) => x.text.replace(/\D/g, '')).join('');
+    if (r.hadDigits && r.hadDigits !== digits && r.hadDigits.includes(digits)) continue;
     words = [...words.filter((x) => !inside(x, tight)), ...found];
     reread++;
   }
@@ -159,6 +168,8 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   // and the surer reading wins
   const clean = qty.filter((c) => cleanNumber(c.cell));
   const had = clean.length > 0 ? Math.min(...clean[0]!.cell.words.map((w) => w.conf)) : null;
+  const hadDigits =
+    clean.length > 0 ? (clean[0]!.text.trim().split(/\s+/)[0] ?? '').replace(/\D/g, '') : null;
   if (had !== null && had >= SURE) return null;
   const col = header.columns.find((c) => c.kind === 'quantity')!;
   const u = line.unit;
@@ -166,21 +177,61 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   // the page read there) took in the unit and the ruling, read as digits ("5 l" → "51"; measured)
   let x0 = Math.max(col.left, edge !== null ? edge - 4 * u : col.x0 - 2 * u);
   let x1 = Math.min(col.right, edge !== null ? edge + u : col.x1 + 2 * u);
+  // where the numbers end: what starts before it holds the number, garbled with the unit ("5 STK"
+  // read as "Get"), and is read again rather than cut off
+  const numbersEnd = (edge ?? col.x1) - u * 0.3;
   for (const c of line.cells) {
     if (qty.some((q) => q.cell === c)) continue;
     // text overhanging from the left ("… Pack à 100 Stk") or starting on the right (the unit)
     if (c.x0 < x0 && c.x1 > x0) x0 = c.x1 + 2;
-    else if (c.x0 >= x0 && c.x0 < x1) x1 = c.x0;
+    else if (c.x0 >= Math.max(x0, numbersEnd) && c.x0 < x1) x1 = c.x0;
   }
   if (x1 - x0 < u * 0.6) return null;
   const cy = line.box[1] + line.box[3] / 2;
-  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had };
+  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had, hadDigits };
 }
 
 /** A cell whose first token is a plain quantity ("10", "2,5", "1'000"). */
 function cleanNumber(cell: Cell): boolean {
   const first = cell.text.trim().split(/\s+/)[0] ?? '';
   return /^\d[\d'’.,]*$/.test(first) && parseNumber(first.replace(/[,;.]$/, ''), 'quantity') !== null;
+}
+
+/**
+ * A page smoothed from halftone dots (prepare-for-ocr.ts) has its strokes in mid grey with gaps
+ * between the former dots; at the usual level of 128 a "5" falls apart into specks that are neither
+ * a character nor ink enough to read. The crop is made black and white at the level that best
+ * parts its strokes from its paper (Otsu's), which makes the strokes whole again.
+ */
+function solidify(px: Uint8Array): void {
+  const level = otsuLevel(px);
+  for (let i = 0; i < px.length; i++) px[i] = px[i]! < level ? 0 : 255;
+}
+
+/** The grey level that splits a crop's pixels into two classes of least spread (Otsu's method). */
+function otsuLevel(px: Uint8Array): number {
+  const hist = new Array<number>(256).fill(0);
+  for (const v of px) hist[v]!++;
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * hist[v]!;
+  let below = 0;
+  let sumBelow = 0;
+  let best = 128;
+  let bestVar = -1;
+  for (let t = 0; t < 255; t++) {
+    below += hist[t]!;
+    sumBelow += t * hist[t]!;
+    const above = px.length - below;
+    if (below === 0 || above === 0) continue;
+    const m0 = sumBelow / below;
+    const m1 = (sum - sumBelow) / above;
+    const between = below * above * (m0 - m1) ** 2;
+    if (between > bestVar) {
+      bestVar = between;
+      best = t + 1;
+    }
+  }
+  return best;
 }
 
 function clamp(r: Rect, width: number, height: number): Rect | null {

@@ -3,8 +3,9 @@ import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
-import { inkComponents, isolateRowText } from '../../../src/pipeline/ocr/cell-ink.ts';
+import { clearRulingColumns, inkComponents, isolateRowText } from '../../../src/pipeline/ocr/cell-ink.ts';
 import { createOcrEngine } from '../../../src/pipeline/ocr/ocr-engine.ts';
+import { prepareForOcr } from '../../../src/pipeline/ocr/prepare-for-ocr.ts';
 import {
   quantityCellsToRead,
   type ReadLine,
@@ -119,6 +120,29 @@ describe('quantityCellsToRead', () => {
       expect(rects[i]!.x0).toBeLessThanOrEqual(read.box[0] + read.box[2] / 2);
       expect(rects[i]!.x1).toBeGreaterThanOrEqual(read.box[0] + read.box[2]);
     }
+  });
+
+  // Regression (dev 0028): "5 STK" read as one word "Get" starting where the digit stands; the
+  // rectangle ended at that word's start, left of the digit, and the cell was never read.
+  it('covers a number the page read garbled together with its unit', () => {
+    const glued = [
+      ...header(200),
+      ...row(250, '1', '10-4711', 'Senkkopfschraube M4x20', qty('10', 250), 'Stk'),
+      // one word over the digit and the unit, placed in the unit column
+      ...row(
+        300,
+        '2',
+        '10-4712',
+        'Unterlegscheibe M4',
+        { ...word('Get', 947, 300, 0.4), box: [947, 300, 130, H] },
+        null,
+      ),
+      ...row(350, '3', '10-4713', 'Mutter M4', qty('12', 350), 'Stk'),
+    ];
+    const rects = quantityCellsToRead(layoutLines(page(glued)));
+    expect(rects).toHaveLength(1);
+    expect(rects[0]!.x0).toBeLessThanOrEqual(947);
+    expect(rects[0]!.x1).toBeGreaterThanOrEqual(960);
   });
 
   it('stops at a left-overhanging description ("… Pack à 100 Stk")', () => {
@@ -242,6 +266,31 @@ describe('isolateRowText', () => {
     fill(0, 2, W, 2);
     fill(60, 30, 2, 2);
     expect(isolateRowText(px, W, HT, unit, 30)).toBeNull();
+  });
+
+  it('drops a thin stroke cut by the side of the crop (a piece of the column ruling), keeps a "1"', () => {
+    const { px, fill } = crop();
+    fill(40, 20, 12, 20); // a digit
+    fill(60, 20, 3, 18); // a "1" beside it
+    fill(W - 3, 18, 3, 22); // the ruling's piece at the crop's right side
+    const kept = isolateRowText(px, W, HT, unit, 30);
+    expect(kept).toMatchObject({ x0: 40, x1: 63 });
+    expect(inkIn(px, W - 3, 18, 3, 22)).toBe(0);
+  });
+
+  it('clears a vertical ruling broken into short pieces, not digits standing above one another', () => {
+    const { px, fill } = crop();
+    // the ruling: pieces of 8 px with gaps of 3 px, over the whole crop's height
+    for (let y = 0; y < HT; y += 11) fill(100, y, 2, Math.min(8, HT - y));
+    // the same "1" in this row and in the rows above and below, a text height apart
+    fill(60, 0, 3, 7);
+    fill(60, 20, 3, 17);
+    fill(60, 50, 3, 10);
+    fill(40, 20, 12, 17); // and a digit beside it
+    expect(clearRulingColumns(px, W, HT, unit)).toBeGreaterThan(0);
+    expect(inkIn(px, 98, 0, 6, HT)).toBe(0);
+    expect(inkIn(px, 60, 20, 3, 17)).toBe(3 * 17);
+    expect(inkIn(px, 40, 20, 12, 17)).toBe(12 * 17);
   });
 });
 
@@ -469,6 +518,48 @@ describe('rereadQuantityCells with tesseract.js', () => {
     expect(quantityCells(words)).toEqual(['10|', '', '8|', '', '25|']);
     const { content: out } = await rereadQuantityCells(pageOf(words), table.png, readLine);
     expect(quantityCells(out.words)).toEqual(['10', '4', '8', '', '25']);
+  });
+
+  // Regression (dev 0028 p. 3): the crop of "24" read "4", surer than the page's "24"
+  it("keeps the page's number when the second reading holds only part of its digits", async () => {
+    const doubtful = pageOf(
+      printed.map((w) => (w.text === '25' && inQtyCell(w, 5) ? { ...w, conf: 0.5 } : w)),
+    );
+    // a read that lost the first digit at the crop's edge, as tesseract does on worn print
+    const losesFirstDigit: ReadLine = async (crop) =>
+      (await readLine(crop)).map((w) =>
+        /^\d\d+$/.test(w.text) ? { ...w, text: w.text.slice(1), conf: 0.97 } : w,
+      );
+    const { content: out } = await rereadQuantityCells(doubtful, png, losesFirstDigit);
+    expect(quantityCells(out.words)[4]).toBe('25');
+    // a reading with all the page's digits and more certainty still replaces it
+    const { content: same } = await rereadQuantityCells(doubtful, png, async (crop) =>
+      (await readLine(crop)).map((w) => ({ ...w, conf: 0.97 })),
+    );
+    expect(same.words.find((w) => inQtyCell(w, 5))?.conf).toBe(0.97);
+  });
+
+  // Regression (dev 0028, a photo-mode fax): on a page smoothed from halftone dots the digits are
+  // mid-grey; at the usual ink level they fell apart into specks and no cell was read.
+  it('reads the cells of a page smoothed from halftone dots', async () => {
+    const { data, info } = await sharp(png).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    // a checkerboard of the print: the dots a photo-mode fax makes of solid black
+    const dots = Buffer.alloc(data.length, 255);
+    for (let y = 0; y < info.height; y++)
+      for (let x = y % 2; x < info.width; x += 2) dots[y * info.width + x] = data[y * info.width + x]!;
+    const dotted = await sharp(dots, { raw: { width: info.width, height: info.height, channels: 1 } })
+      .withDensity(200)
+      .png()
+      .toBuffer();
+    const prepared = await prepareForOcr(dotted);
+    expect(prepared.steps).toEqual(['dedither']);
+    reads.length = 0;
+    const before = await rereadQuantityCells(content, prepared.image, readLine);
+    expect(reads).toHaveLength(0);
+    expect(quantityCells(before.content.words)[1]).toBe('');
+    const { content: out } = await rereadQuantityCells(content, prepared.image, readLine, { smoothed: true });
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(quantityCells(out.words)[1]).toBe('4');
   });
 });
 
