@@ -406,6 +406,19 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).not.toMatch(/quantity/);
   });
+  // Regression (s600 0005): a speck read as a dot ("da.24") hid the content, and 230.40 ÷ 4.80 = 48
+  // replaced the 2 cartons that were ordered
+  it('reads the content of a pack with a speck between word and number ("cartoni da.24 pezzi")', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Menge   Einheit              Preis   Betrag',
+      '20-1772      Holzbohrer 8 mm      2       cartoni da.24 pezzi  4.10    196.80',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.conversion])).toEqual([
+      ['20-1772', 2, { factor: 24, unit: 'Stk' }],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity/);
+  });
   it('finds an article number OCR merged into a long unit cell', () => {
     const page = pageFromRows([
       'Réf.  Quantité  Unité          N° article   Prix   Total    Désignation',
