@@ -6,6 +6,7 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { rankByDescription } from '../match/match-description.ts';
+import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
@@ -306,6 +307,8 @@ function rowsByHeader(lines: TextLine[]): Map<TextLine, { header: TableHeader; r
     } else if (cur && STOP.test(line.text.trim())) cur = null;
     else if (cur) cur.rows.push(line);
   }
+  // the rows' figures correct the columns of a garbled header (columns-by-rows.ts)
+  for (const t of out.values()) t.header = reviseColumnsByRows(t.header, t.rows);
   return out;
 }
 
@@ -324,11 +327,12 @@ export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: stri
   // a quantity OCR put on a line of its own, nearer the row below than the row above
   let carried: TextLine | null = null;
   for (const [li, line] of lines.entries()) {
-    const h = detectHeader(line);
-    if (h) {
+    const detected = detectHeader(line);
+    if (detected) {
       flush();
       carried = null;
       const t = learned.get(line);
+      const h = t?.header ?? detected;
       h.quantityEdge = t ? learnQuantityEdge(t.header, t.rows) : null;
       header = h;
       inTable = true;

@@ -237,7 +237,8 @@ function resolveFromDocument(
 function unitConversion(text: string, ordered: string | null, catalog: string): DraftLine['conversion'] {
   if (!ordered || ordered === catalog || !CONTAINER_UNITS.has(ordered)) return null;
   // (the content stands alone: "boxes of 20-1145" names an article, no content)
-  const re = /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*[.,:;]?\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
+  const re =
+    /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*[.,:;]?\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
   for (const m of text.matchAll(re)) {
     if (normalizeUnit(m[1]!) !== ordered) continue;
     const unit = m[3] ? normalizeUnit(m[3]) : null;

@@ -28,7 +28,8 @@ export interface TableHeader {
   quantityEdge?: number | null;
 }
 
-interface Group {
+/** A column label's extent in a header line. */
+export interface LabelGroup {
   kind: ColumnKind;
   x0: number;
   x1: number;
@@ -39,7 +40,7 @@ interface Group {
  * article, "Item description" the description, "Price per unit" a price). Words that are not
  * labels but sit in a label's cell ("Preis CHF") widen that label.
  */
-function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
+function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number } {
   const textsOf = (ws: Word[]): string[] =>
     ws.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
   let words = line.words;
@@ -58,7 +59,7 @@ function labelGroups(line: TextLine): { groups: Group[]; labelled: number } {
       spans = findLabelSpans(textsOf(words), LABELS);
     }
   }
-  const groups: Group[] = [];
+  const groups: LabelGroup[] = [];
   let labelled = 0;
   for (const s of spans) {
     const ws = words.slice(s.from, s.to);
@@ -174,7 +175,12 @@ export function detectHeader(line: TextLine): TableHeader | null {
       sorted.sort((a, b) => a.x0 - b.x0);
     }
   }
-  const columns: Column[] = sorted.map((g, i) => {
+  return { line, columns: toColumns(sorted) };
+}
+
+/** Columns from label extents in reading order: borders halfway between neighbours. */
+export function toColumns(sorted: readonly LabelGroup[]): Column[] {
+  return sorted.map((g, i) => {
     const prev = sorted[i - 1];
     const next = sorted[i + 1];
     return {
@@ -185,7 +191,6 @@ export function detectHeader(line: TextLine): TableHeader | null {
       right: next ? (g.x1 + next.x0) / 2 : Number.POSITIVE_INFINITY,
     };
   });
-  return { line, columns };
 }
 
 /** The column a cell belongs to: the one holding most of its width (its centre breaks ties). */

@@ -497,3 +497,43 @@ describe('letter lines', () => {
     ]);
   });
 });
+
+describe('columns taken from the rows', () => {
+  // s600 0001, a photo-mode fax: "Unité" read as "una", "Prix unitaire | Prix total | Quantité" as
+  // one garbled label; the quantity label stood over the units and the quantities under a price
+  const garbled = [
+    'Ref   N° article   una       Désignation               Pri unitalre  patate  Quebits',
+    '1     10-4711      pièces    Senkkopfschraube M4x20    9.50          19.0O   2',
+    '2     20-1772      pièces    Holzbohrer 8 mm           4.1O          1640    4',
+    '3     0001550      paires    Knieschoner Gel           l8.40         55.20   3',
+  ];
+
+  it('takes the one column of whole numbers for the quantity when words stand under its label', () => {
+    const d = extractDraft([pageFromRows(garbled)], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['10-4711', 2, 'Stk'],
+      ['20-1772', 4, 'Stk'],
+      ['0001550', 3, 'Paar'],
+    ]);
+  });
+
+  it('leaves the header alone when figures stand under the quantity label', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge   Einheit   Preis    Betrag   Rabatt',
+      '10-4711    Senkkopfschraube M4x20   2       Pack      9.50     19.00    0',
+      '20-1772    Holzbohrer 8 mm          4       Stk       4.10     16.40    5',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 2],
+      ['20-1772', 4],
+    ]);
+  });
+
+  it('leaves it alone when the whole numbers are not one column', () => {
+    // two columns of whole numbers: which one is the quantity the rows cannot say
+    const two = garbled.map((r, i) => (i === 0 ? `${r}  Lager` : `${r}  ${[12, 7, 30][i - 1]}`));
+    const d = extractDraft([pageFromRows(two)], meta, master);
+    expect(d.lines.map((l) => l.quantity)).not.toEqual([2, 4, 3]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * A header's labels say where the columns are; the rows say it too, and more reliably when OCR
+ * garbled the labels ("una" for "Unité", "Pri unitalre patate Quebits" for "Prix unitaire | Prix
+ * total | Quantité"). When the quantity label stands over words on most rows ("paires", "pièces":
+ * the unit column, its label misread) and the figures of the rows form exactly one column of whole
+ * numbers among columns of amounts, that column is the quantity and the mislabelled one the unit.
+ */
+import type { TextLine } from './layout-lines.ts';
+import {
+  type ColumnKind,
+  type LabelGroup,
+  placedCells,
+  type TableHeader,
+  toColumns,
+} from './table-columns.ts';
+import { normalizeUnit } from './units.ts';
+
+/** A figure standing alone in a cell (junk around it allowed: "- 98,00", "20|"). */
+const FIGURE = /^\d{1,3}(?:['’ ]\d{3})*(?:[.,]\d{1,3})?$|^\d+(?:[.,]\d{1,3})?$/;
+/** Columns whose figures are no quantities, prices or totals. */
+const NOT_FIGURES = new Set<ColumnKind>(['article', 'customerArticle', 'gtin', 'pos', 'description']);
+
+interface Figure {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface FigureColumn {
+  x0: number;
+  x1: number;
+  /** The column's figure in each row (index into the rows), if any. */
+  byRow: Map<number, Figure>;
+}
+
+export function reviseColumnsByRows(header: TableHeader, rows: TextLine[]): TableHeader {
+  const qty = header.columns.find((c) => c.kind === 'quantity');
+  if (!qty) return header;
+  const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
+  if (figureRows.length < 2) return header;
+  const under = rows.flatMap((r) =>
+    placedCells(header, r)
+      .filter((c) => c.kind === 'quantity')
+      .map((c) => c.text),
+  );
+  const figures = under.filter((t) => /^\W*\d/.test(t)).length;
+  const units = under.filter((t) => normalizeUnit(t.split(/\s+/)[0] ?? '') !== null).length;
+  // (words under it, two of them at least units as read: garbled ones, "mires" for "mètres", too)
+  if (under.length === 0 || figures > under.length * 0.3 || units < Math.max(2, under.length * 0.3))
+    return header;
+  const unit = rows[0]?.unit ?? 20;
+  const columns = figureColumns(figureRows, unit).filter(
+    (c) => c.byRow.size >= Math.max(2, figureRows.length * 0.5),
+  );
+  const wholeShare = (c: FigureColumn): number =>
+    [...c.byRow.values()].filter((f) => /^\d{1,5}$/.test(f.text)).length / c.byRow.size;
+  const whole = columns.filter((c) => wholeShare(c) >= 0.8);
+  if (whole.length !== 1 || columns.filter((c) => wholeShare(c) >= 0.5).length !== 1) return header;
+  const q = whole[0]!;
+  const groups: LabelGroup[] = [];
+  for (const col of header.columns) {
+    const g: LabelGroup = { kind: col.kind === 'quantity' ? 'unit' : col.kind, x0: col.x0, x1: col.x1 };
+    // a label group reaching over the quantities ("Pri unitalre patate Quebits") ends before them
+    if (overlaps(g, q)) {
+      if (g.x0 >= q.x0 - 1) continue;
+      g.x1 = Math.min(g.x1, q.x0 - 1);
+    }
+    groups.push(g);
+  }
+  groups.push({ kind: 'quantity', x0: q.x0, x1: q.x1 });
+  groups.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(groups) };
+}
+
+const overlaps = (g: LabelGroup, c: FigureColumn): boolean => g.x0 < c.x1 && c.x0 < g.x1;
+
+/** The lone figures of a row outside its article, position and description cells. */
+function figuresOf(header: TableHeader, row: TextLine): Figure[] {
+  const out: Figure[] = [];
+  for (const c of placedCells(header, row)) {
+    if (NOT_FIGURES.has(c.kind)) continue;
+    const words = c.cell.words.filter((w) => /\d/.test(w.text));
+    if (words.length !== 1 || c.cell.words.some((w) => w !== words[0] && /[\p{L}\d]/u.test(w.text))) continue;
+    const w = words[0]!;
+    const text = w.text.replace(/^[^\d]+|[^\d]+$/g, '');
+    if (FIGURE.test(text)) out.push({ text, x0: w.box[0], x1: w.box[0] + w.box[2] });
+  }
+  return out;
+}
+
+/** Figures of all rows grouped by their right edge (numbers are right-aligned in their column). */
+function figureColumns(rows: Figure[][], unit: number): FigureColumn[] {
+  const cols: FigureColumn[] = [];
+  rows.forEach((figs, r) => {
+    for (const f of figs) {
+      const col = cols.find((c) => Math.abs(c.x1 - f.x1) <= unit * 1.2 && !c.byRow.has(r));
+      if (col) {
+        col.byRow.set(r, f);
+        col.x0 = Math.min(col.x0, f.x0);
+      } else cols.push({ x0: f.x0, x1: f.x1, byRow: new Map([[r, f]]) });
+    }
+  });
+  return cols.sort((a, b) => a.x0 - b.x0);
+}
