@@ -34,8 +34,7 @@ interface FigureColumn {
 }
 
 export function reviseColumnsByRows(header: TableHeader, rows: TextLine[]): TableHeader {
-  const qty = header.columns.find((c) => c.kind === 'quantity');
-  if (!qty) return header;
+  if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
   const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
   if (figureRows.length < 2) return header;
   const under = rows.flatMap((r) =>
@@ -101,4 +100,33 @@ function figureColumns(rows: Figure[][], unit: number): FigureColumn[] {
     }
   });
   return cols.sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * A header without a quantity label ("Qiy" for "Qty" matched none): of the header's words that are
+ * no label, the one standing over a whole number on most rows is the quantity's label.
+ */
+function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader {
+  const labelled = (x: number): boolean => header.columns.some((c) => x >= c.x0 - 1 && x <= c.x1 + 1);
+  const items = rows.filter((r) => r.cells.length >= 3);
+  if (items.length < 2) return header;
+  let best: { x0: number; x1: number; n: number } | null = null;
+  for (const w of header.line.words) {
+    const x0 = w.box[0];
+    const x1 = w.box[0] + w.box[2];
+    if (!/\p{L}{2}/u.test(w.text) || labelled(x0) || labelled(x1)) continue;
+    const unit = header.line.unit;
+    // a whole number in the row right under the word (left-, right-aligned or centred on it)
+    const n = items.filter((r) =>
+      r.cells.some(
+        (c) => /^\d{1,5}$/.test(c.text.replace(/^\W+|\W+$/g, '')) && c.x0 < x1 + unit && c.x1 > x0 - unit,
+      ),
+    ).length;
+    if (n >= 2 && n >= items.length * 0.4 && (!best || n > best.n)) best = { x0, x1, n };
+  }
+  if (!best) return header;
+  const groups: LabelGroup[] = header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }));
+  groups.push({ kind: 'quantity', x0: best.x0, x1: best.x1 });
+  groups.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(groups) };
 }

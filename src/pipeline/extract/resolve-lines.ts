@@ -180,6 +180,21 @@ function resolveFromDocument(
         );
         qConf = Math.min(qConf, 0.4);
       }
+    } else if (
+      quantity !== null &&
+      ![1, 100, 1000].some((per) =>
+        [quantity!, ...packed].some(
+          (q) =>
+            Math.abs((q * price) / per - total) <= Math.max(0.011, total * 0.005) ||
+            (per === 1 && misreadOf(total, q * price)),
+        ),
+      )
+    ) {
+      // no whole quantity gives the total, the one read does not either (a price per 100 aside),
+      // and the total is no misreading of quantity × price: one of the figures is misread, and
+      // nothing says which
+      warnings.push(`line ${position}: quantity ${quantity} × price ${price} ≠ total ${total}; please check`);
+      qConf = Math.min(qConf, 0.5);
     }
   }
   if (quantity === null) warnings.push(`line ${position}: quantity not found`);
@@ -286,6 +301,24 @@ function priceForCheck(
 }
 
 const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;
+
+/**
+ * A total as OCR misreads the right one: a digit changed ("35.00" for 39.00), or one or two digits
+ * lost at either end, the decimal mark with them ("160" for 5160.00), or a figure far off in size
+ * ("12" for 12'900.00).
+ */
+function misreadOf(read: number, right: number): boolean {
+  // a tenth or ten times what it should be: digits lost or gained, the total is the garbled one
+  if (read < right / 10 || read > right * 10) return true;
+  const r = String(Math.round(read * 100));
+  const e = String(Math.round(right * 100));
+  const [short, long] = r.length <= e.length ? [r, e] : [e, r];
+  if (long.length - short.length <= 2 && short.length >= 3 && long.includes(short)) return true;
+  if (r.length !== e.length) return false;
+  let diff = 0;
+  for (let i = 0; i < r.length; i++) if (r[i] !== e[i]) diff++;
+  return diff <= 1;
+}
 
 /**
  * The line total to check the quantity against. OCR loses decimal marks ("445.00" → "44500"); when

@@ -537,3 +537,56 @@ describe('columns taken from the rows', () => {
     expect(d.lines.map((l) => l.quantity)).not.toEqual([2, 4, 3]);
   });
 });
+
+describe('quantity × price = total that no whole quantity explains', () => {
+  it('flags a quantity when the three figures disagree and the total is no misreading', () => {
+    // 28 × 24.50 = 686.00, printed total 1'122.50: one of them is misread, nobody knows which
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         28      4.10    1122.50',
+      '2     0001550      Knieschoner Gel         3       18.40   55.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 28],
+      ['0001550', 3],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity 28 × price 4.1 ≠ total 1122.5/);
+    expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.5);
+    expect(d.lines[1]!.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('does not flag the quantity when the total only lost digits or had one misread', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+      '1     20-1772      Holzbohrer 8 mm         40      4.10    64.00',
+      '2     0001550      Knieschoner Gel         3       18.40   55.90',
+    ]);
+    // 40 × 4.10 = 164.00 read as "64.00"; 3 × 18.40 = 55.20 read as "55.90"
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 40],
+      ['0001550', 3],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/≠ total/);
+    for (const l of d.lines) expect(l.confidence).toBeGreaterThan(0.8);
+  });
+});
+
+describe('a quantity label no vocabulary knows', () => {
+  it('is the header word standing over whole numbers ("Qiy" for "Qty")', () => {
+    // s600 0027: the quantity column left of the article, its label misread
+    const page = pageFromRows([
+      'Line  Qiy   Item no.    Amount    Unit price   Description',
+      '1     2     20-1772     8.20      4.10         Holzbohrer 8 mm',
+      '2     12    AB-1020X    2.40      0.20         Kabelbinder schwarz 200 mm',
+      '3     3     0001550     55.20     18.40        Knieschoner Gel',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 2],
+      ['AB-1020X', 12],
+      ['0001550', 3],
+    ]);
+  });
+});
