@@ -12,6 +12,7 @@ import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
+import { splitSideBySide } from './side-by-side.ts';
 import {
   type ColumnKind,
   cellsByColumn,
@@ -312,7 +313,8 @@ function rowsByHeader(lines: TextLine[]): Map<TextLine, { header: TableHeader; r
   return out;
 }
 
-export function findItems(lines: TextLine[], idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+export function findItems(read: TextLine[], idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+  const lines = splitSideBySide(read);
   const learned = rowsByHeader(lines);
   const items: ItemCandidate[] = [];
   let header: TableHeader | null = null;

@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { parseNumber } from '../extract/parse-number.ts';
+import { splitSideBySide } from '../extract/side-by-side.ts';
 import { detectHeader, learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
 import type { PageContent, Word } from '../types.ts';
 import { clearRulingColumns, inkOf, isolateRowText } from './cell-ink.ts';
@@ -110,7 +111,9 @@ export async function rereadQuantityCells(
 }
 
 /** Cells under a quantity header that hold no readable number, as page rectangles. */
-export function quantityCellsToRead(lines: TextLine[]): CellRect[] {
+export function quantityCellsToRead(read: TextLine[]): CellRect[] {
+  // (two tables side by side on a form: each has its own quantity column)
+  const lines = splitSideBySide(read);
   const tables: { header: TableHeader; rows: TextLine[] }[] = [];
   let current: { header: TableHeader; rows: TextLine[] } | null = null;
   let prev: TextLine | null = null;

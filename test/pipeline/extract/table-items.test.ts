@@ -590,3 +590,36 @@ describe('a quantity label no vocabulary knows', () => {
     ]);
   });
 });
+
+describe('two tables side by side', () => {
+  // a pre-printed form listing its articles in two halves under one repeated header line
+  const form = [
+    'Bestellformular',
+    'Art.-Nr.   Bezeichnung              Menge      Art.-Nr.   Bezeichnung              Menge',
+    '10-4711    Senkkopfschraube M4x20   5          20-1772    Holzbohrer 8 mm                 ',
+    'AB-1020X   Kabelbinder 200 mm                  0001550    Knieschoner Gel          3      ',
+    '55-0001    Mutter M4                           55-0003    Scheibe M5                      ',
+    '55-0002    Federring M4                        55-0004    Scheibe M6                      ',
+  ];
+
+  it('reads each half as a table of its own: every article with its own quantity', () => {
+    const d = extractDraft([pageFromRows(form)], meta, master);
+    // (the left half first; rows without a quantity are not ordered on a form)
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 5],
+      ['0001550', 3],
+    ]);
+  });
+
+  it('keeps a table whose labels do not repeat as one table', () => {
+    const one = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
+      '10-4711    Senkkopfschraube M4x20   2       9.50     19.00',
+      '20-1772    Holzbohrer 8 mm          4       4.10     16.40',
+    ]);
+    expect(extractDraft([one], meta, master).lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 2],
+      ['20-1772', 4],
+    ]);
+  });
+});

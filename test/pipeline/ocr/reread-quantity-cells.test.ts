@@ -15,6 +15,7 @@ import { tessdataDir } from '../../../src/pipeline/ocr/tessdata-dir.ts';
 import { tesseractWords } from '../../../src/pipeline/ocr/tesseract-words.ts';
 import { splitPages } from '../../../src/pipeline/pages/split-pages.ts';
 import type { PageContent, RawPage, Word } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from '../extract/synthetic-page.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Hand-made page words: one table, header and rows, boxes as OCR gives them (text height 24 px).
@@ -169,6 +170,22 @@ describe('quantityCellsToRead', () => {
     ];
     const r = quantityCellsToRead(layoutLines(page(withContinuation)));
     expect(r.map((x) => Math.round(x.cy))).toEqual([302]);
+  });
+
+  it('marks the quantity cells of both halves of a form with two tables side by side', () => {
+    const form = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge      Art.-Nr.   Bezeichnung              Menge',
+      '10-4711    Senkkopfschraube M4x20   5          20-1772    Holzbohrer 8 mm          IL',
+      '10-4712    Kabelbinder 200 mm       }          10-4713    Knieschoner Gel          3',
+    ]);
+    const qtyLabels = form.words.filter((w) => w.text === 'Menge');
+    const rects = quantityCellsToRead(layoutLines(form));
+    // the garbled "IL" under the right "Menge", the "}" under the left one
+    expect(rects).toHaveLength(2);
+    const under = (label: Word) =>
+      rects.filter((r) => r.x0 <= label.box[0] + label.box[2] && r.x1 >= label.box[0]);
+    expect(under(qtyLabels[0]!)).toHaveLength(1);
+    expect(under(qtyLabels[1]!)).toHaveLength(1);
   });
 
   it('ignores lines far below the table and tables without a quantity column', () => {
