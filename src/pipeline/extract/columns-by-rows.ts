@@ -4,6 +4,8 @@
  * total | Quantité"). When the quantity label stands over words on most rows ("paires", "pièces":
  * the unit column, its label misread) and the figures of the rows form exactly one column of whole
  * numbers among columns of amounts, that column is the quantity and the mislabelled one the unit.
+ * When no label was read as the quantity's at all ("Qiy"), the header word standing over whole
+ * numbers on most rows (not 1, 2, 3 …: those are positions) is its label.
  */
 import type { TextLine } from './layout-lines.ts';
 import {
@@ -111,22 +113,35 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
   const items = rows.filter((r) => r.cells.length >= 3);
   if (items.length < 2) return header;
   let best: { x0: number; x1: number; n: number } | null = null;
+  let position: { x0: number; x1: number } | null = null;
   for (const w of header.line.words) {
     const x0 = w.box[0];
     const x1 = w.box[0] + w.box[2];
     if (!/\p{L}{2}/u.test(w.text) || labelled(x0) || labelled(x1)) continue;
     const unit = header.line.unit;
     // a whole number in the row right under the word (left-, right-aligned or centred on it)
-    const n = items.filter((r) =>
-      r.cells.some(
+    const values = items.flatMap((r) => {
+      const c = r.cells.find(
         (c) => /^\d{1,5}$/.test(c.text.replace(/^\W+|\W+$/g, '')) && c.x0 < x1 + unit && c.x1 > x0 - unit,
-      ),
-    ).length;
-    if (n >= 2 && n >= items.length * 0.4 && (!best || n > best.n)) best = { x0, x1, n };
+      );
+      return c ? [Number(c.text.replace(/^\W+|\W+$/g, ''))] : [];
+    });
+    const n = values.length;
+    if (n < 2 || n < items.length * 0.4) continue;
+    if (counting(values)) position ??= { x0, x1 };
+    else if (!best || n > best.n) best = { x0, x1, n };
   }
   if (!best) return header;
   const groups: LabelGroup[] = header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }));
   groups.push({ kind: 'quantity', x0: best.x0, x1: best.x1 });
+  // the positions' word, unknown too, keeps them out of the quantity column beside it
+  if (position && !groups.some((g) => g.kind === 'pos')) groups.push({ kind: 'pos', ...position });
   groups.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(groups) };
+}
+
+/** 1, 2, 3 … or 10, 20, 30 …: the positions of the rows, not quantities. */
+function counting(values: number[]): boolean {
+  const step = values[1]! - values[0]!;
+  return (step === 1 || step === 10) && values.every((v, i) => i === 0 || v - values[i - 1]! === step);
 }

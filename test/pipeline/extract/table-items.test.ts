@@ -623,3 +623,22 @@ describe('two tables side by side', () => {
     ]);
   });
 });
+
+describe('an unknown header word over the rows positions', () => {
+  it('is no quantity label: 1, 2, 3 are the rows positions', () => {
+    // two header words no vocabulary knows, both over whole numbers: the counting one is the
+    // position, the other one ("Qiy") the quantity
+    const page = pageFromRows([
+      'Zle   Qiy   Art.-Nr.    Bezeichnung                 Preis',
+      '1     2     20-1772     Holzbohrer 8 mm             4.10',
+      '2     12    AB-1020X    Kabelbinder schwarz 200 mm  0.20',
+      '3     3     0001550     Knieschoner Gel             18.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 2],
+      ['AB-1020X', 12],
+      ['0001550', 3],
+    ]);
+  });
+});
