@@ -5,7 +5,8 @@
  * the unit column, its label misread) and the figures of the rows form exactly one column of whole
  * numbers among columns of amounts, that column is the quantity and the mislabelled one the unit.
  * When no label was read as the quantity's at all ("Qiy"), the header word standing over whole
- * numbers on most rows (not 1, 2, 3 …: those are positions) is its label.
+ * numbers on most rows (not 1, 2, 3 …: those are positions) is its label. When the header lost its
+ * left part (positions, article numbers, descriptions), the rows' alignment gives those columns.
  */
 import type { TextLine } from './layout-lines.ts';
 import {
@@ -35,7 +36,8 @@ interface FigureColumn {
   byRow: Map<number, Figure>;
 }
 
-export function reviseColumnsByRows(header: TableHeader, rows: TextLine[]): TableHeader {
+export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
+  const header = lostTextColumns(read, rows);
   if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
   const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
   if (figureRows.length < 2) return header;
@@ -144,4 +146,56 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
 function counting(values: number[]): boolean {
   const step = values[1]! - values[0]!;
   return (step === 1 || step === 10) && values.every((v, i) => i === 0 || v - values[i - 1]! === step);
+}
+
+const TEXT_KINDS = new Set<ColumnKind>(['article', 'customerArticle', 'gtin', 'description']);
+
+/**
+ * A header whose left part OCR lost ("Quantità Unità Prezzo" of "Riga Codice articolo Descrizione
+ * Quantità Unità Prezzo") puts the rows' positions, article numbers and descriptions under its first
+ * label. The rows show those columns: cells left of the first label, aligned at their left edge
+ * over most rows; counting numbers are the positions, short words with digits the article numbers,
+ * the rest the description.
+ */
+function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
+  if (header.columns.some((c) => TEXT_KINDS.has(c.kind))) return header;
+  const first = header.columns[0];
+  if (!first) return header;
+  const unit = header.line.unit;
+  const left = rows.map((r) =>
+    r.cells.filter((c) => c.x1 < first.x0 - unit && /[\p{L}\d]{2}|^\d$/u.test(c.text)),
+  );
+  const filled = left.filter((cells) => cells.length > 0).length;
+  if (filled < 2 || filled < rows.length * 0.5) return header;
+  // cells aligned at their left edge, over half the rows at least
+  const clusters: { x0: number; x1: number; texts: string[] }[] = [];
+  for (const cells of left) {
+    for (const c of cells) {
+      const k = clusters.find((g) => Math.abs(g.x0 - c.x0) <= unit * 1.5);
+      if (k) {
+        k.texts.push(c.text);
+        k.x1 = Math.max(k.x1, c.x1);
+      } else clusters.push({ x0: c.x0, x1: c.x1, texts: [c.text] });
+    }
+  }
+  const columns = clusters
+    .filter((g) => g.texts.length >= Math.max(2, filled * 0.5))
+    .sort((a, b) => a.x0 - b.x0);
+  const groups: LabelGroup[] = [];
+  for (const g of columns) {
+    const numbers = g.texts.map((t) => t.replace(/^\W+|\W+$/g, ''));
+    const kind: ColumnKind =
+      numbers.every((t) => /^\d{1,5}$/.test(t)) && counting(numbers.map(Number))
+        ? 'pos'
+        : g.texts.filter((t) => /\d/.test(t) && /^\S+(?:\s+\W*)?$/.test(t.trim())).length >=
+            g.texts.length * 0.6
+          ? 'article'
+          : 'description';
+    if (groups.some((x) => x.kind === kind)) continue;
+    groups.push({ kind, x0: g.x0, x1: Math.min(g.x1, first.x0 - unit) });
+  }
+  if (!groups.some((g) => g.kind === 'article' || g.kind === 'description')) return header;
+  const all = [...groups, ...header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }))];
+  all.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(all) };
 }

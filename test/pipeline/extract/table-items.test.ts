@@ -642,3 +642,20 @@ describe('an unknown header word over the rows positions', () => {
     ]);
   });
 });
+
+describe('a header whose left labels OCR lost', () => {
+  it('takes the positions, article numbers and descriptions from how the rows are aligned', () => {
+    const page = pageFromRows([
+      '                                            Menge   Einheit   Preis',
+      '1     20-1772     Holzbohrer 8 mm           4       Stk       4.10',
+      '2     AB-1020X    Kabelbinder schwarz       12      Stk       0.20',
+      '3     0001550     Knieschoner Gel           3       Paar      18.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['20-1772', 4, 'Stk'],
+      ['AB-1020X', 12, 'Stk'],
+      ['0001550', 3, 'Paar'],
+    ]);
+  });
+});
