@@ -14,9 +14,15 @@ import { normalizeUnit } from './units.ts';
 export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
   const tokens = tokenize(line.text);
   const hits = findArticles(tokens, idx, customerId).filter((h) => h.match || h.ambiguity);
+  // between two articles the last "und" / "and" / "," parts what belongs to each: "12 20-1772 and
+  // 1 pack of 10-4711", "10-4711 (2 Pack) sowie 20-1772 (5 Stück)"; without one, the words between
+  // them may belong to either
+  const parts = hits.slice(1).map((next, i) => separatorBetween(tokens, hits[i]!.to - 1, next.from));
   return hits.map((hit, i) => {
-    const from = i === 0 ? 0 : hits[i - 1]!.to;
-    const to = hits[i + 1]?.from ?? tokens.length;
+    const before = i === 0 ? null : parts[i - 1]!;
+    const after = parts[i] ?? null;
+    const from = i === 0 ? 0 : before === null ? hits[i - 1]!.to : before + 1;
+    const to = i === hits.length - 1 ? tokens.length : after === null ? hits[i + 1]!.from : after + 1;
     const skip = new Set<number>();
     for (let k = 0; k < tokens.length; k++)
       if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
@@ -79,4 +85,15 @@ function markDescription(tokens: string[], skip: Set<number>, hit: ArticleHit): 
   for (let i = 0; i < tokens.length; i++) {
     if (inDesc[i] && (inDesc[i - 1] || inDesc[i + 1])) skip.add(i);
   }
+}
+
+const AND = /^(und|sowie|and|et|e|ed|plus|\+|&)$/i;
+
+/** The last token from `first` up to `end` (exclusive) that ends one item of a list, or null. */
+function separatorBetween(tokens: string[], first: number, end: number): number | null {
+  for (let k = end - 1; k >= first; k--) {
+    const t = tokens[k]!;
+    if (AND.test(t) || /[,;]$/.test(t)) return k;
+  }
+  return null;
 }

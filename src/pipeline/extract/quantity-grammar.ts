@@ -1,8 +1,8 @@
 /**
  * Quantity in running text (letters, e-mail bodies, table rows without a quantity column):
  * "20 Stk 10-4711", "10-4711 … 20 Stück", "20 x 10-4711", "2 Kartons à 12 Stk" (2 Karton),
- * "Menge: 20". Numbers that belong to the article text are skipped: "à 100 Stk", "Gr. 46",
- * "DIN 933", "M6x20", "500 ml".
+ * "Menge: 20", "zwei Kartons", "dix pièces". Numbers that belong to the article text are skipped:
+ * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
 import { CONTAINER_UNITS, normalizeUnit } from './units.ts';
@@ -48,7 +48,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     const t = tokens[i]!.replace(/[,;:]$/, '');
-    if (!NUM.test(t)) continue;
+    const word = NUM.test(t) ? null : numberWord(t);
+    if (!NUM.test(t) && word === null) continue;
     const prev = tokens[i - 1] ?? '';
     const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
     // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
@@ -63,9 +64,12 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
       /^(mm|cm|m)\b/i.test(tokens[i + 3] ?? '')
     )
       continue;
-    const q = parseNumber(t, 'quantity');
+    const q = word ?? parseNumber(t, 'quantity');
     if (q === null || q <= 0 || q > 100000) continue;
     const unit = normalizeUnit(next);
+    // a number written as a word counts before a unit ("zwei Kartons") or the article ("twelve
+    // 20-1772"), not in a sentence ("eine Frage")
+    if (word !== null && !unit && !skip.has(i + 1) && !LABEL.test(prev)) continue;
     let strength = 0;
     if (LABEL.test(prev)) strength = 3;
     else if (/^(x|×|\*)$/i.test(next)) strength = 3;
@@ -82,4 +86,42 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     });
   }
   return hits.sort((a, b) => b.strength - a.strength || a.at - b.at);
+}
+
+/** Numbers customers write out in DE/FR/IT/EN order mails ("zwei Kartons", "dix pièces"). */
+const NUMBER_WORDS = new Map<string, number>(
+  (
+    [
+      [1, 'ein eine einen einem eins un une uno una one'],
+      [2, 'zwei deux due two'],
+      [3, 'drei trois tre three'],
+      [4, 'vier quatre quattro four'],
+      [5, 'fünf fuenf cinq cinque five'],
+      [6, 'sechs six sei'],
+      [7, 'sieben sept sette seven'],
+      [8, 'acht huit otto eight'],
+      [9, 'neun neuf nove nine'],
+      [10, 'zehn dix dieci ten'],
+      [11, 'elf onze undici eleven'],
+      [12, 'zwölf zwoelf douze dodici twelve'],
+      [15, 'fünfzehn fuenfzehn quinze quindici fifteen'],
+      [20, 'zwanzig vingt venti twenty'],
+      [25, 'fünfundzwanzig fuenfundzwanzig vingt-cinq venticinque twenty-five'],
+      [30, 'dreissig dreißig trente trenta thirty'],
+      [40, 'vierzig quarante quaranta forty'],
+      [50, 'fünfzig fuenfzig cinquante cinquanta fifty'],
+      [100, 'hundert einhundert cent cento hundred'],
+    ] as const
+  ).flatMap(([n, words]) => words.split(' ').map((w) => [w, n] as [string, number])),
+);
+
+function numberWord(token: string): number | null {
+  return (
+    NUMBER_WORDS.get(
+      token
+        .toLowerCase()
+        .replace(/[.,;:!?)]+$/, '')
+        .replace(/^[(]+/, ''),
+    ) ?? null
+  );
 }

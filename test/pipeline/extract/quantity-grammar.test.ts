@@ -42,3 +42,25 @@ describe('tokenize', () => {
     expect(hits.map((h) => h.quantity)).toContain(2);
   });
 });
+
+describe('numbers written as words', () => {
+  const first = (text: string) => findQuantities(tokenize(text))[0] ?? null;
+
+  it('count before a unit, in German, French, Italian and English', () => {
+    expect(first('bitte zwei Kartons')).toMatchObject({ quantity: 2, unit: 'Karton' });
+    expect(first('merci de livrer dix pièces')).toMatchObject({ quantity: 10 });
+    expect(first('inviateci dodici confezioni')).toMatchObject({ quantity: 12, unit: 'Pack' });
+    expect(first('please send one pack')).toMatchObject({ quantity: 1, unit: 'Pack' });
+    expect(first('Menge: drei')).toMatchObject({ quantity: 3 });
+  });
+
+  it('count before the article number itself', () => {
+    const tokens = tokenize('please send twelve 20-1772');
+    expect(findQuantities(tokens, new Set([3]))[0]).toMatchObject({ quantity: 12 });
+  });
+
+  it('are no count in a sentence', () => {
+    expect(findQuantities(tokenize('wir haben eine Frage zu zwei Lieferungen von gestern'))).toEqual([]);
+    expect(findQuantities(tokenize('one of our sites needs it'))).toEqual([]);
+  });
+});

@@ -659,3 +659,27 @@ describe('a header whose left labels OCR lost', () => {
     ]);
   });
 });
+
+describe('several articles in one sentence', () => {
+  it('gives each the count on its side of the "und" / "and" / comma between them', () => {
+    const rows = (line: string) => pageFromRows(['Guten Tag', line, 'Freundliche Grüsse']);
+    const lines = (line: string) =>
+      extractDraft([rows(line)], { ...meta, channel: 'email' }, master).lines.map((l) => [l.sku, l.quantity]);
+    expect(lines('bitte senden Sie 12 20-1772 und 1 Pack 10-4711.')).toEqual([
+      ['20-1772', 12],
+      ['10-4711', 1],
+    ]);
+    expect(lines('Wir benötigen 10-4711 (2 Pack) sowie 20-1772 (5 Stück).')).toEqual([
+      ['10-4711', 2],
+      ['20-1772', 5],
+    ]);
+    expect(lines('please send twelve 20-1772 and one pack of 10-4711')).toEqual([
+      ['20-1772', 12],
+      ['10-4711', 1],
+    ]);
+    expect(lines('merci de livrer deux paquets de 10-4711, dix pièces 20-1772')).toEqual([
+      ['10-4711', 2],
+      ['20-1772', 10],
+    ]);
+  });
+});
