@@ -1,9 +1,11 @@
 /**
  * Items in running text — letters, e-mail bodies, notes under a table: every line naming an
  * article is an item, its quantity from the quantity grammar ("bitte 20 Stk 10-4711", "2 Kartons à
- * 12 Stk") and from where the line sets a number apart.
+ * 12 Stk") and from where the line sets a number apart. A line naming no article number may name
+ * products by their description after a firm count ("20 Stück Holzbohrer 8 mm").
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
+import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
@@ -14,6 +16,7 @@ import { normalizeUnit } from './units.ts';
 export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
   const tokens = tokenize(line.text);
   const hits = findArticles(tokens, idx, customerId).filter((h) => h.match || h.ambiguity);
+  if (hits.length === 0) return describedItems(line, tokens, idx);
   // between two articles the last "und" / "and" / "," parts what belongs to each: "12 20-1772 and
   // 1 pack of 10-4711", "10-4711 (2 Pack) sowie 20-1772 (5 Stück)"; without one, the words between
   // them may belong to either
@@ -96,4 +99,69 @@ function separatorBetween(tokens: string[], first: number, end: number): number 
     if (AND.test(t) || /[,;]$/.test(t)) return k;
   }
   return null;
+}
+
+/** Words between a count and what it counts: "20 Stück Holzbohrer", "deux paquets de vis". */
+const CONNECTOR = /^(x|×|\*|de|of|da|di|à|a)$/i;
+/** A description must have this many letters to name a product. */
+const MIN_LETTERS = 8;
+
+/**
+ * "20 Stück Holzbohrer 8 mm und 3 Paar Knieschoner Gel": a customer who does not know the article
+ * numbers names the products. After each firm count (with a unit, a times sign or a label), the
+ * words up to the next "und" / "and" / comma are a description; where it names one product clearly
+ * (its description and its dimensions, ahead of the next candidate), that product is the item, for
+ * the clerk to check.
+ */
+function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): ItemCandidate[] {
+  const counts = findQuantities(tokens)
+    .filter((q) => q.strength >= 2)
+    .sort((a, b) => a.at - b.at);
+  const out: ItemCandidate[] = [];
+  for (const [n, q] of counts.entries()) {
+    let from = q.at + 1;
+    while (
+      from < tokens.length &&
+      (normalizeUnit(tokens[from]!.replace(/[,;.]$/, '')) || CONNECTOR.test(tokens[from]!))
+    )
+      from++;
+    const end = Math.min(counts[n + 1]?.at ?? tokens.length, from + 8);
+    let to = from;
+    while (to < end && !AND.test(tokens[to]!)) {
+      to++;
+      if (/[,;.:!?)]$/.test(tokens[to - 1]!)) break;
+    }
+    const text = tokens
+      .slice(from, to)
+      .join(' ')
+      .replace(/[,;.:!?)]+$/, '');
+    if ((text.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) continue;
+    const ranked = rankCandidates(
+      { articleTexts: [], text, unitPrice: null, total: null, quantity: q.quantity },
+      idx,
+    );
+    const pick = pickCandidate(ranked, 0.5, 0.15);
+    if (!pick) continue;
+    const match = {
+      product: pick.product,
+      matchedBy: 'description' as const,
+      confidence: 0.55,
+      customerSku: null,
+      gtin: null,
+      read: text,
+    };
+    out.push({
+      lines: [line],
+      article: { match, ambiguity: null, from, to, read: text },
+      articleText: null,
+      description: text,
+      quantity: q.quantity,
+      quantityConfidence: 0.85,
+      unit: q.unit,
+      unitPrice: null,
+      total: null,
+      table: null,
+    });
+  }
+  return out;
 }

@@ -683,3 +683,48 @@ describe('several articles in one sentence', () => {
     ]);
   });
 });
+
+describe('products named by their description in running text', () => {
+  const withDrills: MasterData = {
+    ...master,
+    products: [
+      ...master.products,
+      { sku: '20-1773', description: 'Holzbohrer 10 mm', unit: 'Stk', price: 4.9, gtin: null },
+    ],
+  };
+  const lines = (...rows: string[]) =>
+    extractDraft([pageFromRows(rows)], { ...meta, channel: 'email' }, withDrills).lines.map((l) => [
+      l.sku,
+      l.quantity,
+      l.unit,
+      l.matchedBy,
+    ]);
+
+  it('takes a firm count followed by a description that names one product clearly', () => {
+    expect(lines('Guten Tag', 'wir bestellen 20 Stück Holzbohrer 8 mm und 3 Paar Knieschoner Gel.')).toEqual([
+      ['20-1772', 20, 'Stk', 'description'],
+      ['0001550', 3, 'Paar', 'description'],
+    ]);
+    expect(lines('Bitte liefern: 1x Holzbohrer 10 mm, 2x Knieschoner')).toEqual([
+      ['20-1773', 1, 'Stk', 'description'],
+      ['0001550', 2, 'Paar', 'description'],
+    ]);
+  });
+
+  it('takes nothing when the description fits two products, or none, or the count is loose', () => {
+    // 8 or 10 mm: the clerk must choose, no guess
+    expect(lines('Bitte 5 Stk Holzbohrer liefern')).toEqual([]);
+    expect(lines('Seiten: 3 inkl. Deckblatt', 'Wir danken für die gute Zusammenarbeit')).toEqual([]);
+    expect(lines('wir haben 2 Fragen zu Ihrer Rechnung über Holzbohrer 8 mm')).toEqual([]);
+  });
+
+  it('says so in a warning, with less than full confidence', () => {
+    const d = extractDraft(
+      [pageFromRows(['wir bestellen 20 Stück Holzbohrer 8 mm'])],
+      { ...meta, channel: 'email' },
+      withDrills,
+    );
+    expect(d.warnings.join('\n')).toMatch(/chose 20-1772 by its description/);
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+  });
+});
