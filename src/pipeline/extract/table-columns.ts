@@ -121,7 +121,20 @@ function splitGluedLabel(w: Word): [Word, Word] | null {
   return null;
 }
 
+/** The table header a line is, or null (see the module comment); a copy the caller may change. */
 export function detectHeader(line: TextLine): TableHeader | null {
+  // (asked of every line by several steps: the fuzzy label search runs once per line)
+  let h = known.get(line);
+  if (h === undefined) {
+    h = findHeader(line);
+    known.set(line, h);
+  }
+  return h ? { ...h } : null;
+}
+
+const known = new WeakMap<TextLine, TableHeader | null>();
+
+function findHeader(line: TextLine): TableHeader | null {
   if (line.words.length < 2 || line.words.length > 20) return null;
   const { groups, labelled } = labelGroups(line);
   const kinds = new Set(groups.map((g) => g.kind));
