@@ -13,7 +13,7 @@ import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fu
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import { boxOf, type TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
-import { findCalendarWeek, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
+import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits } from './repair-date-digits.ts';
 
 export interface HeaderField<T> {
@@ -40,6 +40,7 @@ const ASAP =
   /\b(sofort|asap|a\.s\.a\.p|dringend|umgehend|schnellstm[öo]glich|so\s*bald\s*wie\s*m[öo]glich|sobald\s+m[öo]glich|baldm[öo]glichst|urgent|imm[ée]diat(?:ement)?|d[eè]s\s+que\s+possible|subito|urgente|al\s+pi[uù]\s+presto|immediately|as\s+soon\s+as\s+possible|express)\b/i;
 
 /** Running-text phrases that introduce a requested delivery date. */
+const DELIVERY_WORD = /(liefer|deliver|livr|consegn|ship|exp[ée]di|sped)/i;
 const DELIVERY_PHRASE =
   /\b(?:bis\s+(?:sp[äa]testens|am|zum|ende|sp[äa]testens\s+am)?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)(?=\s)/giu;
 
@@ -423,6 +424,8 @@ export function cleanReference(raw: string): string | null {
   let s = raw.replace(/^[\s:.#°\-–—|]+/, '').trim();
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
+  // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")
+  s = s.replace(/^[Nn][º°]\.?\s*(?=[\w-]*\d)/u, '');
   const date = findDates(s)[0];
   if (date && date.index === 0) return null;
   if (date && date.index > 0) s = s.slice(0, date.index);
@@ -662,6 +665,17 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         delivery = better(delivery, { value: v.iso, score: v.score - 0.12, evidence: ev(l) });
     }
 
+    // running text that speaks of delivery and says when relatively: "liefern Sie bitte in 2 Wochen",
+    // "livraison la semaine prochaine"
+    if (DELIVERY_WORD.test(l.text)) {
+      const r = findRelativeSpan(
+        l.text,
+        ref,
+        /\b(bis|by|until|sp[äa]testens|entro|avant|d'ici)\b/i.test(l.text),
+      );
+      if (r) delivery = better(delivery, { value: r.iso, score: 0.48, evidence: ev(l) });
+    }
+
     // running text: "Bestellung Verbrauchsmaterial Nr. 4500029135", "Materialbestellung Nr. BE-2026-058"
     for (const m of l.text.matchAll(REF_PHRASE)) {
       const v = cleanReference(m[1]!);
@@ -720,6 +734,8 @@ export function deliveryValue(
   const w = findCalendarWeek(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
   if (w) return { iso: w.iso, score: 0.7, at: w.index };
   if (ASAP.test(head)) return 'asap';
+  const rel = findRelativeSpan(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
+  if (rel && rel.index <= 20) return { iso: rel.iso, score: 0.6, at: rel.index };
   const wd = WEEKDAY_WORD.exec(head);
   if (wd && wd.index <= 12) {
     const r = findWeekday(head, ref);

@@ -20,6 +20,11 @@ const MONTH_NAMES: [number, string[]][] = [
   [12, ['dezember', 'dez', 'décembre', 'decembre', 'déc', 'dec', 'dicembre', 'dic', 'december']],
 ];
 for (const [m, names] of MONTH_NAMES) for (const n of names) MONTHS[n] = m;
+
+/** 1–12 for a month name or abbreviation in DE/FR/IT/EN, or null. */
+export function monthOf(word: string): number | null {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
 const MONTH_ALT = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');

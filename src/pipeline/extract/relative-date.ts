@@ -1,9 +1,13 @@
 /**
- * Delivery dates written relative to the order: a calendar week ("KW 49", "semaine 12", "week 3")
- * and a weekday without a date ("bis Freitag", "by Monday"). They resolve against the order date:
- * a week to its Monday (its Friday after "bis"/"by"/"until", a deadline), a weekday to its next
- * occurrence after the order date. Written dates always win over these (the caller tries them first).
+ * Delivery dates written relative to the order: a calendar week ("KW 49", "semaine 12", "week 3"),
+ * a weekday without a date ("bis Freitag", "by Monday"), next week ("Ende nächster Woche", "semaine
+ * prochaine"), a span ("in 2 Wochen", "entro 10 giorni") and part of a month ("Mitte Dezember",
+ * "fin janvier"). They resolve against the order date: a week to its Monday (its Friday after
+ * "bis"/"by"/"until" or "Ende", a deadline), a weekday to its next occurrence after the order date,
+ * a month's beginning, middle and end to its 1st, 15th and last day. Written dates always win over
+ * these (the caller tries them first).
  */
+import { monthOf } from './parse-date.ts';
 
 const WEEKDAYS: [number, RegExp][] = [
   [1, /^(montag|mo|monday|mon|lundi|lun|luned[iì])$/i],
@@ -81,4 +85,48 @@ export function findWeekday(text: string, ref: Date): RelativeDate | null {
   const dow = ((new Date(start).getUTCDay() + 6) % 7) + 1;
   const ahead = (want - dow + 7) % 7 || 7;
   return { iso: iso(start + ahead * DAY), index: m.index, length: m[0].length };
+}
+
+const NEXT_WEEK =
+  /(?<!\p{L})(?:(ende|end\s+of|fin\s+de\s+la|fine\s+della)\s+)?(?:(?:nächste[rn]?|naechste[rn]?|kommende[rn]?|next|la\s+prochaine|prochaine|prossima|la\s+prossima)\s+(?:woche|week|semaine|settimana)|(?:semaine|settimana)\s+(?:prochaine|prossima))(?!\p{L})/iu;
+const SPAN =
+  /(?<!\p{L})(?:in|innert|innerhalb(?:\s+von)?|within|in\s+the\s+next|dans|sous|d'ici|entro|tra|fra)\s+(\d{1,2})\s+(tage?n?|arbeitstage?n?|days?|working\s+days|business\s+days|jours?|jours\s+ouvrables|giorni|giorno|wochen|woche|weeks?|semaines?|settimane|settimana)(?!\p{L})/iu;
+const PART_OF_MONTH =
+  /(?<!\p{L})(anfang|mitte|ende|early|mid|end\s+of|beginning\s+of|début|debut|mi|fin|inizio|metà|meta|fine)[\s-]+(?:(?:de|di|du|of)\s+)?(\p{L}{3,9}\.?)(?!\p{L})/iu;
+
+/**
+ * "nächste Woche" → its Monday (its Friday after "Ende" or as a deadline), "in 2 Wochen" → 14 days
+ * after `ref` (working days count as days: the clerk sees the date and the warning), "Mitte
+ * Dezember" → the 15th, the month taken in `ref`'s year or, when it has passed, the next.
+ */
+export function findRelativeSpan(text: string, ref: Date, deadline: boolean): RelativeDate | null {
+  const start = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
+  const week = NEXT_WEEK.exec(text);
+  if (week) {
+    const dow = (new Date(start).getUTCDay() + 6) % 7; // 0 = Monday
+    const monday = start + (7 - dow) * DAY;
+    const friday = week[1] !== undefined || deadline;
+    return { iso: iso(monday + (friday ? 4 * DAY : 0)), index: week.index, length: week[0].length };
+  }
+  const span = SPAN.exec(text);
+  if (span) {
+    const n = Number(span[1]);
+    const weeks = /^(w|se)/i.test(span[2]!);
+    if (n < 1 || n > (weeks ? 12 : 90)) return null;
+    return { iso: iso(start + n * (weeks ? 7 : 1) * DAY), index: span.index, length: span[0].length };
+  }
+  const part = PART_OF_MONTH.exec(text);
+  if (part) {
+    const month = monthOf(part[2]!);
+    if (!month) return null;
+    const which = part[1]!.toLowerCase();
+    const year = month < ref.getUTCMonth() + 1 ? ref.getUTCFullYear() + 1 : ref.getUTCFullYear();
+    const day = /^(anfang|early|beginning|début|debut|inizio)/.test(which)
+      ? 1
+      : /^(mitte|mid|mi|metà|meta)$/.test(which)
+        ? 15
+        : new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { iso: iso(Date.UTC(year, month - 1, day)), index: part.index, length: part[0].length };
+  }
+  return null;
 }

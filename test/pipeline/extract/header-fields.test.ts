@@ -41,6 +41,9 @@ describe('header fields', () => {
       ['Commande 4711 du 24 novembre 2026', '2026-11-24'],
       ['Ordine n. 4711 del 24/11/2026', '2026-11-24'],
       ['Order No. 4711 of Nov 24, 2026', '2026-11-24'],
+      // the number sign after a label that ended before it
+      ['Notre commande n° 4711 du 24.11.2026', '2026-11-24'],
+      ['Unsere Bestellung Nr. 4711 vom 24.11.2026', '2026-11-24'],
     ] as const) {
       const f = fields([row]);
       expect(f.reference?.value, row).toBe('4711');
@@ -192,5 +195,24 @@ describe('header fields', () => {
     expect(deliveryValue('Freitag', thu)).toMatchObject({ iso: '2026-11-27' });
     expect(deliveryValue('asap', thu)).toBe('asap');
     expect(deliveryValue('bis Freitag 4.12.', thu)).toMatchObject({ iso: '2026-12-04' });
+  });
+
+  it('reads a delivery time said relatively in running text', () => {
+    // (relative to the order date: Thursday 26 November 2026)
+    for (const [row, iso] of [
+      ['Datum: 26.11.2026 — bitte bis Ende nächster Woche liefern', '2026-12-04'],
+      ['Datum: 26.11.2026 — Lieferung nächste Woche', '2026-11-30'],
+      ['Datum: 26.11.2026 — Liefern Sie bitte in 2 Wochen', '2026-12-10'],
+      ['Datum: 26.11.2026 — Lieferung: Mitte Dezember', '2026-12-15'],
+      ['Date : 26.11.2026 — livraison la semaine prochaine', '2026-11-30'],
+      ['Data: 26.11.2026 — consegna entro 10 giorni', '2026-12-06'],
+      ['Date: 26.11.2026 — please deliver end of January', '2027-01-31'],
+    ] as const) {
+      const rows = row.split(' — ');
+      const f = extractHeaderFields(layoutLines(pageFromRows(rows)), new Date('2026-11-26T00:00:00Z'));
+      expect(f.deliveryDate?.value, row).toBe(iso);
+    }
+    // a span that says nothing of delivery is no delivery date
+    expect(fields(['Datum: 26.11.2026', 'Zahlung innert 30 Tagen netto']).deliveryDate).toBeNull();
   });
 });

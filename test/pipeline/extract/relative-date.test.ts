@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findCalendarWeek, findWeekday, isoWeekMonday } from '../../../src/pipeline/extract/relative-date.ts';
+import {
+  findCalendarWeek,
+  findRelativeSpan,
+  findWeekday,
+  isoWeekMonday,
+} from '../../../src/pipeline/extract/relative-date.ts';
 
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
@@ -22,5 +27,30 @@ describe('relative delivery dates', () => {
     expect(findWeekday('bis Freitag', thursday)?.iso).toBe('2026-11-27');
     expect(findWeekday('by Thursday', thursday)?.iso).toBe('2026-12-03');
     expect(findWeekday('entro lunedì', thursday)?.iso).toBe('2026-11-30');
+  });
+
+  it('resolves next week, spans of days and weeks, and parts of a month', () => {
+    const thu = new Date('2026-11-26T00:00:00Z'); // a Thursday
+    const at = (text: string, deadline = false) => findRelativeSpan(text, thu, deadline)?.iso ?? null;
+    expect(at('nächste Woche')).toBe('2026-11-30');
+    expect(at('nächste Woche', true)).toBe('2026-12-04');
+    expect(at('Ende nächster Woche')).toBe('2026-12-04');
+    expect(at('end of next week')).toBe('2026-12-04');
+    expect(at('la semaine prochaine')).toBe('2026-11-30');
+    expect(at('la prossima settimana')).toBe('2026-11-30');
+    expect(at('in 2 Wochen')).toBe('2026-12-10');
+    expect(at('innert 10 Tagen')).toBe('2026-12-06');
+    expect(at('dans 3 semaines')).toBe('2026-12-17');
+    expect(at('entro 5 giorni')).toBe('2026-12-01');
+    expect(at('within 14 days')).toBe('2026-12-10');
+    expect(at('Mitte Dezember')).toBe('2026-12-15');
+    expect(at('Anfang Januar')).toBe('2027-01-01');
+    expect(at('Ende Februar')).toBe('2027-02-28');
+    expect(at('fin novembre')).toBe('2026-11-30');
+    expect(at('metà dicembre')).toBe('2026-12-15');
+    // no span, no month: nothing
+    expect(at('in 200 Wochen')).toBeNull();
+    expect(at('Mitte der Seite')).toBeNull();
+    expect(at('bitte liefern')).toBeNull();
   });
 });
