@@ -247,6 +247,50 @@ function otherProductNamed(
   return { match, ambiguity: null, from: 0, to: 0, read };
 }
 
+/**
+ * The quantity of an article line of running text that states none, from the lines around it:
+ * - a line that only states a quantity ("Menge: 20 Pack", "20 Stk") right above it, unless another
+ *   article line took it already ("Position 1: / 20 Stk / 10-4711 Senkkopfschraube");
+ * - else such a line right below it ("10-4711 Senkkopfschraube / 20 Stk");
+ * - else a labelled one ("Menge: 20") up to three lines below, before any other article line
+ *   ("Artikel: 10-4711 / Bezeichnung: Senkkopfschraube / Menge: 20 Pack").
+ */
+function quantityNearby(
+  lines: TextLine[],
+  li: number,
+  idx: CatalogIndex,
+  customerId: string | null,
+  used: Set<number>,
+): { at: number; quantity: Pick<ItemCandidate, 'quantity' | 'unit' | 'quantityConfidence'> } | null {
+  const near = (k: number): boolean => {
+    const l = lines[k];
+    return !!l && l.page === lines[li]!.page && Math.abs(k - li) <= 3 && !used.has(k);
+  };
+  const above = li - 1;
+  if (near(above)) {
+    const q = labelledQuantity(lines[above]) ?? bareQuantity(lines[above]);
+    if (q) return { at: above, quantity: q };
+  }
+  for (let k = li + 1; near(k); k++) {
+    const l = lines[k]!;
+    const q = labelledQuantity(l) ?? (k === li + 1 ? bareQuantity(l) : null);
+    if (q) return { at: k, quantity: q };
+    if (freeTextItems(l, idx, customerId).length > 0) break;
+  }
+  return null;
+}
+
+/** "20 Stk", "3 Kartons": a line that is nothing but a count and its unit. */
+function bareQuantity(
+  line: TextLine | undefined,
+): Pick<ItemCandidate, 'quantity' | 'unit' | 'quantityConfidence'> | null {
+  const m = line ? /^\s*[-–•*]?\s*(\d{1,5}(?:[.,]\d{1,3})?)\s+(\p{L}+\.?)\s*$/u.exec(line.text) : null;
+  const unit = m ? normalizeUnit(m[2]!) : null;
+  const n = m && unit ? parseNumber(m[1]!, 'quantity') : null;
+  if (n === null || n <= 0) return null;
+  return { quantity: n, unit, quantityConfidence: 0.8 };
+}
+
 /** "Menge: 12 Pack", "Qty: 5", "Quantité : 3 cartons" — a line that only states a quantity. */
 function labelledQuantity(
   line: TextLine | undefined,
@@ -326,6 +370,8 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
     current = null;
   };
   const freeText: ItemCandidate[] = [];
+  // lines that gave their quantity to an article line of running text
+  const usedQuantityLines = new Set<number>();
   // a quantity OCR put on a line of its own, nearer the row below than the row above
   let carried: TextLine | null = null;
   for (const [li, line] of lines.entries()) {
@@ -416,9 +462,13 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
       continue;
     }
     const found = freeTextItems(line, idx, customerId);
-    // "Artikel: 10-5056 Blechschraube" with "Menge: 12 Pack" on the next line
-    const below = found.length === 1 && found[0]!.quantity === null ? labelledQuantity(lines[li + 1]) : null;
-    if (below) Object.assign(found[0]!, below, { lines: [line, lines[li + 1]!] });
+    if (found.length === 1 && found[0]!.quantity === null) {
+      const q = quantityNearby(lines, li, idx, customerId, usedQuantityLines);
+      if (q) {
+        usedQuantityLines.add(q.at);
+        Object.assign(found[0]!, q.quantity, { lines: [line, lines[q.at]!] });
+      }
+    }
     freeText.push(...found);
   }
   flush();

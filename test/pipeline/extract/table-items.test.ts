@@ -728,3 +728,44 @@ describe('products named by their description in running text', () => {
     expect(d.lines[0]!.confidence).toBeLessThan(0.8);
   });
 });
+
+describe('a quantity on a line of its own in running text', () => {
+  const lines = (...rows: string[]) =>
+    extractDraft([pageFromRows(rows)], { ...meta, channel: 'email' }, master).lines.map((l) => [
+      l.sku,
+      l.quantity,
+    ]);
+
+  it('is taken from the line above or below the article, each line once', () => {
+    expect(
+      lines(
+        'Position 1:',
+        '20 Stk',
+        '10-4711 Senkkopfschraube',
+        'Position 2:',
+        '5 Stk',
+        '20-1772 Holzbohrer',
+      ),
+    ).toEqual([
+      ['10-4711', 20],
+      ['20-1772', 5],
+    ]);
+    expect(lines('10-4711 Senkkopfschraube', '20 Stk', '20-1772 Holzbohrer', '5 Stk')).toEqual([
+      ['10-4711', 20],
+      ['20-1772', 5],
+    ]);
+  });
+
+  it('is taken from a labelled line a few lines below, before the next article', () => {
+    expect(lines('Artikel-Nr.: 10-4711', 'Bezeichnung: Senkkopfschraube', 'Menge: 20 Pack')).toEqual([
+      ['10-4711', 20],
+    ]);
+    // the next article's quantity is not this one's
+    expect(
+      lines('Artikel-Nr.: 10-4711', 'Bezeichnung: Senkkopfschraube', 'Artikel-Nr.: 20-1772', 'Menge: 5'),
+    ).toEqual([
+      ['10-4711', null],
+      ['20-1772', 5],
+    ]);
+  });
+});
