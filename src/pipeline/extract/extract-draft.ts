@@ -64,22 +64,25 @@ const MAX_LEAD_DAYS = 400;
  * that is taken with a low confidence; otherwise the date stays as read, flagged.
  */
 /**
- * A date whose year is more than five years ahead ("2076-11-23") is a misread year digit when
- * exactly one of last, this or next year is one digit away from it: that year is taken, flagged.
+ * A date whose year is more than five years ahead or back ("2076-11-23", "2020-08-22" read in 2026)
+ * is a misread year digit when one of last, this or next year is one digit away from it: that year
+ * is taken (of several, the one that puts the date nearest to `now`), flagged.
  */
 function mendFarYear(
   d: HeaderField<string>,
-  thisYear: number,
+  now: Date,
   what: string,
   warnings: string[],
 ): HeaderField<string> {
   const year = d.value.slice(0, 4);
-  if (Number(year) <= thisYear + 5) return d;
-  const near = [thisYear - 1, thisYear, thisYear + 1].filter(
-    (y) => [...String(y)].filter((c, k) => c !== year[k]).length === 1,
-  );
-  if (near.length !== 1) return d;
-  const fixed = `${near[0]}${d.value.slice(4)}`;
+  const thisYear = now.getUTCFullYear();
+  if (Math.abs(Number(year) - thisYear) <= 5) return d;
+  const near = [thisYear - 1, thisYear, thisYear + 1]
+    .filter((y) => [...String(y)].filter((c, k) => c !== year[k]).length === 1)
+    .map((y) => `${y}${d.value.slice(4)}`)
+    .sort((a, b) => Math.abs(Date.parse(a) - now.getTime()) - Math.abs(Date.parse(b) - now.getTime()));
+  const fixed = near[0];
+  if (!fixed) return d;
   warnings.push(`${what} read as ${d.value}; taken as ${fixed} (a year digit misread), please check`);
   return { ...d, value: fixed, confidence: Math.min(d.confidence, 0.5) };
 }
@@ -181,10 +184,10 @@ export function extractDraft(
     }
   }
 
-  // a year no order can carry ("2076" for 2026), with nothing to say when it was sent: the year
-  // one misread digit away from this year's, flagged
-  const thisYear = (Number.isNaN(received.getTime()) ? new Date() : received).getUTCFullYear();
-  if (orderDate) orderDate = mendFarYear(orderDate, thisYear, 'order date', warnings);
+  // a year no order can carry ("2076" or "2020" for 2026), with nothing to say when it was sent: the
+  // year one misread digit away from this year's, flagged
+  const now = Number.isNaN(received.getTime()) ? new Date() : received;
+  if (orderDate) orderDate = mendFarYear(orderDate, now, 'order date', warnings);
 
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;
@@ -227,8 +230,7 @@ export function extractDraft(
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
   // without an order date to measure it against, a delivery year no order asks for is mended alike
-  if (deliveryDate && !orderDate)
-    deliveryDate = mendFarYear(deliveryDate, thisYear, 'delivery date', warnings);
+  if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, now, 'delivery date', warnings);
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {

@@ -287,6 +287,12 @@ describe('extractDraft', () => {
       expect(alone.orderDate).toBeNull();
       expect(alone.deliveryDate).toBe('2026-11-23');
       expect(alone.warnings.join('\n')).toMatch(/delivery date read as 2076-11-23; taken as 2026-11-23/);
+      // and years back: "2020" for 2026 (a 6 read as 0)
+      const back = extractDraft([pageFromRows(['Liefertermin: 22.08.2020', ...order])], unsent, master);
+      expect(back.deliveryDate).toBe('2026-08-22');
+      // a few years back may be meant (an old order sent again): it stays
+      const old = extractDraft([pageFromRows(['Bestelldatum: 23.08.2023', ...order])], unsent, master);
+      expect(old.orderDate).toBe('2023-08-23');
     } finally {
       vi.useRealTimers();
     }
