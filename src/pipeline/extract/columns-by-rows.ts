@@ -2,8 +2,9 @@
  * A header's labels say where the columns are; the rows say it too, and more reliably when OCR
  * garbled the labels ("una" for "Unité", "Pri unitalre patate Quebits" for "Prix unitaire | Prix
  * total | Quantité"). When the quantity label stands over words on most rows ("paires", "pièces":
- * the unit column, its label misread) and the figures of the rows form exactly one column of whole
- * numbers among columns of amounts, that column is the quantity and the mislabelled one the unit.
+ * the unit column, its label misread) or over amounts with cents (a price column: "Urlit price"
+ * read as a quantity and a price label), and the figures of the rows form exactly one column of
+ * whole numbers among columns of amounts, that column is the quantity.
  * When no label was read as the quantity's at all ("Qiy"), the header word standing over whole
  * numbers on most rows (not 1, 2, 3 …: those are positions) is its label. When the header lost its
  * left part (positions, article numbers, descriptions), the rows' alignment gives those columns.
@@ -48,9 +49,14 @@ export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableH
   );
   const figures = under.filter((t) => /^\W*\d/.test(t)).length;
   const units = under.filter((t) => normalizeUnit(t.split(/\s+/)[0] ?? '') !== null).length;
-  // (words under it, two of them at least units as read: garbled ones, "mires" for "mètres", too)
-  if (under.length === 0 || figures > under.length * 0.3 || units < Math.max(2, under.length * 0.3))
-    return header;
+  const amounts = under.filter((t) => /^\W*\d[\d'’.,]*[.,]\d{2}\W*$/.test(t)).length;
+  // words under it, two of them at least units as read (garbled ones, "mires" for "mètres", too):
+  // the unit column; or amounts with cents: a price column ("Urlit price" read as two labels)
+  const wordsUnder =
+    under.length > 0 && figures <= under.length * 0.3 && units >= Math.max(2, under.length * 0.3);
+  const amountsUnder = amounts >= 2 && amounts >= under.length * 0.6;
+  if (!wordsUnder && !amountsUnder) return header;
+  const hasPrice = header.columns.some((c) => c.kind === 'price');
   const unit = rows[0]?.unit ?? 20;
   const columns = figureColumns(figureRows, unit).filter(
     (c) => c.byRow.size >= Math.max(2, figureRows.length * 0.5),
@@ -62,7 +68,10 @@ export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableH
   const q = whole[0]!;
   const groups: LabelGroup[] = [];
   for (const col of header.columns) {
-    const g: LabelGroup = { kind: col.kind === 'quantity' ? 'unit' : col.kind, x0: col.x0, x1: col.x1 };
+    // (the mislabelled column is the unit's, or the price's; a second price label goes)
+    if (col.kind === 'quantity' && amountsUnder && hasPrice) continue;
+    const kind = col.kind !== 'quantity' ? col.kind : wordsUnder ? 'unit' : 'price';
+    const g: LabelGroup = { kind, x0: col.x0, x1: col.x1 };
     // a label group reaching over the quantities ("Pri unitalre patate Quebits") ends before them
     if (overlaps(g, q)) {
       if (g.x0 >= q.x0 - 1) continue;

@@ -517,6 +517,24 @@ describe('columns taken from the rows', () => {
     ]);
   });
 
+  // s700 0021: "Unit price" read "Urlit price", "Qty" read "Qu,": the unknown "Urlit" was taken for
+  // the lost quantity label, over the prices
+  it('takes the one column of whole numbers for the quantity when prices stand under its label', () => {
+    const page = pageFromRows([
+      'Item no.    Urlit price   Qu,    Description                 Unit     Amount',
+      '20-1772     4.10          4      Holzbohrer 8 mm             pcs      16.40',
+      'AB-1020X    0.20          12     Kabelbinder schwarz 200 mm  pcs      2.40',
+      '0001550     18.40         3      Knieschoner Gel             pairs    55.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['20-1772', 4, 4.1],
+      ['AB-1020X', 12, 0.2],
+      ['0001550', 3, 18.4],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity/);
+  });
+
   it('leaves the header alone when figures stand under the quantity label', () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung              Menge   Einheit   Preis    Betrag   Rabatt',
