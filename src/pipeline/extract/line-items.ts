@@ -6,6 +6,7 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { rankByDescription } from '../match/match-description.ts';
+import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import { freeTextItems } from './free-text-items.ts';
@@ -218,24 +219,40 @@ const descriptionOf = (header: TableHeader, line: TextLine): string =>
 
 /**
  * The product a line's description names clearly, as the line's article (chosen by description) —
- * when it has a quantity of its own and the row it would continue is about another product; else null.
+ * when it has a quantity of its own and there is no row it would continue (the table's first row
+ * lost its article number), or that row is about another product; else null.
  */
 function otherProductNamed(
   header: TableHeader,
   line: TextLine,
-  current: { lines: TextLine[]; article: ArticleHit | null },
+  current: { lines: TextLine[]; article: ArticleHit | null } | null,
   idx: CatalogIndex,
 ): ArticleHit | null {
   const cells = placedCells(header, line);
   if (!cells.some((c) => c.kind === 'quantity' && /^\d{1,5}(?:[.,]\d{1,3})?$/.test(c.text))) return null;
   const read = descriptionOf(header, line);
   if ((read.match(/\p{L}/gu) ?? []).length < 10) return null;
-  const [best, second] = rankByDescription(read, idx, 2);
-  if (!best || best.score < NAMED_SCORE || (second && best.score - second.score < NAMED_MARGIN)) return null;
-  const own =
-    current.article?.match?.product ??
-    rankByDescription(descriptionOf(header, current.lines[0]!), idx, 1)[0]?.product;
-  if (!own || own === best.product) return null;
+  // the description with its dimensions, and the row's price and total, name the product
+  const cols = cellsByColumn(header, line);
+  const quantity = firstNumber(cols.get('quantity') ?? [], 'quantity')?.n ?? null;
+  const ranked = rankCandidates(
+    {
+      articleTexts: [],
+      text: read,
+      unitPrice: firstNumber(cols.get('price') ?? [], 'amount')?.n ?? null,
+      total: firstNumber(cols.get('total') ?? [], 'amount')?.n ?? null,
+      quantity,
+    },
+    idx,
+  );
+  const best = pickCandidate(ranked, NAMED_SCORE, NAMED_MARGIN);
+  if (!best) return null;
+  if (current) {
+    const own =
+      current.article?.match?.product ??
+      rankByDescription(descriptionOf(header, current.lines[0]!), idx, 1)[0]?.product;
+    if (!own || own === best.product) return null;
+  }
   const match = {
     product: best.product,
     matchedBy: 'description' as const,
@@ -429,7 +446,7 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
       }
       // a row whose article number did not read but whose description clearly names another
       // product than the row above, with a quantity of its own, is a row of its own
-      const named: ArticleHit | null = current ? otherProductNamed(header, line, current, idx) : null;
+      const named: ArticleHit | null = otherProductNamed(header, line, current, idx);
       if (named) {
         flush();
         current = { lines: [line], article: named };

@@ -301,6 +301,19 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity, l.matchedBy])).toEqual([['0001550', 3, 'description']]);
     expect(d.warnings.join('\n')).toMatch(/article number unreadable; chose 0001550 by its description/);
   });
+  // s700 0009: the first row lost its article number; its description and price name it
+  it('takes the first row of a table, its article number lost, by its description and price', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 Menge   ME      Preis    Total',
+      '             Knieschoner Gel             3       Paar    18.40    55.20',
+      '20-1772      Holzbohrer 8 mm             4       Stk     4.10     16.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.matchedBy])).toEqual([
+      ['0001550', 3, 'description'],
+      ['20-1772', 4, 'sku'],
+    ]);
+  });
   it('reads a line total with a space between its thousands', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
