@@ -51,7 +51,7 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     const word = NUM.test(t) ? null : numberWord(t);
     if (!NUM.test(t) && word === null) continue;
     const prev = tokens[i - 1] ?? '';
-    const next = (tokens[i + 1] ?? '').replace(/[,;]$/, '');
+    const next = (tokens[i + 1] ?? '').replace(/[,;:.]$/, '');
     // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count

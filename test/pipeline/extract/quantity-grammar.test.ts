@@ -64,3 +64,11 @@ describe('numbers written as words', () => {
     expect(findQuantities(tokenize('one of our sites needs it'))).toEqual([]);
   });
 });
+
+describe('dimensions before a colon', () => {
+  it('are no count: "Spiralbohrer HSS-G 8.0 mm: 20 pcs"', () => {
+    expect(findQuantities(tokenize('Spiralbohrer HSS-G 8.0 mm: 20 bes')).map((h) => h.quantity)).toEqual([
+      20,
+    ]);
+  });
+});
