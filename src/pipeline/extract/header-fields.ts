@@ -439,7 +439,10 @@ export function cleanReference(raw: string): string | null {
   if (digits === 0 || v.length < 3 || v.length > 30) return null;
   // dates, dimensions, quantities and amounts are not order numbers
   if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(v)) return null;
-  if (/^\d+(?:[.,]\d+)?\s?[x×]\s?\d/i.test(v) || /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(v)) return null;
+  // (also behind a short word: "rem 24.50" is an amount, not "REM-2450")
+  const core = v.replace(/^[A-Za-z]{1,3}\s/, '');
+  if (/^\d+(?:[.,]\d+)?\s?[x×]\s?\d/i.test(core) || /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(core))
+    return null;
   if (/^\d{1,2}$/.test(v.replace(/\D/g, '')) && digits < 3) return null;
   return v;
 }

@@ -95,6 +95,10 @@ describe('order numbers in titles and with misread prefixes', () => {
   it('repairs a letter prefix split off or misread', () => {
     expect(cleanReference('PO. 2026-9255 / 84.09.2026')).toBe('PO-2026-9255');
     expect(cleanReference('P0-2026-0815')).toBe('PO-2026-0815');
+    // an amount is no order number, also behind a short word
+    expect(cleanReference('rem 24.50')).toBeNull();
+    expect(cleanReference('1,250.00')).toBeNull();
+    expect(cleanReference('PO 2026/118')).toBe('PO 2026/118');
     expect(cleanReference('PO - 77151')).toBe('PO-77151');
     expect(cleanReference('PO.77151')).toBe('PO.77151');
     expect(cleanReference('B 26/0815')).toBe('B 26/0815');
