@@ -114,7 +114,13 @@ function resolveFromDocument(
       quantity: item.quantity,
     };
     const ranked = rankCandidates(ev, idx, a?.ambiguity?.candidates);
-    const pick = pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1);
+    // an article text like none of the catalog's ("MARA43") weighs the candidates down: then the
+    // description, dimensions and figures alone decide, by the margin a description needs
+    const pick =
+      pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1) ??
+      (!a?.ambiguity && ev.articleTexts.length > 0 && ranked.every((r) => r.sku < 0.5)
+        ? pickCandidate(rankCandidates({ ...ev, articleTexts: [] }, idx), 0.5, 0.15)
+        : null);
     const names = ranked
       .slice(0, 3)
       .map((r) => r.product.sku)

@@ -800,3 +800,25 @@ describe('a quantity on a line of its own in running text', () => {
     ]);
   });
 });
+
+describe('rows whose labels and article numbers OCR garbled', () => {
+  // s800 0005: "Bezeichnung" read "Bözeichtung", the customer's article numbers garbled, a speck
+  // after a position; the rows ran together into the first one, and an article text like none of
+  // the catalog's outweighed a description read with two misread letters
+  it('are rows of their own, named by description and figures', () => {
+    const page = pageFromRows([
+      'Pos,  Preis   Bözeichtung                  Binheit   Betrag   Mange   Unsere Art.-Nr.',
+      '1     4.10    Holzbohrer 8 mm              Stk       16.40    4       MAB332',
+      "2'    18.40   Kniesch0ner 6el              Paar      55.20    3       MARA43",
+      '3     0.20    Kabelbinder schwarz 200 mm   Stk       2.40     12      MATOTA',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 4],
+      ['0001550', 3],
+      ['AB-1020X', 12],
+    ]);
+    // chosen by description, and said so
+    expect(d.warnings.join('\n')).toMatch(/article 'MARA43' not recognised; chose 0001550 by description/);
+  });
+});
