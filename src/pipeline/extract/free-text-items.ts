@@ -5,10 +5,11 @@
  * products by their description after a firm count ("20 Stück Holzbohrer 8 mm").
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
-import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
+import { countOfPrice, pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { type ArticleHit, findArticles } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
+import { parseNumber } from './parse-number.ts';
 import { findQuantities, type QuantityHit, tokenize } from './quantity-grammar.ts';
 import { normalizeUnit } from './units.ts';
 
@@ -32,16 +33,20 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
     markDescription(tokens, skip, hit);
     const q = byLayout([...timesAfter(tokens, hit.to), ...findQuantities(tokens, skip)], line, tokens)[0];
     const strong = q && q.strength >= 2;
+    // a row of a table whose header did not read ends in its price and line total ("5.90 17,70"):
+    // with no count read, their ratio is the count
+    const figures = priceAndTotal(tokens.slice(hit.to, to));
+    const counted = !q && figures ? countOfPrice(figures.total, figures.price) : null;
     return {
       lines: [line],
       article: hit,
       articleText: null,
       description: tokens.slice(hit.to, to).join(' ') || null,
-      quantity: q?.quantity ?? null,
-      quantityConfidence: q ? (strong ? 0.85 : 0.6) : 0,
+      quantity: q?.quantity ?? counted,
+      quantityConfidence: q ? (strong ? 0.85 : 0.6) : counted ? 0.7 : 0,
       unit: q?.unit ?? null,
-      unitPrice: null,
-      total: null,
+      unitPrice: figures?.price ?? null,
+      total: figures?.total ?? null,
       table: null,
     };
   });
@@ -164,4 +169,16 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     });
   }
   return out;
+}
+
+/** The last two figures of a text when they are amounts with cents, the second a multiple of the first. */
+function priceAndTotal(tokens: string[]): { price: number; total: number } | null {
+  const amounts = tokens
+    .map((t) => t.replace(/[^\d.,'’]+$/, ''))
+    .filter((t) => /^\d{1,3}(?:['’]?\d{3})*[.,]\d{2}$/.test(t));
+  if (amounts.length < 2) return null;
+  const price = parseNumber(amounts.at(-2)!, 'amount');
+  const total = parseNumber(amounts.at(-1)!, 'amount');
+  if (!price || !total || countOfPrice(total, price) === null) return null;
+  return { price, total };
 }

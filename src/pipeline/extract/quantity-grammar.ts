@@ -47,7 +47,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
   const hits: QuantityHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
-    const t = tokens[i]!.replace(/[,;:]$/, '');
+    // (a count with a speck read as a quote after it: '2" pieces')
+    const t = tokens[i]!.replace(/[,;:]$/, '').replace(/(?<=\d)["”“]$/, '');
     const word = NUM.test(t) ? null : numberWord(t);
     if (!NUM.test(t) && word === null) continue;
     const prev = tokens[i - 1] ?? '';
@@ -70,6 +71,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // a number written as a word counts before a unit ("zwei Kartons") or the article ("twelve
     // 20-1772"), not in a sentence ("eine Frage")
     if (word !== null && !unit && !skip.has(i + 1) && !LABEL.test(prev)) continue;
+    // an amount with cents and no unit after it is a price or a line total ("5.90 17,70")
+    if (!unit && !LABEL.test(prev) && /^\d{1,5}[.,]\d{2}$/.test(t)) continue;
     let strength = 0;
     if (LABEL.test(prev)) strength = 3;
     else if (/^(x|×|\*)$/i.test(next)) strength = 3;

@@ -72,3 +72,18 @@ describe('dimensions before a colon', () => {
     ]);
   });
 });
+
+describe('amounts with cents', () => {
+  it('are no count without a unit, but are with one or after a label', () => {
+    expect(findQuantities(tokenize('Kabelbinder 5.90 17,70')).map((h) => h.quantity)).toEqual([]);
+    expect(findQuantities(tokenize('Kabel 2.50 m'))[0]).toMatchObject({ quantity: 2.5, unit: 'm' });
+    expect(findQuantities(tokenize('Menge: 12.50'))[0]).toMatchObject({ quantity: 12.5 });
+  });
+
+  it('a count with a speck read as a quote after it still counts', () => {
+    expect(findQuantities(tokenize('Spiralbohrer 8.0 mm 2" pieces 13,80'))[0]).toMatchObject({
+      quantity: 2,
+      unit: 'Stk',
+    });
+  });
+});

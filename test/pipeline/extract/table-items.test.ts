@@ -822,3 +822,14 @@ describe('rows whose labels and article numbers OCR garbled', () => {
     expect(d.warnings.join('\n')).toMatch(/article 'MARA43' not recognised; chose 0001550 by description/);
   });
 });
+
+describe('a table row read as running text (its header did not read)', () => {
+  it('takes the count from its price and line total when none is read', () => {
+    const page = pageFromRows([
+      'Réf, N° article Bésignaton {aire Hole WT',
+      '3   0001550   Knieschoner Gel   Paire à 2 Pas   18.40   55,20',
+    ]);
+    const d = extractDraft([page], { ...meta, channel: 'email' }, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([['0001550', 3, 18.4]]);
+  });
+});
