@@ -339,10 +339,10 @@ function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
   const pos = (cols.get('pos') ?? [])[0];
   if (!pos) return false;
   if (/^\d{1,5}\.?$/.test(pos) && (cols.get('description') ?? []).length > 0) return true;
-  // a position with a speck ("3'") and a description under no label (OCR lost "Bezeichnung"): a
-  // row of words and figures across the table
+  // a position with a speck ("3'", "„4") and a description under no label (OCR lost
+  // "Bezeichnung"): a row of words and figures across the table
   return (
-    /^\d{1,4}[.'’,:;)]?$/.test(pos) &&
+    /^["„“'‘]?\d{1,4}[.'’,:;)]?$/.test(pos) &&
     line.cells.length >= 4 &&
     line.cells.some((c) => /\p{L}{4}/u.test(c.text)) &&
     line.cells.filter((c) => /\d/.test(c.text)).length >= 3

@@ -811,12 +811,14 @@ describe('rows whose labels and article numbers OCR garbled', () => {
       '1     4.10    Holzbohrer 8 mm              Stk       16.40    4       MAB332',
       "2'    18.40   Kniesch0ner 6el              Paar      55.20    3       MARA43",
       '3     0.20    Kabelbinder schwarz 200 mm   Stk       2.40     12      MATOTA',
+      '„4    9.50    Senkkopfschraube M4x20       Pack      19.00    2       MAT0TB',
     ]);
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
       ['20-1772', 4],
       ['0001550', 3],
       ['AB-1020X', 12],
+      ['10-4711', 2],
     ]);
     // chosen by description, and said so
     expect(d.warnings.join('\n')).toMatch(/article 'MARA43' not recognised; chose 0001550 by description/);
