@@ -132,10 +132,11 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
     const unit = header.line.unit;
     // a whole number in the row right under the word (left-, right-aligned or centred on it)
     const values = items.flatMap((r) => {
-      const c = r.cells.find(
-        (c) => /^\d{1,5}$/.test(c.text.replace(/^\W+|\W+$/g, '')) && c.x0 < x1 + unit && c.x1 > x0 - unit,
-      );
-      return c ? [Number(c.text.replace(/^\W+|\W+$/g, ''))] : [];
+      const n = r.cells
+        .filter((c) => c.x0 < x1 + unit && c.x1 > x0 - unit)
+        .map((c) => wholeNumber(c.text))
+        .find((v) => v !== null);
+      return n == null ? [] : [n];
     });
     const n = values.length;
     if (n < 2 || n < items.length * 0.4) continue;
@@ -149,6 +150,12 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
   if (position && !groups.some((g) => g.kind === 'pos')) groups.push({ kind: 'pos', ...position });
   groups.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(groups) };
+}
+
+/** A cell that holds a whole number and at most marks around it ("12", "3'", "„4"), or null. */
+function wholeNumber(text: string): number | null {
+  const t = text.replace(/^\W+|\W+$/g, '');
+  return /^\d{1,5}$/.test(t) ? Number(t) : null;
 }
 
 /** 1, 2, 3 … or 10, 20, 30 …: the positions of the rows, not quantities. */
@@ -192,9 +199,9 @@ function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
     .sort((a, b) => a.x0 - b.x0);
   const groups: LabelGroup[] = [];
   for (const g of columns) {
-    const numbers = g.texts.map((t) => t.replace(/^\W+|\W+$/g, ''));
+    const numbers = g.texts.map(wholeNumber);
     const kind: ColumnKind =
-      numbers.every((t) => /^\d{1,5}$/.test(t)) && counting(numbers.map(Number))
+      numbers.every((n) => n !== null) && counting(numbers as number[])
         ? 'pos'
         : g.texts.filter((t) => /\d/.test(t) && /^\S+(?:\s+\W*)?$/.test(t.trim())).length >=
             g.texts.length * 0.6

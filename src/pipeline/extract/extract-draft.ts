@@ -6,6 +6,7 @@
 import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/learned-mappings.ts';
 import { buildCatalogIndex, type CatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
+import { hamming } from '../match/sku-normalize.ts';
 import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { confirmReference } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
@@ -78,7 +79,7 @@ function mendFarYear(
   const thisYear = now.getUTCFullYear();
   if (Math.abs(Number(year) - thisYear) <= 5) return d;
   const near = [thisYear - 1, thisYear, thisYear + 1]
-    .filter((y) => [...String(y)].filter((c, k) => c !== year[k]).length === 1)
+    .filter((y) => hamming(String(y), year) === 1)
     .map((y) => `${y}${d.value.slice(4)}`)
     .sort((a, b) => Math.abs(Date.parse(a) - now.getTime()) - Math.abs(Date.parse(b) - now.getTime()));
   const fixed = near[0];

@@ -5,6 +5,7 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { looksLikeArticle, matchSkuToken, type SkuAmbiguity, type SkuMatch } from '../match/match-sku.ts';
+import type { Product } from '../types.ts';
 
 export interface ArticleHit {
   match: SkuMatch | null;
@@ -13,6 +14,22 @@ export interface ArticleHit {
   from: number;
   to: number;
   read: string;
+}
+
+/**
+ * A product no article number named, chosen by what the document says of it (its description,
+ * dimensions, figures): a hit the clerk is asked to check.
+ */
+export function namedByDescription(product: Product, read: string, from = 0, to = 0): ArticleHit {
+  const match: SkuMatch = {
+    product,
+    matchedBy: 'description',
+    confidence: 0.55,
+    customerSku: null,
+    gtin: null,
+    read,
+  };
+  return { match, ambiguity: null, from, to, read };
 }
 
 const NOT_ARTICLE = /^\d{1,2}[:.]\d{2}$|^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d+[.,]\d{2}$|^\+/;

@@ -6,7 +6,7 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { countOfPrice, pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
-import { type ArticleHit, findArticles } from './find-articles.ts';
+import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
 import { parseNumber } from './parse-number.ts';
@@ -147,17 +147,9 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     );
     const pick = pickCandidate(ranked, 0.5, 0.15);
     if (!pick) continue;
-    const match = {
-      product: pick.product,
-      matchedBy: 'description' as const,
-      confidence: 0.55,
-      customerSku: null,
-      gtin: null,
-      read: text,
-    };
     out.push({
       lines: [line],
-      article: { match, ambiguity: null, from, to, read: text },
+      article: namedByDescription(pick.product, text, from, to),
       articleText: null,
       description: text,
       quantity: q.quantity,

@@ -734,10 +734,11 @@ export function deliveryValue(
   if (d && d.index <= 40)
     return { iso: d.iso, score: (d.hasYear ? 0.9 : 0.8) - (d.repaired ? 0.2 : 0), at: d.index };
   const head = text.slice(0, 40);
-  const w = findCalendarWeek(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
+  const byThen = deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head);
+  const w = findCalendarWeek(head, ref, byThen);
   if (w) return { iso: w.iso, score: 0.7, at: w.index };
   if (ASAP.test(head)) return 'asap';
-  const rel = findRelativeSpan(head, ref, deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head));
+  const rel = findRelativeSpan(head, ref, byThen);
   if (rel && rel.index <= 20) return { iso: rel.iso, score: 0.6, at: rel.index };
   const wd = WEEKDAY_WORD.exec(head);
   if (wd && wd.index <= 12) {

@@ -8,7 +8,7 @@ import type { CatalogIndex } from '../match/catalog-index.ts';
 import { rankByDescription } from '../match/match-description.ts';
 import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { reviseColumnsByRows } from './columns-by-rows.ts';
-import { type ArticleHit, findArticles } from './find-articles.ts';
+import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import { freeTextItems } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
@@ -253,15 +253,7 @@ function otherProductNamed(
       rankByDescription(descriptionOf(header, current.lines[0]!), idx, 1)[0]?.product;
     if (!own || own === best.product) return null;
   }
-  const match = {
-    product: best.product,
-    matchedBy: 'description' as const,
-    confidence: 0.55,
-    customerSku: null,
-    gtin: null,
-    read,
-  };
-  return { match, ambiguity: null, from: 0, to: 0, read };
+  return namedByDescription(best.product, read);
 }
 
 /**
@@ -275,8 +267,7 @@ function otherProductNamed(
 function quantityNearby(
   lines: TextLine[],
   li: number,
-  idx: CatalogIndex,
-  customerId: string | null,
+  itemsAt: (k: number) => ItemCandidate[],
   used: Set<number>,
 ): { at: number; quantity: Pick<ItemCandidate, 'quantity' | 'unit' | 'quantityConfidence'> } | null {
   const near = (k: number): boolean => {
@@ -292,7 +283,7 @@ function quantityNearby(
     const l = lines[k]!;
     const q = labelledQuantity(l) ?? (k === li + 1 ? bareQuantity(l) : null);
     if (q) return { at: k, quantity: q };
-    if (freeTextItems(l, idx, customerId).length > 0) break;
+    if (itemsAt(k).length > 0) break;
   }
   return null;
 }
@@ -398,6 +389,16 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
   const freeText: ItemCandidate[] = [];
   // lines that gave their quantity to an article line of running text
   const usedQuantityLines = new Set<number>();
+  // the items of running-text lines, read once (a line may be looked at from the line above)
+  const textItems = new Map<number, ItemCandidate[]>();
+  const itemsAt = (k: number): ItemCandidate[] => {
+    let found = textItems.get(k);
+    if (!found) {
+      found = freeTextItems(lines[k]!, idx, customerId);
+      textItems.set(k, found);
+    }
+    return found;
+  };
   // a quantity OCR put on a line of its own, nearer the row below than the row above
   let carried: TextLine | null = null;
   for (const [li, line] of lines.entries()) {
@@ -487,9 +488,9 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
       flush();
       continue;
     }
-    const found = freeTextItems(line, idx, customerId);
+    const found = itemsAt(li);
     if (found.length === 1 && found[0]!.quantity === null) {
-      const q = quantityNearby(lines, li, idx, customerId, usedQuantityLines);
+      const q = quantityNearby(lines, li, itemsAt, usedQuantityLines);
       if (q) {
         usedQuantityLines.add(q.at);
         Object.assign(found[0]!, q.quantity, { lines: [line, lines[q.at]!] });

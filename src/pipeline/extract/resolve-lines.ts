@@ -297,16 +297,13 @@ function priceForCheck(
 ): number | null {
   if (!read || !total || !catalog || catalog <= 0 || Math.abs(read - catalog) < 0.005) return read;
   if (divides(total, read * net) || !divides(total, catalog * net)) return read;
-  const cents = (x: number): string => String(Math.round(x * 100));
-  const a = cents(read);
-  const b = cents(catalog);
-  if (a.length !== b.length) return read;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1 ? catalog : read;
+  return hamming(cents(read), cents(catalog)) === 1 ? catalog : read;
 }
 
 const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;
+
+/** An amount's digits, to the cent ("12.60" → "1260"). */
+const cents = (x: number): string => String(Math.round(x * 100));
 
 /**
  * A total as OCR misreads the right one: a digit changed ("35.00" for 39.00), or one or two digits
@@ -316,14 +313,11 @@ const divides = (total: number, price: number): boolean => countOfPrice(total, p
 function misreadOf(read: number, right: number): boolean {
   // a tenth or ten times what it should be: digits lost or gained, the total is the garbled one
   if (read < right / 10 || read > right * 10) return true;
-  const r = String(Math.round(read * 100));
-  const e = String(Math.round(right * 100));
+  const r = cents(read);
+  const e = cents(right);
   const [short, long] = r.length <= e.length ? [r, e] : [e, r];
   if (long.length - short.length <= 2 && short.length >= 3 && long.includes(short)) return true;
-  if (r.length !== e.length) return false;
-  let diff = 0;
-  for (let i = 0; i < r.length; i++) if (r[i] !== e[i]) diff++;
-  return diff <= 1;
+  return hamming(r, e) <= 1;
 }
 
 /**

@@ -8,7 +8,7 @@ import { boxOf, cellsOf, type TextLine } from './layout-lines.ts';
 import { detectHeader, type TableHeader } from './table-columns.ts';
 
 /** Rows of one table this far apart (in text heights) belong to different blocks of the page. */
-const MAX_ROW_GAP_UNITS = 6;
+export const MAX_ROW_GAP_UNITS = 6;
 
 export function splitSideBySide(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];

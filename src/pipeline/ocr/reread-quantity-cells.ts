@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { parseNumber } from '../extract/parse-number.ts';
-import { splitSideBySide } from '../extract/side-by-side.ts';
+import { MAX_ROW_GAP_UNITS, splitSideBySide } from '../extract/side-by-side.ts';
 import { detectHeader, learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
 import type { PageContent, Word } from '../types.ts';
 import { clearRulingColumns, inkOf, isolateRowText } from './cell-ink.ts';
@@ -17,8 +17,6 @@ import { removeRulings } from './prepare-for-ocr.ts';
 /** Reads one cropped text line (PSM 7); boxes in the crop's pixels. */
 export type ReadLine = (png: Buffer) => Promise<Word[]>;
 
-/** Rows of one table this far apart (in text heights) belong to different blocks of the page. */
-const MAX_ROW_GAP_UNITS = 6;
 /** A page never costs more than this many extra reads (a 30-row order form has 30 cells). */
 const MAX_CELLS = 60;
 /** Ink below this share of unit² is an empty cell or a speck (a "1" is ~0.1 unit²). */
@@ -171,8 +169,7 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   // and the surer reading wins
   const clean = qty.filter((c) => cleanNumber(c.cell));
   const had = clean.length > 0 ? Math.min(...clean[0]!.cell.words.map((w) => w.conf)) : null;
-  const hadDigits =
-    clean.length > 0 ? (clean[0]!.text.trim().split(/\s+/)[0] ?? '').replace(/\D/g, '') : null;
+  const hadDigits = clean.length > 0 ? firstToken(clean[0]!.text).replace(/\D/g, '') : null;
   if (had !== null && had >= SURE) return null;
   const col = header.columns.find((c) => c.kind === 'quantity')!;
   const u = line.unit;
@@ -194,9 +191,11 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had, hadDigits };
 }
 
+const firstToken = (text: string): string => text.trim().split(/\s+/)[0] ?? '';
+
 /** A cell whose first token is a plain quantity ("10", "2,5", "1'000"). */
 function cleanNumber(cell: Cell): boolean {
-  const first = cell.text.trim().split(/\s+/)[0] ?? '';
+  const first = firstToken(cell.text);
   return /^\d[\d'’.,]*$/.test(first) && parseNumber(first.replace(/[,;.]$/, ''), 'quantity') !== null;
 }
 
