@@ -308,14 +308,20 @@ export function learnQuantityEdge(header: TableHeader, rows: TextLine[]): number
   for (const l of rows) {
     unit = l.unit;
     for (const c of placedCells(header, l)) {
-      if (c.kind === 'quantity' && /^\d{1,5}(?:[.,']\d{1,3})?$/.test(c.text.split(/\s+/)[0] ?? ''))
+      // whole numbers, or an ERP's three decimals ("20.000"), with what a ruling or speck added;
+      // amounts with cents are the prices and totals of a column whose labels OCR lost
+      const first = (c.text.split(/\s+/)[0] ?? '').replace(/[,;!|\]}):./'"]+$/, '');
+      if (c.kind === 'quantity' && /^\d{1,5}(?:[.,']\d{3})?$/.test(first))
         edges.push(c.cell.words[0]!.box[0] + c.cell.words[0]!.box[2]);
     }
   }
+  // the densest cluster; of two as dense, the one nearer the quantity label
+  const label = header.columns.find((c) => c.kind === 'quantity');
+  const away = (x: number): number => (label ? Math.abs(x - label.x1) : 0);
   let best: { x: number; n: number } | null = null;
   for (const e of edges) {
     const n = edges.filter((o) => Math.abs(o - e) <= unit).length;
-    if (!best || n > best.n) best = { x: e, n };
+    if (!best || n > best.n || (n === best.n && away(e) < away(best.x))) best = { x: e, n };
   }
   return best && best.n >= 2 ? best.x : null;
 }

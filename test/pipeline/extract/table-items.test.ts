@@ -835,3 +835,24 @@ describe('a table row read as running text (its header did not read)', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([['0001550', 3, 18.4]]);
   });
 });
+
+describe('a quantity label with no price or total labels right of it', () => {
+  it('takes the numbers under the label, not the amounts further right', () => {
+    // "Prix unitaire" and "Total" lost to OCR: every figure right of "Quantité" falls into its
+    // column, and two quantities carry a speck ("2]", "3'"); the totals stand aligned in all rows
+    const page = pageFromRows([
+      'Réf.  N° article  Désignation                  Quantité  1',
+      '1     20-1772     Holzbohrer 8 mm              12        pièces    4.10   49.20',
+      '2     AB-1020X    Kabelbinder schwarz 200 mm   2]        pièces    0.20    0.40',
+      "3     0001550     Knieschoner Gel              3'        paires   18.40   55.20",
+      '4     10-4711     Senkkopfschraube M4x20       5         paquets   9.50   47.50',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 12],
+      ['AB-1020X', 2],
+      ['0001550', 3],
+      ['10-4711', 5],
+    ]);
+  });
+});
