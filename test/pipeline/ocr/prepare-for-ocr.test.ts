@@ -1,9 +1,12 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
+  enclosedWhiteShare,
+  inkRuns,
   prepareForOcr,
   removeRulings,
   singlePixelRunShare,
+  thicken,
 } from '../../../src/pipeline/ocr/prepare-for-ocr.ts';
 import { encodePageImage } from '../../../src/pipeline/pages/encode-page-image.ts';
 import { renderedPng } from '../pages/build-documents.ts';
@@ -109,6 +112,72 @@ describe('singlePixelRunShare', () => {
   });
 });
 
+describe('inkRuns', () => {
+  it("measures the strokes' width along the rows", () => {
+    const c = canvas(120, 60);
+    c.fill(10, 10, 3, 40); // stems three pixels wide
+    c.fill(30, 10, 3, 40);
+    expect(inkRuns(c.px, c.width, c.height).meanLength).toBe(3);
+    const thin = canvas(120, 60);
+    thin.fill(10, 10, 1, 40);
+    thin.fill(30, 10, 2, 40);
+    expect(inkRuns(thin.px, thin.width, thin.height).meanLength).toBe(1.5);
+    expect(inkRuns(thin.px, thin.width, thin.height).singleShare).toBeCloseTo(1 / 3);
+  });
+
+  it('is 0 for a page without ink', () => {
+    const blank = canvas(50, 20);
+    expect(inkRuns(blank.px, blank.width, blank.height)).toEqual({ singleShare: 0, meanLength: 0 });
+  });
+});
+
+describe('thicken', () => {
+  it('grows each ink pixel one to the right and one down', () => {
+    const c = canvas(10, 10);
+    c.fill(4, 4, 1, 1);
+    const out = thicken(c.px, c.width, c.height);
+    const ink = [...out.keys()].filter((i) => out[i]! < 128).map((i) => [i % 10, Math.floor(i / 10)]);
+    expect(ink).toEqual([
+      [4, 4],
+      [5, 4],
+      [4, 5],
+      [5, 5],
+    ]);
+    // the input stays as it was
+    expect(c.ink(0, 0, 10, 10)).toBe(1);
+  });
+
+  it("keeps the page's edges in place", () => {
+    const c = canvas(6, 4);
+    c.fill(5, 3, 1, 1);
+    c.fill(0, 0, 1, 1);
+    const out = thicken(c.px, c.width, c.height);
+    // the corner pixel grows into a 2×2 block, the one in the far corner has nowhere to grow
+    expect([...out].filter((v) => v < 128)).toHaveLength(4 + 1);
+  });
+});
+
+describe('enclosedWhiteShare', () => {
+  it('counts the white pixels walled in by ink that dark halftone leaves, not the counters of letters', () => {
+    const dark = canvas(60, 30);
+    dark.fill(5, 5, 50, 20);
+    // error diffusion of a dark grey: a white pixel every few, never two side by side
+    for (let y = 6; y < 24; y += 2) for (let x = 6 + (y % 4); x < 54; x += 4) dark.px[y * 60 + x] = WHITE;
+    expect(enclosedWhiteShare(dark.px, dark.width, dark.height)).toBeGreaterThan(0.1);
+
+    const letters = canvas(60, 30);
+    // an "o" and an "e" drawn two pixels wide: their counters are larger than one pixel
+    letters.fill(5, 5, 10, 2);
+    letters.fill(5, 15, 10, 2);
+    letters.fill(5, 5, 2, 12);
+    letters.fill(13, 5, 2, 12);
+    letters.fill(25, 5, 10, 2);
+    letters.fill(25, 10, 10, 2);
+    letters.fill(25, 5, 2, 12);
+    expect(enclosedWhiteShare(letters.px, letters.width, letters.height)).toBe(0);
+  });
+});
+
 describe('removeRulings', () => {
   it('whitens long horizontal and vertical lines, keeps glyphs and short strokes', () => {
     const c = canvas(200, 120);
@@ -203,5 +272,40 @@ describe('prepareForOcr', () => {
     const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     expect(total(is)).toBeGreaterThan(total(was) * 0.8);
     expect(total(is)).toBeLessThan(total(was) * 1.2);
+  });
+
+  it('thickens the thin, broken strokes of faded print and nothing else', async () => {
+    const { px, width, height } = await greyPixels(await cleanPage());
+    // faded: every stroke cut down to its first two pixels along each row, every fifth row lost
+    const faded = new Uint8Array(px.length).fill(WHITE);
+    const ink = (i: number) => px[i]! < 128;
+    for (let y = 0; y < height; y++) {
+      if (y % 5 === 0) continue;
+      for (let x = 2; x < width; x++) {
+        const i = y * width + x;
+        if (ink(i) && (!ink(i - 1) || !ink(i - 2))) faded[i] = INK;
+      }
+    }
+    const png = (await encodePageImage(sharp(faded, { raw: { width, height, channels: 1 } }), 200)).image;
+    const runs = inkRuns(faded, width, height);
+    expect(runs.meanLength).toBeLessThan(2.1);
+    expect(runs.singleShare).toBeLessThan(0.25);
+    const prepared = await prepareForOcr(png);
+    expect(prepared.steps).toEqual(['thicken']);
+    const after = await greyPixels(prepared.image);
+    expect([after.width, after.height]).toEqual([width, height]);
+    expect(inkRuns(after.px, after.width, after.height).meanLength).toBeGreaterThan(runs.meanLength + 0.5);
+    // thickened in place: every ink pixel of the faded page is still ink
+    expect([...faded.keys()].every((i) => faded[i]! >= 128 || after.px[i]! < 128)).toBe(true);
+  });
+
+  it('passes a blank page through', async () => {
+    const png = (
+      await encodePageImage(
+        sharp(new Uint8Array(200 * 100).fill(WHITE), { raw: { width: 200, height: 100, channels: 1 } }),
+        200,
+      )
+    ).image;
+    expect((await prepareForOcr(png)).steps).toEqual([]);
   });
 });
