@@ -83,6 +83,7 @@ export interface LabelSpan<K extends string> {
 export function findLabelSpans<K extends string>(
   words: string[],
   vocab: readonly (readonly [K, readonly string[]])[],
+  opts: { misreadLonger?: boolean } = {},
 ): LabelSpan<K>[] {
   const folded = words.map(foldLabel);
   const cands: LabelSpan<K>[] = [];
@@ -109,8 +110,22 @@ export function findLabelSpans<K extends string>(
     }
   }
   // exact matches before fuzzy ones (a stray "N" before "PO number/date" is not part of the label),
-  // then the longest
-  cands.sort((a, b) => a.edits - b.edits || b.to - b.from - (a.to - a.from));
+  // then the longest; with `misreadLonger`, a label one edit off that holds an exact one and whole
+  // words besides ("Dale de commande" around "commande") is the longer label misread, and goes
+  // first (not for column labels, whose neighbours are labels of their own: "Menge ME")
+  const absorbs = (f: LabelSpan<K>): boolean =>
+    opts.misreadLonger === true &&
+    f.edits === 1 &&
+    // (the whole span is the label misread, not a compound ending in it)
+    boundedDistance(folded.slice(f.from, f.to).join(''), f.label, 1) <= 1 &&
+    cands.some((e) => {
+      if (e.edits !== 0 || e.from < f.from || e.to > f.to || e.to - e.from >= f.to - f.from) return false;
+      if (f.label.length < e.label.length + 3) return false;
+      const extra = [...folded.slice(f.from, e.from), ...folded.slice(e.to, f.to)];
+      return extra.every((w) => w.length >= 2) && extra.join('').length >= 3;
+    });
+  const rank = new Map(cands.map((c) => [c, absorbs(c) ? 0 : c.edits]));
+  cands.sort((a, b) => rank.get(a)! - rank.get(b)! || b.to - b.from - (a.to - a.from));
   const out: LabelSpan<K>[] = [];
   const used = new Set<number>();
   for (const c of cands) {

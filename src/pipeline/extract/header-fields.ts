@@ -125,7 +125,7 @@ interface LineLabels {
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
   const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
-  const all = longerLabels(findLabelSpans(texts, VOCAB), texts);
+  const all = longerLabels(findLabelSpans(texts, VOCAB, { misreadLonger: true }), texts);
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
     if (s.label.length <= 3 && s.edits > 0) return false;
@@ -448,17 +448,23 @@ export function cleanReference(raw: string): string | null {
 }
 
 /**
- * Dates in a value, tolerating a comma for a dot ("20.02,26") as OCR writes it; an impossible day or
- * month is repaired when one confused digit explains it, and such a date is marked `repaired`.
+ * Dates in a value, tolerating a comma for a dot ("20.02,26") or one dot lost to a space ("04 12.26",
+ * "04.12 26") as OCR writes them; an impossible day or month is repaired when one confused digit
+ * explains it, and such a date is marked `repaired`.
  */
 function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number] & { repaired?: boolean })[] {
   // (not the comma of "Nov 24, 2026", after a month name and its day)
-  const t = text.replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>
-    /\p{L}{3,}\.?\s+\d{1,2}$/u.test(text.slice(0, at + 1)) &&
-    /^\d{4}(?!\d)/.test(text.slice(at + m.length - 1))
-      ? m
-      : `${a}.${b}`,
-  );
+  const t = text
+    .replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>
+      /\p{L}{3,}\.?\s+\d{1,2}$/u.test(text.slice(0, at + 1)) &&
+      /^\d{4}(?!\d)/.test(text.slice(at + m.length - 1))
+        ? m
+        : `${a}.${b}`,
+    )
+    .replace(/(?<![\d.])(\d{1,2})(?: (\d{1,2})\.|\.(\d{1,2}) )(\d{4}|\d{2})(?![\d.])/g, (m, d, m1, m2, y) =>
+      // (a two-digit year must be near: "3 12.50" is a count and an amount)
+      y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${m1 ?? m2}.${y}` : m,
+    );
   const r = repairDateDigits(t);
   const found = findDates(r.text, ref);
   if (!r.repaired) return found;

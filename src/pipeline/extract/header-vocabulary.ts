@@ -149,6 +149,8 @@ const RAW_VOCAB: [Kind, string[]][] = [
       'date de livraison',
       'date de livraison requise',
       'date de livraison souhaitée',
+      'date souhaitée',
+      'souhaitée',
       'livraison',
       'délai de livraison',
       'délai',

@@ -44,4 +44,24 @@ describe('fuzzy labels', () => {
     const other = findLabelSpans(['Kunden-Nr.', '1001', 'Datum'], V);
     expect(other.map((s) => s.kind)).toEqual(['other', 'date']);
   });
+  it('takes a longer label one edit off over the exact label inside it, when asked to', () => {
+    const H = [
+      ...V,
+      ['ref', ['commande'].map(foldLabel)],
+      ['orderDate', ['date de commande'].map(foldLabel)],
+      ['delivery', ['liefertermin'].map(foldLabel)],
+      ['address', ['lieferadresse'].map(foldLabel)],
+    ] as const;
+    const words = ['Dale', 'de', 'commande:', '24.11.26'];
+    expect(findLabelSpans(words, H).map((s) => s.kind)).toEqual(['ref']);
+    expect(findLabelSpans(words, H, { misreadLonger: true })).toMatchObject([
+      { kind: 'orderDate', from: 0, to: 3, edits: 1 },
+    ]);
+    // not a stray letter, nor two labels side by side where one ends the other's compound
+    expect(findLabelSpans(['N', 'PO', 'number/date'], H, { misreadLonger: true })).toMatchObject([
+      { kind: 'refDate', from: 1, to: 3 },
+    ]);
+    const pair = findLabelSpans(['Liefertermin', 'Lieferadresse'], H, { misreadLonger: true });
+    expect(pair.map((s) => s.kind)).toEqual(['delivery', 'address']);
+  });
 });

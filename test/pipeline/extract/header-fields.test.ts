@@ -35,6 +35,14 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-03-09');
     expect(f.deliveryDate?.value).toBe('2026-03-20');
   });
+  it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
+    const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
+    expect(f.orderDate?.value).toBe('2026-05-24');
+    expect(f.deliveryDate?.value).toBe('2026-06-04');
+    expect(fields(['Delivery date: 18 06.2026']).deliveryDate?.value).toBe('2026-06-18');
+    // an amount after a quantity is no date, even after a label
+    expect(fields(['Liefertermin: 3 12.50']).deliveryDate).toBeNull();
+  });
   it('reads the date an order number is dated ("vom", "du", "del", "of") as the order date', () => {
     for (const [row, iso] of [
       ['Bestellung Nr. 4711 vom 24.11.2026', '2026-11-24'],
