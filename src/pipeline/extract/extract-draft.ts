@@ -88,6 +88,48 @@ function mendFarYear(
   return { ...d, value: fixed, confidence: Math.min(d.confidence, 0.5) };
 }
 
+/** Order and delivery dates further apart than this are taken for a year digit misread in one. */
+const YEAR_APART_DAYS = 250;
+
+/**
+ * "4 agosto 2025" and "18 agosto 2026": a year and two weeks between order and delivery is one year
+ * digit misread, in either date. The one whose year, one digit changed to the other's, puts the
+ * delivery 0–120 days after the order is mended; when both could be, the one that leaves the order
+ * date nearer to `now`. Both dates are flagged.
+ */
+function mendYearApart(
+  order: HeaderField<string>,
+  delivery: HeaderField<string>,
+  now: Date,
+  warnings: string[],
+): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> } {
+  const withYear = (d: string, y: string): string => `${y}${d.slice(4)}`;
+  const fits = (o: string, dl: string): boolean => days(o, dl) >= 0 && days(o, dl) <= 120;
+  const oy = order.value.slice(0, 4);
+  const dy = delivery.value.slice(0, 4);
+  const options: { order: string; delivery: string }[] = [];
+  if (hamming(oy, dy) === 1) {
+    if (fits(order.value, withYear(delivery.value, oy)))
+      options.push({ order: order.value, delivery: withYear(delivery.value, oy) });
+    if (fits(withYear(order.value, dy), delivery.value))
+      options.push({ order: withYear(order.value, dy), delivery: delivery.value });
+  }
+  const away = (o: string): number => Math.abs(Date.parse(o) - now.getTime());
+  const best = options.sort((a, b) => away(a.order) - away(b.order))[0];
+  // (a delivery ten months ahead with no such misreading may be meant: it stays)
+  if (!best) return { orderDate: order, deliveryDate: delivery };
+  const what = best.order !== order.value ? 'order date' : 'delivery date';
+  const was = best.order !== order.value ? order.value : delivery.value;
+  const is = best.order !== order.value ? best.order : best.delivery;
+  warnings.push(
+    `order date ${order.value} and delivery date ${delivery.value} are a year apart; ${what} read as ${was} taken as ${is} (a year digit misread), please check`,
+  );
+  return {
+    orderDate: { ...order, value: best.order, confidence: Math.min(order.confidence, 0.5) },
+    deliveryDate: { ...delivery, value: best.delivery, confidence: Math.min(delivery.confidence, 0.5) },
+  };
+}
+
 function repairDeliveryYear(
   d: HeaderField<string>,
   order: string,
@@ -237,6 +279,8 @@ export function extractDraft(
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {
     // "07.08.2028" on an order of 25.07.2026: a year digit misread, mended the same way
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings, 'long after');
+  } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > YEAR_APART_DAYS) {
+    ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, now, warnings));
   }
   const reference = confirmReference(fields.reference, pages, warnings);
   if (!reference) warnings.push('no order reference found');

@@ -308,4 +308,26 @@ describe('extractDraft', () => {
     expect(d.deliveryDate).toBe('2026-08-07');
     expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
   });
+  it('mends the year of whichever date is a year off the other, keeping the order date near', () => {
+    const ORDER_ROW = '10-4711  Senkkopfschraube M4x20                     20 Stk';
+    vi.useFakeTimers({ now: new Date('2026-11-28T10:00:00Z'), toFake: ['Date'] });
+    try {
+      const read = (order: string, delivery: string) =>
+        extractDraft(
+          [pageFromRows([`Data: ${order}`, `Data di consegna: ${delivery}`, ORDER_ROW])],
+          { ...fax, receivedAt: null },
+          master,
+        );
+      const orderOff = read('4 agosto 2025', '18 agosto 2026');
+      expect([orderOff.orderDate, orderOff.deliveryDate]).toEqual(['2026-08-04', '2026-08-18']);
+      expect(orderOff.warnings.join('\n')).toMatch(/order date read as 2025-08-04 taken as 2026-08-04/);
+      const deliveryOff = read('4 agosto 2026', '18 agosto 2027');
+      expect([deliveryOff.orderDate, deliveryOff.deliveryDate]).toEqual(['2026-08-04', '2026-08-18']);
+      // ten months ahead, where neither year mended puts the delivery soon after the order: as written
+      const far = read('4 agosto 2026', '18 giugno 2027');
+      expect([far.orderDate, far.deliveryDate]).toEqual(['2026-08-04', '2027-06-18']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
