@@ -4,7 +4,8 @@
  * one group; the body is one more group when it holds order text. Several groups are several
  * orders: the extract step makes one draft per group, all linked to this one message.
  * Forwarded messages (message/rfc822) are unpacked by mailparser: their attachments are listed
- * with the outer ones. Archives are refused with a reason the clerk can pass on.
+ * with the outer ones. An order exported as a CSV or text file is read like an order in the body.
+ * Archives and office documents are refused with a reason the clerk can pass on.
  * Fax-to-e-mail relays put the real sender's fax number in the subject/body: that number
  * identifies the customer, never the relay's address.
  */
@@ -51,6 +52,67 @@ function archiveKind(bytes: Uint8Array, filename: string | undefined): string | 
   if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
   const ext = filename ? ARCHIVE_NAME.exec(filename) : null;
   return ext ? ext[1]!.toLowerCase() : null;
+}
+
+const OFFICE_NAME = /\.(xlsx?|xlsm|xlsb|docx?|docm|odt|ods|rtf|numbers|pages)$/i;
+const TEXT_NAME = /\.(csv|tsv|txt)$/i;
+
+function isTextAttachment(contentType: string | undefined, name: string): boolean {
+  const type = (contentType ?? '').toLowerCase();
+  return (
+    TEXT_NAME.test(name) ||
+    type === 'text/csv' ||
+    type === 'text/tab-separated-values' ||
+    type === 'text/plain'
+  );
+}
+
+/**
+ * A text attachment's content: UTF-8 if it is valid UTF-8 (a byte-order mark dropped), else
+ * Windows-1252, what spreadsheet exports on Windows write. Comma-separated rows (quoted fields
+ * allowed) become tab-separated, so their table keeps its columns like ";" and tab rows do.
+ */
+export function attachmentText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/);
+  if (lines.some((l) => l.includes(';') || l.includes('\t'))) return text; // laid out already
+  const rows = lines.map(splitCommaRow);
+  // a comma table: most non-empty lines split into the same number of fields, three or more
+  const often = new Map<number, number>();
+  for (const r of rows) if (r.length >= 3) often.set(r.length, (often.get(r.length) ?? 0) + 1);
+  const [usual, n] = [...often].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  const nonEmpty = lines.filter((l) => l.trim() !== '').length;
+  if (n < Math.max(2, nonEmpty * 0.6)) return text;
+  return rows.map((r, i) => (r.length === usual ? r.join('\t') : lines[i]!)).join('\n');
+}
+
+/** The fields of one CSV row separated by commas, double-quoted fields allowed ("1,5" stays one). */
+function splitCommaRow(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"' && cur.trim() === '') quoted = true;
+    else if (c === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur.trim());
+  return out;
 }
 
 /** Text that looks like an order: an article-like token next to a number, or order words. */
@@ -109,6 +171,20 @@ export async function emailToPages(
   for (const att of mail.attachments) {
     const content = new Uint8Array(att.content);
     const name = att.filename ?? '(unnamed)';
+    // (office files are zip containers too: say what they are, not "archive")
+    if (OFFICE_NAME.test(name)) {
+      warnings.push(
+        `attachment ${name} not read: office documents are not supported — ask the sender for a PDF, or a CSV file`,
+      );
+      continue;
+    }
+    if (isTextAttachment(att.contentType, name) && sniffType(content) === null) {
+      // an order exported as CSV or text: read like an order in the body, its table in columns
+      const text = attachmentText(content);
+      if (holdsOrderContent(text)) addGroup(`attachment:${name}`, [textToPage(text, pages.length + 1)]);
+      else warnings.push(`attachment ${name} skipped: it holds no order lines`);
+      continue;
+    }
     const archive = archiveKind(content, att.filename);
     if (archive) {
       warnings.push(

@@ -120,6 +120,50 @@ describe('e-mail → pages', () => {
     }
   });
 
+  it('an order exported as CSV is read like a table in the body, in any encoding and delimiter', async () => {
+    const xOf = (p: { words: Array<{ text: string; box: number[] }> | null }, t: string) =>
+      (p.words ?? []).filter((w) => w.text === t).map((w) => w.box[0]);
+    // a Windows export: semicolons, Windows-1252 ("Stück" with one byte for the ü)
+    const latin = Buffer.from(
+      'Art.-Nr.;Bezeichnung;Menge;Einheit\r\n10-4711;Senkkopfschraube M4x20;12;Stück\r\n12-0815;Mutter;7;Stück\r\n',
+      'latin1',
+    );
+    // a comma export with a quoted decimal comma
+    const comma = Buffer.from(
+      'Item,Description,Qty,Unit\n10-4711,"Senkkopfschraube M4x20, verzinkt",12,pcs\n70-4572,Bindedraht,"1,5",kg\n',
+    );
+    const r = await documentPages(
+      await buildMail({
+        text: 'Guten Tag, anbei unsere Bestellung.',
+        attachments: [
+          { filename: 'bestellung.csv', content: latin, contentType: 'text/csv' },
+          { filename: 'order.csv', content: comma, contentType: 'application/octet-stream' },
+        ],
+      }),
+      meta,
+    );
+    expect(r.extra.pageGroups).toEqual([
+      { source: 'attachment:bestellung.csv', pages: [1] },
+      { source: 'attachment:order.csv', pages: [2] },
+    ]);
+    expect(words(r.pages[0]!)).toContain('12 Stück');
+    const [menge] = xOf(r.pages[0]!, 'Menge');
+    expect(xOf(r.pages[0]!, '7')).toEqual([menge]);
+    const [qty] = xOf(r.pages[1]!, 'Qty');
+    expect(xOf(r.pages[1]!, '1,5')).toEqual([qty]);
+    expect(words(r.pages[1]!)).toContain('Senkkopfschraube M4x20, verzinkt');
+  });
+
+  it('office documents are refused as such, not as archives', async () => {
+    const xlsx = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]);
+    const r = await documentPages(
+      await buildMail({ attachments: [{ filename: 'Bestellung.xlsx', content: xlsx }] }),
+      meta,
+    );
+    expect(r.warnings.join()).toMatch(/Bestellung\.xlsx not read: office documents are not supported/);
+    expect(r.warnings.join()).not.toMatch(/archive/);
+  });
+
   it('a fax-to-e-mail relay: the caller number is `from`, never the relay address', async () => {
     const tiffLike = await orderPdfForTest('FAX-1');
     const r = await documentPages(
