@@ -2,23 +2,26 @@
  * Step 3: words → draft order(s), matched against the master data, saved for review.
  * Creating the orders is idempotent per document, so a replay never makes a second order.
  */
+
 import type { Job } from 'bullmq';
 import type { DocumentJob } from '../../jobs.ts';
 import { learnedIndexFor } from '../../learning/learned-index-for.ts';
 import { extractDraft } from '../../pipeline/extract/extract-draft.ts';
+import { fillFromNotes } from '../../pipeline/extract/message-notes.ts';
 import type { InboundMeta, PageContent } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
 
 /** The page contents split by the pages step's groups (one per e-mail attachment); else all in one. */
 function draftsPerGroup(
   contents: PageContent[],
-  groups: Array<{ pages: number[] }> | undefined,
-): PageContent[][] {
-  if (!groups || groups.length < 2) return [contents];
+  groups: Array<{ source?: string; pages: number[] }> | undefined,
+): { source: string | null; contents: PageContent[] }[] {
+  const all = [{ source: null, contents }];
+  if (!groups || groups.length < 2) return all;
   const parts = groups
-    .map((g) => contents.filter((c) => g.pages.includes(c.page)))
-    .filter((part) => part.length > 0);
-  return parts.length ? parts : [contents];
+    .map((g) => ({ source: g.source ?? null, contents: contents.filter((c) => g.pages.includes(c.page)) }))
+    .filter((part) => part.contents.length > 0);
+  return parts.length ? parts : all;
 }
 
 export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): Promise<void> {
@@ -31,7 +34,7 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   const pipeline = (doc.meta.pipeline ?? {}) as {
     inbound?: InboundMeta;
     warnings?: string[];
-    pageGroups?: Array<{ pages: number[] }>;
+    pageGroups?: Array<{ source?: string; pages: number[] }>;
   };
   const inbound = pipeline.inbound ?? doc.inbound;
   const meta: InboundMeta = {
@@ -45,17 +48,20 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
     ],
   };
   const learned = await learnedIndexFor(ctx.stores.database, contents, meta, master); // clerks' corrections
+  const parts = draftsPerGroup(contents, pipeline.pageGroups);
   const drafts = await ctx.guard(documentId, async () =>
-    draftsPerGroup(contents, pipeline.pageGroups).map((group) => extractDraft(group, meta, master, learned)),
+    parts.map((part) => extractDraft(part.contents, meta, master, learned)),
   );
   // An e-mail's attachments are separate orders unless they yield nothing (terms, a price list):
   // keep the groups that found lines; when none did, one draft over all pages for the clerk.
   const withLines = drafts.filter((d) => d.lines.length > 0);
+  // the e-mail's own text without order lines ("bitte bis 4.12. liefern") speaks for the attachments
+  const notes = drafts.filter((d, i) => d.lines.length === 0 && parts[i]!.source === 'body');
   const kept =
     drafts.length === 1
       ? drafts
       : withLines.length > 0
-        ? withLines
+        ? fillFromNotes(withLines, notes)
         : [extractDraft(contents, meta, master, learned)];
   await ctx.stores.orders.createFromDrafts(documentId, kept);
   await ctx.stores.documents.markProcessed(documentId);

@@ -260,4 +260,37 @@ describe('orders by e-mail through the whole pipeline', () => {
     expect(drafts.map((o) => o.customerReference).sort()).toEqual(['BE-7003', 'BE-7004']);
     expect(drafts.map(skuQty).sort()).toEqual([[['10-4717', 4]], [['10-6030', 6]]]);
   }, 120_000);
+  it('an order PDF and a delivery date in the mail text → one draft with both', async () => {
+    const pdf = await orderPdf('BE-7005', [[3, 'Pack', '10-4717', 'Senkkopfschraube M4x25']]);
+    const eml = await buildMail({
+      from: 'einkauf@baumann-metallbau.ch',
+      subject: 'Bestellung BE-7005',
+      text: 'Guten Tag\nBitte liefern bis 04.03.2026.\nFreundliche Grüsse\n',
+      attachments: [{ filename: 'BE-7005.pdf', content: pdf }],
+    });
+    const boundary = 'xYzZY';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
+      eml,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/webhooks/email/sendgrid',
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        authorization: basic('sg', 'sg-secret'),
+      },
+    });
+    const id = res.json().documentIds[0];
+    expect((await finished(id)).status).toBe('processed');
+    const drafts = await orders(id);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].customerReference).toBe('BE-7005');
+    expect(drafts[0].orderDate).toBe('2026-02-16');
+    expect(drafts[0].deliveryDate).toBe('2026-03-04');
+    expect(drafts[0].warnings.join('\n')).toMatch(/delivery date 2026-03-04 taken from the e-mail's text/);
+    expect(drafts.map(skuQty)).toEqual([[['10-4717', 3]]]);
+  }, 120_000);
 });
