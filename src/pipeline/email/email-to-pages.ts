@@ -180,7 +180,8 @@ export async function emailToPages(
     }
     if (isTextAttachment(att.contentType, name) && sniffType(content) === null) {
       // an order exported as CSV or text: read like an order in the body, its table in columns
-      const text = attachmentText(content);
+      // (as long as a body may be: an export of a whole price list is no order page)
+      const text = attachmentText(content).slice(0, limits.maxEmailBodyChars);
       if (holdsOrderContent(text)) addGroup(`attachment:${name}`, [textToPage(text, pages.length + 1)]);
       else warnings.push(`attachment ${name} skipped: it holds no order lines`);
       continue;
