@@ -276,19 +276,21 @@ describe('prepareForOcr', () => {
 
   it('thickens the thin, broken strokes of faded print and nothing else', async () => {
     const { px, width, height } = await greyPixels(await cleanPage());
-    // faded: every stroke cut down to its first two pixels along each row, every fifth row lost
+    // faded and frayed: every stroke cut down to its first two pixels along each row, the second
+    // one lost now and then, every fifth row lost
     const faded = new Uint8Array(px.length).fill(WHITE);
     const ink = (i: number) => px[i]! < 128;
     for (let y = 0; y < height; y++) {
       if (y % 5 === 0) continue;
       for (let x = 2; x < width; x++) {
         const i = y * width + x;
-        if (ink(i) && (!ink(i - 1) || !ink(i - 2))) faded[i] = INK;
+        if (ink(i) && (!ink(i - 1) || (!ink(i - 2) && (x + y) % 3 !== 0))) faded[i] = INK;
       }
     }
     const png = (await encodePageImage(sharp(faded, { raw: { width, height, channels: 1 } }), 200)).image;
     const runs = inkRuns(faded, width, height);
     expect(runs.meanLength).toBeLessThan(2.1);
+    expect(runs.singleShare).toBeGreaterThan(0.11);
     expect(runs.singleShare).toBeLessThan(0.25);
     const prepared = await prepareForOcr(png);
     expect(prepared.steps).toEqual(['thicken']);
@@ -297,6 +299,20 @@ describe('prepareForOcr', () => {
     expect(inkRuns(after.px, after.width, after.height).meanLength).toBeGreaterThan(runs.meanLength + 0.5);
     // thickened in place: every ink pixel of the faded page is still ink
     expect([...faded.keys()].every((i) => faded[i]! >= 128 || after.px[i]! < 128)).toBe(true);
+  });
+
+  it('leaves thin but clean strokes as they are: a light typeface is no faded print', async () => {
+    const { px, width, height } = await greyPixels(await cleanPage());
+    // every stroke cut down to its first two pixels along each row, none frayed
+    const light = new Uint8Array(px.length).fill(WHITE);
+    for (let y = 0; y < height; y++)
+      for (let x = 2; x < width; x++) {
+        const i = y * width + x;
+        if (px[i]! < 128 && (px[i - 1]! >= 128 || px[i - 2]! >= 128)) light[i] = INK;
+      }
+    expect(inkRuns(light, width, height).meanLength).toBeLessThan(2.1);
+    const png = (await encodePageImage(sharp(light, { raw: { width, height, channels: 1 } }), 200)).image;
+    expect((await prepareForOcr(png)).steps).toEqual([]);
   });
 
   it('passes a blank page through', async () => {
