@@ -100,7 +100,7 @@ await Promise.all(
       const r = await runOne(f);
       results.push(r);
       process.stderr.write(
-        `${r.file} ${r.seconds.toFixed(1)}s ${r.score?.touchless ? 'touchless' : r.error ? `ERROR ${r.error}` : ''}\n`,
+        `${r.file} ${r.seconds.toFixed(1)}s ${r.score ? `confidence ${r.score.confidence.toFixed(2)} ` : ''}${r.score?.touchless ? 'touchless' : r.error ? `ERROR ${r.error}` : ''}\n`,
       );
     }
   }),

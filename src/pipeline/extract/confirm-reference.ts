@@ -26,6 +26,7 @@ export function confirmReference(
   warnings: string[],
 ): HeaderField<string> | null {
   if (!ref) return null;
+  ref = cutShort(ref, warnings);
   const own = compact(ref.value);
   if ((own.match(/\d/g) ?? []).length < MIN_DIGITS) return ref;
   const readings = new Map<string, { conf: number; word: Word; page: number }>();
@@ -57,4 +58,21 @@ export function confirmReference(
     confidence: Math.min(ref.confidence, 0.75),
     evidence: { page: best[1].page, box: best[1].word.box, text: best[1].word.text },
   };
+}
+
+/**
+ * "45685309 14": a number followed, after one space, by a few more digits and nothing else may be
+ * one number a gap in the print split (a standard-resolution fax drops thin strokes). The reading
+ * stays, flagged and below the touchless confidence.
+ */
+function cutShort(ref: HeaderField<string>, warnings: string[]): HeaderField<string> {
+  const text = ref.evidence?.text ?? '';
+  const at = text.lastIndexOf(ref.value);
+  if (!/\d$/.test(ref.value) || at < 0) return ref;
+  const rest = /^ (\d{1,4})[\s,.;:|]*$/.exec(text.slice(at + ref.value.length));
+  if (!rest) return ref;
+  warnings.push(
+    `order reference read as ${ref.value}, followed by "${rest[1]}": the number may go on (${ref.value}${rest[1]}), please check`,
+  );
+  return { ...ref, confidence: Math.min(ref.confidence, 0.6) };
 }

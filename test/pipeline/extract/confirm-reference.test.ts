@@ -52,4 +52,22 @@ describe('confirmReference', () => {
     expect(warnings).toEqual([]);
     expect(confirmReference(null, same, warnings)).toBeNull();
   });
+
+  it('flags a number that a few more digits follow after one space: it may go on', () => {
+    const labelled = (text: string, value: string): HeaderField<string> => ({
+      value,
+      confidence: 0.85,
+      evidence: { page: 1, box: [100, 100, 300, 20], text },
+    });
+    const warnings: string[] = [];
+    const cut = confirmReference(labelled('N° de commande: 45685309 14,', '45685309'), [], warnings);
+    expect(cut?.value).toBe('45685309');
+    expect(cut!.confidence).toBeLessThan(0.8);
+    expect(warnings.join('\n')).toMatch(/45685309, followed by "14": the number may go on/);
+    // a number with a date or a word after it is whole
+    for (const text of ['Bestellung 4711 vom 24.11.2026', 'Order 4711 Seite 1', 'Bestellung 4711']) {
+      const whole = confirmReference(labelled(text, '4711'), [], []);
+      expect(whole!.confidence, text).toBe(0.85);
+    }
+  });
 });
