@@ -11,9 +11,12 @@ export type ReadPage = (png: Buffer) => Promise<Word[]>;
 
 /**
  * Text-sized blobs without a word before a page is read again. Measured on 40 generated orders:
- * clean pages leave 0–4 (stamps, logos), a clean fax that lost two table columns 12.
+ * clean pages leave 0–4 (stamps, logos), a clean fax that lost two table columns 12; a short
+ * table's lost column is fewer, but its blobs stand one above the other (inColumn).
  */
 const MIN_MISSED_BLOBS = 8;
+/** Missed blobs aligned on their left or right edge that make a lost column. */
+const MIN_COLUMN_BLOBS = 3;
 /** Only pages read this surely overall: a clean page that lost text lost it to layout analysis. */
 const MIN_PAGE_CONF = 0.85;
 /** Words of the sparse reading below this confidence are noise read as letters. */
@@ -33,7 +36,7 @@ export async function addMissedWords(
   const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   const px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const missed = uncoveredInk(px, info.width, info.height, words, unit * 0.3, unit * 0.6);
-  if (missed.length < MIN_MISSED_BLOBS) return { words, added: 0 };
+  if (missed.length < MIN_MISSED_BLOBS && !inColumn(missed, unit)) return { words, added: 0 };
   // only words on the missed ink, touching no word of the first reading and not a copy of one
   // near by: elsewhere the first reading stands (a second copy of a word it placed a little
   // differently would make a second order line)
@@ -50,6 +53,18 @@ export async function addMissedWords(
       !words.some((o) => overlap(o.box, w.box) > 0 || (o.text === w.text && near(o.box, w.box, unit * 3))),
   );
   return { words: [...words, ...extra], added: extra.length };
+}
+
+/**
+ * Blobs one above the other, a table column's figures (a short table's whole "Qty" column can be
+ * three or four blobs, fewer than a page's stamps and logos leave scattered).
+ */
+function inColumn(blobs: { x0: number; x1: number; y0: number }[], unit: number): boolean {
+  return blobs.some(
+    (b) =>
+      blobs.filter((o) => Math.abs(o.x0 - b.x0) <= unit || Math.abs(o.x1 - b.x1) <= unit).length >=
+      MIN_COLUMN_BLOBS,
+  );
 }
 
 /** Centres within `d` pixels of each other (a second copy of a word, placed a little off). */

@@ -87,13 +87,31 @@ describe('addMissedWords', () => {
     ]);
   });
 
+  it('reads a short column again: three figures one above the other, fewer than a page of stamps', async () => {
+    const image = await png(page(blocks)); // "12", "4", "7" of a three-row table missed at x = 500
+    const sparse = async (): Promise<Word[]> => [
+      word('12', 500, 50, 40, 0.9),
+      word('4', 500, 100, 40, 0.9),
+      word('7', 500, 150, 40, 0.9),
+    ];
+    const out = await addMissedWords(image, read, sparse);
+    expect(out.words.slice(3).map((w) => w.text)).toEqual(['12', '4', '7']);
+  });
+
   it('leaves pages alone that lost little, or that read poorly overall', async () => {
     let calls = 0;
     const sparse = async (): Promise<Word[]> => {
       calls++;
       return [];
     };
-    const few = await addMissedWords(await png(page(blocks)), read, sparse);
+    // three missed blobs scattered over the page (a stamp, a logo, a signature)
+    const scattered: [number, number, number][] = [
+      ...blocks.slice(0, 3),
+      [500, 50, 40],
+      [300, 160, 40],
+      [650, 280, 40],
+    ];
+    const few = await addMissedWords(await png(page(scattered)), read, sparse);
     expect(few).toEqual({ words: read, added: 0 });
     const poor = read.map((w) => ({ ...w, conf: 0.6 }));
     const noisy = await addMissedWords(await png(page([...blocks.slice(0, 3), ...column])), poor, sparse);
