@@ -143,7 +143,15 @@ function resolveFromDocument(
   let qConf = item.quantityConfidence;
   // arithmetic check: quantity × unit price = line total catches misread quantities
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
-  const packs = packSizes(item.lines.map((l) => l.text).join(' '));
+  const rowText = item.lines.map((l) => l.text).join(' ');
+  const packs = packSizes(rowText);
+  // ordered in cartons, packs…: a whole number in the row may be the content its garbled words
+  // hide ("cartons ofl 24 pes" for "cartons of 24 pcs")
+  if (item.unit && CONTAINER_UNITS.has(item.unit))
+    for (const m of rowText.matchAll(/(?<![\d.,'’])(\d{1,4})(?![\d.,'’]\d)/g)) {
+      const n = Number(m[1]);
+      if (n > 1 && n !== quantity && !packs.includes(n)) packs.push(n);
+    }
   const packed = quantity === null ? [] : packs.map((n) => quantity! * n);
   // the price the total was computed from: after the row's discount, if it states one
   const net = 1 - (item.discount ?? 0);

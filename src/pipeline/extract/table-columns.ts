@@ -43,7 +43,9 @@ export interface LabelGroup {
 function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number } {
   const textsOf = (ws: Word[]): string[] =>
     ws.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
-  let words = line.words;
+  // a label of several words lies within one cell: "Unit" over one column and "Price" over the
+  // next are two labels, not "Unit price" (a word without letters between cells keeps them apart)
+  let words = line.cells.flatMap((c, i) => (i === 0 ? c.words : [CELL_GAP, ...c.words]));
   let spans = findLabelSpans(textsOf(words), LABELS);
   const split = new Set<Word>();
   if (spans.length >= 2) {
@@ -79,6 +81,9 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
   }
   return { groups, labelled };
 }
+
+/** Stands between the cells of a header line: no label spans it. */
+const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };
 
 const GLUE_FIRST = LABELS.flatMap(([, ls]) => ls).filter((l) => l.length >= 4);
 

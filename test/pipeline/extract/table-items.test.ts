@@ -56,6 +56,19 @@ describe('table headers', () => {
       'price',
       'total',
     ]);
+    // "Unit" over one column and "Price" over the next are two labels, "Unit price" in one cell one
+    expect(kinds('Item no.     Description        Qty     Unit          Price     Amount')).toEqual([
+      'article',
+      'description',
+      'quantity',
+      'unit',
+      'price',
+      'total',
+    ]);
+    expect(kinds('Item no.     Description        Qty     Unit price     Amount')?.slice(3)).toEqual([
+      'price',
+      'total',
+    ]);
     // an article label OCR lost ("Arten," for "Art.-Nr.") left of the description
     expect(kinds('Arten,   Bezeichnung          ME   Preis CHF   Menge')?.[0]).toBe('article');
     // …also when OCR put it into the position label's cell
@@ -417,6 +430,16 @@ describe('table items', () => {
       ['20-1772', 2],
       ['0001550', 3],
     ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity/);
+  });
+  it('keeps a quantity of cartons whose content OCR garbled ("cartons ofl 24 pes")', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Qty   Unit                 Price   Amount',
+      '20-1772      Holzbohrer 8 mm      3     cartons ofl 24 pes   4.10    295.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 295.20 ÷ 4.10 = 72 pieces = 3 cartons of the 24 the row prints
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 3, 'Karton']]);
     expect(d.warnings.join('\n')).not.toMatch(/quantity/);
   });
   // Regression (s600 0005): a speck read as a dot ("da.24") hid the content, and 230.40 ÷ 4.80 = 48
