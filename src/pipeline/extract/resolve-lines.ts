@@ -176,6 +176,19 @@ function resolveFromDocument(
         );
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
+        item.unit &&
+        CONTAINER_UNITS.has(item.unit) &&
+        item.unit !== product?.unit &&
+        qr > quantity &&
+        qr % quantity === 0
+      ) {
+        // cartons priced per piece whose content OCR misread ("de 17 pièces" for 12): the total
+        // counts 36 pieces, 3 cartons of 12; the count of cartons stands, the content is in doubt
+        warnings.push(
+          `line ${position}: total ${total} ÷ price ${price} = ${qr} pieces, ${quantity} × ${qr / quantity} per ${item.unit}; please check the content per ${item.unit}`,
+        );
+        qConf = Math.min(qConf, 0.7);
+      } else if (
         Math.abs(qr * price - total) <= 0.011 &&
         (String(qr).length === String(quantity).length ||
           (product?.price != null && Math.abs(product.price * net - price) <= 0.011))

@@ -442,6 +442,17 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 3, 'Karton']]);
     expect(d.warnings.join('\n')).not.toMatch(/quantity/);
   });
+  it('keeps a count of cartons whose content OCR misread, and says the content is in doubt', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Qté     Unité                      Prix      Montant',
+      '20-1772      Holzbohrer 8 mm      3       cartons de 17 pièces       4.10      147.60',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 147.60 ÷ 4.10 = 36 pieces: 3 cartons of 12, the "17" a misread 12
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 3, 'Karton']]);
+    expect(d.warnings.join('\n')).toMatch(/36 pieces, 3 × 12 per Karton; please check the content/);
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+  });
   // Regression (s600 0005): a speck read as a dot ("da.24") hid the content, and 230.40 ÷ 4.80 = 48
   // replaced the 2 cartons that were ordered
   it('reads the content of a pack with a speck between word and number ("cartoni da.24 pezzi")', () => {
