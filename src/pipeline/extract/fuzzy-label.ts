@@ -1,6 +1,6 @@
 /**
  * Tolerant label matching. OCR mangles labels ("Bestel1-Nr", "Hestelldatum", "Anlleterung"), so
- * labels are compared after folding the characters OCR swaps (1/l/I/|, 0/o, 5/s, rn/m, accents)
+ * labels are compared after folding the characters OCR swaps (1/l/I/|, 0/o/Q, 5/s, rn/m, accents)
  * and with a small edit distance that grows with the label's length. Words are compared joined
  * without separators, so "Bestell-Nr.", "Bestell Nr" and "BestellNr" are one label.
  */
@@ -18,6 +18,7 @@ export function foldLabel(s: string): string {
     .replace(/[1|!íìï]/g, 'l')
     .replace(/i/g, 'l')
     .replace(/0/g, 'o')
+    .replace(/q/g, 'o')
     .replace(/5/g, 's')
     .replace(/[^a-z]/g, '');
 }

@@ -56,6 +56,9 @@ describe('table headers', () => {
       'price',
       'total',
     ]);
+    expect(kinds('Line   Item no.   Oty   Description        Amount   Unit   Unit price')?.[2]).toBe(
+      'quantity',
+    );
     // "Unit" over one column and "Price" over the next are two labels, "Unit price" in one cell one
     expect(kinds('Item no.     Description        Qty     Unit          Price     Amount')).toEqual([
       'article',
