@@ -9,6 +9,7 @@
  * Fax-to-e-mail relays put the real sender's fax number in the subject/body: that number
  * identifies the customer, never the relay's address.
  */
+import { parse } from 'csv-parse/sync';
 import { simpleParser } from 'mailparser';
 import { DocumentError } from '../../errors.ts';
 import { enforce, limits } from '../../limits.ts';
@@ -82,37 +83,18 @@ export function attachmentText(bytes: Uint8Array): string {
   text = text.replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/);
   if (lines.some((l) => l.includes(';') || l.includes('\t'))) return text; // laid out already
-  const rows = lines.map(splitCommaRow);
-  // a comma table: most non-empty lines split into the same number of fields, three or more
+  let rows: string[][];
+  try {
+    rows = parse(text, { relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: true });
+  } catch {
+    return text;
+  }
+  // a comma table: most lines split into the same number of fields, three or more
   const often = new Map<number, number>();
   for (const r of rows) if (r.length >= 3) often.set(r.length, (often.get(r.length) ?? 0) + 1);
-  const [usual, n] = [...often].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-  const nonEmpty = lines.filter((l) => l.trim() !== '').length;
-  if (n < Math.max(2, nonEmpty * 0.6)) return text;
-  return rows.map((r, i) => (r.length === usual ? r.join('\t') : lines[i]!)).join('\n');
-}
-
-/** The fields of one CSV row separated by commas, double-quoted fields allowed ("1,5" stays one). */
-function splitCommaRow(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"' && cur.trim() === '') quoted = true;
-    else if (c === ',') {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur.trim());
-  return out;
+  const [, n] = [...often].sort((x, y) => y[1] - x[1])[0] ?? [0, 0];
+  if (n < Math.max(2, rows.length * 0.6)) return text;
+  return rows.map((r) => r.join('\t')).join('\n');
 }
 
 /** Text that looks like an order: an article-like token next to a number, or order words. */
