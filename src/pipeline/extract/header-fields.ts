@@ -421,7 +421,8 @@ const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
-  let s = raw.replace(/^[\s:.#°\-–—|]+/, '').trim();
+  // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
+  let s = raw.replace(/^[\s:.#°\-–—|([{'"„“”‘’]+/, '').trim();
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")

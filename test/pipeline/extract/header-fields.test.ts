@@ -34,6 +34,9 @@ describe('header fields', () => {
     expect(f.reference?.value).toBe('PO-2026-0815');
     expect(f.orderDate?.value).toBe('2026-03-09');
     expect(f.deliveryDate?.value).toBe('2026-03-20');
+    // a box border read as a bracket before the number
+    expect(fields(['N° de commande: (CMD-32579']).reference?.value).toBe('CMD-32579');
+    expect(fields(['Bestell-Nr.: „4711-26']).reference?.value).toBe('4711-26');
   });
   it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
     const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
