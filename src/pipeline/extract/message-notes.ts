@@ -1,9 +1,10 @@
 /**
  * An e-mail whose order is attached often says something of its own in its text: "bitte bis
- * Freitag 4.12. liefern", "unsere Bestellung 4711". That text is a part of the message without
- * order lines (a note); what it states fills the header fields the attached order leaves open,
- * with the note's evidence, a capped confidence and a warning. The reference only when the message
- * holds one order: two attached orders do not share one order number.
+ * Freitag 4.12. liefern", "unsere Bestellung 4711". Such text is a part of the message without order
+ * lines of its own (a note: no lines, or only lines the attached orders hold too, "anbei die
+ * Bestellung über 20 Stk 10-4711"); what it states fills the header fields the attached order
+ * leaves open, with the note's evidence, a capped confidence and a warning. The reference only when
+ * the message holds one order: two attached orders do not share one order number.
  */
 import type { DraftOrder, FieldInfo } from '../types.ts';
 
@@ -43,4 +44,13 @@ export function fillFromNotes(orders: DraftOrder[], notes: DraftOrder[]): DraftO
     }
     return out;
   });
+}
+
+/** Every line of `text` (matched, with its quantity) is a line of one of `orders`: it restates them. */
+export function restatesLines(text: DraftOrder, orders: DraftOrder[]): boolean {
+  if (text.lines.length === 0 || orders.length === 0) return false;
+  return text.lines.every(
+    (l) =>
+      l.sku !== null && orders.some((o) => o.lines.some((m) => m.sku === l.sku && m.quantity === l.quantity)),
+  );
 }

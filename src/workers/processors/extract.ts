@@ -7,7 +7,7 @@ import type { Job } from 'bullmq';
 import type { DocumentJob } from '../../jobs.ts';
 import { learnedIndexFor } from '../../learning/learned-index-for.ts';
 import { extractDraft } from '../../pipeline/extract/extract-draft.ts';
-import { fillFromNotes } from '../../pipeline/extract/message-notes.ts';
+import { fillFromNotes, restatesLines } from '../../pipeline/extract/message-notes.ts';
 import type { InboundMeta, PageContent } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
 
@@ -54,9 +54,13 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   );
   // An e-mail's attachments are separate orders unless they yield nothing (terms, a price list):
   // keep the groups that found lines; when none did, one draft over all pages for the clerk.
-  const withLines = drafts.filter((d) => d.lines.length > 0);
-  // the e-mail's own text without order lines ("bitte bis 4.12. liefern") speaks for the attachments
-  const notes = drafts.filter((d, i) => d.lines.length === 0 && parts[i]!.source === 'body');
+  // the e-mail's own text without order lines of its own ("bitte bis 4.12. liefern", or the lines of
+  // the attached order said again) is no order: it speaks for the attachments
+  const attached = drafts.filter((d, i) => parts[i]!.source !== 'body' && d.lines.length > 0);
+  const notes = drafts.filter(
+    (d, i) => parts[i]!.source === 'body' && (d.lines.length === 0 || restatesLines(d, attached)),
+  );
+  const withLines = drafts.filter((d) => d.lines.length > 0 && !notes.includes(d));
   const kept =
     drafts.length === 1
       ? drafts

@@ -260,7 +260,7 @@ describe('orders by e-mail through the whole pipeline', () => {
     expect(drafts.map((o) => o.customerReference).sort()).toEqual(['BE-7003', 'BE-7004']);
     expect(drafts.map(skuQty).sort()).toEqual([[['10-4717', 4]], [['10-6030', 6]]]);
   }, 120_000);
-  it('an order PDF and a delivery date in the mail text → one draft with both', async () => {
+  it('an order PDF and a delivery date (or its lines again) in the mail text → one draft', async () => {
     const pdf = await orderPdf('BE-7005', [[3, 'Pack', '10-4717', 'Senkkopfschraube M4x25']]);
     const eml = await buildMail({
       from: 'einkauf@baumann-metallbau.ch',
@@ -292,5 +292,36 @@ describe('orders by e-mail through the whole pipeline', () => {
     expect(drafts[0].deliveryDate).toBe('2026-03-04');
     expect(drafts[0].warnings.join('\n')).toMatch(/delivery date 2026-03-04 taken from the e-mail's text/);
     expect(drafts.map(skuQty)).toEqual([[['10-4717', 3]]]);
+
+    // a mail text that says the attached line again is no second order
+    const again = await buildMail({
+      from: 'einkauf@baumann-metallbau.ch',
+      subject: 'Bestellung BE-7006',
+      text: 'Guten Tag\nanbei unsere Bestellung über 3 Pack 10-4717.\nFreundliche Grüsse\n',
+      attachments: [
+        {
+          filename: 'BE-7006.pdf',
+          content: await orderPdf('BE-7006', [[3, 'Pack', '10-4717', 'Senkkopfschraube M4x25']]),
+        },
+      ],
+    });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/webhooks/email/sendgrid',
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
+        again,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        authorization: basic('sg', 'sg-secret'),
+      },
+    });
+    const id2 = res2.json().documentIds[0];
+    expect((await finished(id2)).status).toBe('processed');
+    const once = await orders(id2);
+    expect(once.map((o) => o.customerReference)).toEqual(['BE-7006']);
+    expect(once.map(skuQty)).toEqual([[['10-4717', 3]]]);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
-import { fillFromNotes } from '../../../src/pipeline/extract/message-notes.ts';
+import { fillFromNotes, restatesLines } from '../../../src/pipeline/extract/message-notes.ts';
 import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
 import { pageFromRows } from './synthetic-page.ts';
 
@@ -52,5 +52,14 @@ describe('fields from the e-mail text for its attached order', () => {
 
   it('changes nothing without a note', () => {
     expect(fillFromNotes([attached], [])).toEqual([attached]);
+  });
+
+  it('takes a text that only says the attached lines again for a note, not a second order', () => {
+    const again = draft(['Guten Tag', 'anbei unsere Bestellung über 20 Pack 10-4711.', 'Gruss']);
+    expect(again.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 20]]);
+    expect(restatesLines(again, [attached])).toBe(true);
+    const other = draft(['Guten Tag', 'zusätzlich bitte 5 Pack 10-4711.', 'Gruss']);
+    expect(restatesLines(other, [attached])).toBe(false);
+    expect(restatesLines(note, [attached])).toBe(false);
   });
 });
