@@ -354,7 +354,10 @@ function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[
     return Math.abs(w.box[0] + w.box[2] - edge);
   };
   const near = cells.filter((c) => dist(c) <= unit * 1.5).sort((a, b) => dist(a) - dist(b));
-  return near.length > 0 ? near.map((c) => c.text) : fallback;
+  if (near.length > 0) return near.map((c) => c.text);
+  // nothing where the quantities stand: an amount with cents further right is the price of a
+  // column whose label OCR lost, not a quantity (a form row nobody ordered)
+  return fallback.filter((t) => !/^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/.test(t.trim()));
 }
 
 /** Rows under each header line (until a stop line), for learning the table's columns. */

@@ -893,3 +893,24 @@ describe('a quantity label with no price or total labels right of it', () => {
     ]);
   });
 });
+
+describe('a table whose price and total labels OCR lost', () => {
+  it('takes no price for the quantity of a row whose quantity cell is empty', () => {
+    // "Prix unitaire" lost and "Total" read as "Motal": every figure right of "Quantité" is in its
+    // reach; the quantities stand at one edge, the prices further right
+    const page = pageFromRows([
+      'N° article   Désignation                  Quantité            Motal HT',
+      '20-1772      Holzbohrer 8 mm              3         4.10      12.30',
+      '0001550      Knieschoner Gel                        18.40',
+      '10-4711      Senkkopfschraube M4x20       5         9.50      47.50',
+      'AB-1020X     Kabelbinder schwarz 200 mm             2.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 3],
+      ['0001550', null],
+      ['10-4711', 5],
+      ['AB-1020X', null],
+    ]);
+  });
+});
