@@ -112,7 +112,7 @@ export function inkRuns(
 
 /**
  * White pixels with ink on all four sides, per ink pixel: the holes a halftoned grey leaves. Clean,
- * faded and thickened text has next to none (measured < 0.001); dark halftone 0.045–0.05.
+ * faded and thickened text has next to none (at most 0.004 on 290 fax pages); dark halftone 0.045–0.05.
  */
 export function enclosedWhiteShare(px: Uint8Array, width: number, height: number): number {
   let ink = 0;
