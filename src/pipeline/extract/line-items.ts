@@ -227,14 +227,21 @@ function otherProductNamed(
   line: TextLine,
   current: { lines: TextLine[]; article: ArticleHit | null } | null,
   idx: CatalogIndex,
+  quantityBelow: TextLine | null = null,
 ): ArticleHit | null {
-  const cells = placedCells(header, line);
-  if (!cells.some((c) => c.kind === 'quantity' && /^\d{1,5}(?:[.,]\d{1,3})?$/.test(c.text))) return null;
+  // (its quantity may stand a little lower, on a line of its own: a figure written into the form)
+  const quantities = [
+    ...placedCells(header, line),
+    ...(quantityBelow ? placedCells(header, quantityBelow) : []),
+  ]
+    .filter((c) => c.kind === 'quantity')
+    .map((c) => c.text);
+  if (!quantities.some((t) => /^\d{1,5}(?:[.,]\d{1,3})?$/.test(t))) return null;
   const read = descriptionOf(header, line);
   if ((read.match(/\p{L}/gu) ?? []).length < 10) return null;
   // the description with its dimensions, and the row's price and total, name the product
   const cols = cellsByColumn(header, line);
-  const quantity = firstNumber(cols.get('quantity') ?? [], 'quantity')?.n ?? null;
+  const quantity = firstNumber(quantities, 'quantity')?.n ?? null;
   const ranked = rankCandidates(
     {
       articleTexts: [],
@@ -404,7 +411,10 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
   };
   // a quantity OCR put on a line of its own, nearer the row below than the row above
   let carried: TextLine | null = null;
+  // lines a row took along already (its quantity on a line of its own)
+  const taken = new Set<number>();
   for (const [li, line] of lines.entries()) {
+    if (taken.has(li)) continue;
     const detected = detectHeader(line);
     if (detected) {
       flush();
@@ -459,10 +469,19 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
       }
       // a row whose article number did not read but whose description clearly names another
       // product than the row above, with a quantity of its own, is a row of its own
-      const named: ArticleHit | null = otherProductNamed(header, line, current, idx);
+      const below = lines[li + 1];
+      const quantityBelow =
+        below &&
+        below.page === line.page &&
+        quantityOnly(header, below) &&
+        centreY(below) - centreY(line) < line.unit * 1.2
+          ? below
+          : null;
+      const named: ArticleHit | null = otherProductNamed(header, line, current, idx, quantityBelow);
       if (named) {
         flush();
-        current = { lines: [line], article: named };
+        current = { lines: quantityBelow ? [line, quantityBelow] : [line], article: named };
+        if (quantityBelow) taken.add(li + 1);
         continue;
       }
       const last = current?.lines[current.lines.length - 1];

@@ -860,6 +860,21 @@ describe('rows whose labels and article numbers OCR garbled', () => {
     // chosen by description, and said so
     expect(d.warnings.join('\n')).toMatch(/article 'MARA43' not recognised; chose 0001550 by description/);
   });
+
+  // s1400 0031: a form whose written-in quantity OCR read a little low, on a line of its own, in a
+  // row whose article number did not read; the quantity went to the row above
+  it('take a quantity that sits a little low as their own', () => {
+    const page = pageFromRows([
+      'Menge   Bezeichnung                  Art.-Nr.     Preis    Einheit',
+      '        Holzbohrer 8 mm              20-1772      4.10     Stk',
+      '        Knieschoner Gel              QX-#?!       18.40    Paar',
+      '        Kabelbinder schwarz 200 mm   AB-1020X     0.20     Stk',
+    ]);
+    page.words.push({ text: '3', box: [100, 296, 12, 24], conf: 0.9 });
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 3]]);
+    expect(d.warnings.join('\n')).toMatch(/chose 0001550 by its description/);
+  });
 });
 
 describe('a table row read as running text (its header did not read)', () => {
