@@ -97,6 +97,23 @@ describe('orders by e-mail through the whole pipeline', () => {
     );
   const skuQty = (o: { lines: Array<{ sku: string | null; quantity: number | null }> }) =>
     o.lines.map((l) => [l.sku, l.quantity]);
+  /** A raw MIME message as SendGrid's Inbound Parse posts it ("POST the raw, full MIME message"). */
+  const sendRaw = (eml: Buffer) => {
+    const boundary = 'xYzZY';
+    return t.app.inject({
+      method: 'POST',
+      url: '/webhooks/email/sendgrid',
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
+        eml,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        authorization: basic('sg', 'sg-secret'),
+      },
+    });
+  };
 
   it('a body-only order via Mailgun → a draft for the sender’s customer', async () => {
     const ts = String(Math.floor(Date.now() / 1000));
@@ -197,21 +214,7 @@ describe('orders by e-mail through the whole pipeline', () => {
         { filename: 'fax.tif', content: fixture('documents/order-fine-g4.tif'), contentType: 'image/tiff' },
       ],
     });
-    const boundary = 'xYzZY';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
-      eml,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/webhooks/email/sendgrid',
-      payload,
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        authorization: basic('sg', 'sg-secret'),
-      },
-    });
+    const res = await sendRaw(eml);
     expect(res.statusCode).toBe(200);
     const id = res.json().documentIds[0];
     const doc = await finished(id);
@@ -239,21 +242,7 @@ describe('orders by e-mail through the whole pipeline', () => {
         { filename: 'BE-7004.pdf', content: b },
       ],
     });
-    const boundary = 'xYzZY';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
-      eml,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/webhooks/email/sendgrid',
-      payload,
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        authorization: basic('sg', 'sg-secret'),
-      },
-    });
+    const res = await sendRaw(eml);
     const id = res.json().documentIds[0];
     expect((await finished(id)).status).toBe('processed');
     const drafts = await orders(id);
@@ -268,21 +257,7 @@ describe('orders by e-mail through the whole pipeline', () => {
       text: 'Guten Tag\nBitte liefern bis 04.03.2026.\nFreundliche Grüsse\n',
       attachments: [{ filename: 'BE-7005.pdf', content: pdf }],
     });
-    const boundary = 'xYzZY';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
-      eml,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/webhooks/email/sendgrid',
-      payload,
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        authorization: basic('sg', 'sg-secret'),
-      },
-    });
+    const res = await sendRaw(eml);
     const id = res.json().documentIds[0];
     expect((await finished(id)).status).toBe('processed');
     const drafts = await orders(id);
@@ -305,19 +280,7 @@ describe('orders by e-mail through the whole pipeline', () => {
         },
       ],
     });
-    const res2 = await t.app.inject({
-      method: 'POST',
-      url: '/webhooks/email/sendgrid',
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
-        again,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        authorization: basic('sg', 'sg-secret'),
-      },
-    });
+    const res2 = await sendRaw(again);
     const id2 = res2.json().documentIds[0];
     expect((await finished(id2)).status).toBe('processed');
     const once = await orders(id2);
