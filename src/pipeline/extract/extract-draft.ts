@@ -118,9 +118,10 @@ function mendYearApart(
   const best = options.sort((a, b) => away(a.order) - away(b.order))[0];
   // (a delivery ten months ahead with no such misreading may be meant: it stays)
   if (!best) return { orderDate: order, deliveryDate: delivery };
-  const what = best.order !== order.value ? 'order date' : 'delivery date';
-  const was = best.order !== order.value ? order.value : delivery.value;
-  const is = best.order !== order.value ? best.order : best.delivery;
+  const [what, was, is] =
+    best.order !== order.value
+      ? ['order date', order.value, best.order]
+      : ['delivery date', delivery.value, best.delivery];
   warnings.push(
     `order date ${order.value} and delivery date ${delivery.value} are a year apart; ${what} read as ${was} taken as ${is} (a year digit misread), please check`,
   );

@@ -2,7 +2,6 @@
  * Step 3: words → draft order(s), matched against the master data, saved for review.
  * Creating the orders is idempotent per document, so a replay never makes a second order.
  */
-
 import type { Job } from 'bullmq';
 import type { DocumentJob } from '../../jobs.ts';
 import { learnedIndexFor } from '../../learning/learned-index-for.ts';
@@ -11,10 +10,13 @@ import { fillFromNotes, restatesLines } from '../../pipeline/extract/message-not
 import type { InboundMeta, PageContent } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
 
+/** A page group as the pages step stored it (documents stored before groups had a source lack it). */
+type StoredGroup = { source?: string; pages: number[] };
+
 /** The page contents split by the pages step's groups (one per e-mail attachment); else all in one. */
 function draftsPerGroup(
   contents: PageContent[],
-  groups: Array<{ source?: string; pages: number[] }> | undefined,
+  groups: StoredGroup[] | undefined,
 ): { source: string | null; contents: PageContent[] }[] {
   const all = [{ source: null, contents }];
   if (!groups || groups.length < 2) return all;
@@ -34,7 +36,7 @@ export async function processExtract(job: Job<DocumentJob>, ctx: StepContext): P
   const pipeline = (doc.meta.pipeline ?? {}) as {
     inbound?: InboundMeta;
     warnings?: string[];
-    pageGroups?: Array<{ source?: string; pages: number[] }>;
+    pageGroups?: StoredGroup[];
   };
   const inbound = pipeline.inbound ?? doc.inbound;
   const meta: InboundMeta = {
