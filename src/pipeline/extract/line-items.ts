@@ -16,6 +16,7 @@ import { findQuantities, tokenize } from './quantity-grammar.ts';
 import { splitSideBySide } from './side-by-side.ts';
 import {
   type ColumnKind,
+  cellNumber,
   cellsByColumn,
   detectHeader,
   learnQuantityEdge,
@@ -48,9 +49,6 @@ const CARRY =
 
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
 const PACK_BEFORE = /^(à|a|á|@|je|zu|per|par|de|da|di|of|with|mit|pro|ca\.?|x)$/i;
-
-/** A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|", "13.60./"). */
-const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):./]+$/, '');
 
 /** Quantity candidates in the quantity column of an item's rows. */
 function quantityCandidates(texts: string[]): { n: number; unit: string | null }[] {

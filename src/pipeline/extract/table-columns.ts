@@ -82,6 +82,9 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
   return { groups, labelled };
 }
 
+/** A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|", "13.60./"). */
+export const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):./]+$/, '');
+
 /** Stands between the cells of a header line: no label spans it. */
 const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };
 
@@ -315,7 +318,7 @@ export function learnQuantityEdge(header: TableHeader, rows: TextLine[]): number
     for (const c of placedCells(header, l)) {
       // whole numbers, or an ERP's three decimals ("20.000"), with what a ruling or speck added;
       // amounts with cents are the prices and totals of a column whose labels OCR lost
-      const first = (c.text.split(/\s+/)[0] ?? '').replace(/[,;!|\]}):./'"]+$/, '');
+      const first = cellNumber((c.text.split(/\s+/)[0] ?? '').replace(/['"]+$/, ''));
       if (c.kind === 'quantity' && /^\d{1,5}(?:[.,']\d{3})?$/.test(first))
         edges.push(c.cell.words[0]!.box[0] + c.cell.words[0]!.box[2]);
     }
