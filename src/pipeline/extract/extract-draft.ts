@@ -16,6 +16,7 @@ import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { checkOrderTotal } from './order-total.ts';
 import { findDates } from './parse-date.ts';
+import { completeDate, sentMonth, sentOnDay } from './partial-date.ts';
 import { resolveLine } from './resolve-lines.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
 
@@ -193,6 +194,20 @@ export function extractDraft(
       .filter((d) => d.hasYear)
       .map((d) => ({ d, l })),
   )[0];
+  // a labelled date that kept its day and year but lost its month ("29.0· .2026"): the month the
+  // page was sent in completes it, flagged
+  const partial = fields.orderDatePartial ?? first.orderDatePartial;
+  if (!orderDate && partial) {
+    const header = all.filter(isFaxHeaderLine).find((l) => sentMonth(l.text));
+    const when = header ? sentMonth(header.text) : meta.receivedAt ? sentOnDay(meta.receivedAt) : null;
+    const iso = when ? completeDate(partial.value, when) : null;
+    if (iso) {
+      orderDate = { value: iso, confidence: 0.6, evidence: partial.evidence };
+      warnings.push(
+        `order date read only as "${partial.value.printed}"; the month is the one the page was sent in (${iso}) — check it`,
+      );
+    }
+  }
   if (
     !orderDate &&
     (fields.orderDateLabelled || first.orderDateLabelled || (sent && brokenDateLike(body, sent.d.iso)))

@@ -13,6 +13,7 @@ import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fu
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import { boxOf, type TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
+import { type PartialDate, partialDate } from './partial-date.ts';
 import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits } from './repair-date-digits.ts';
 
@@ -30,6 +31,8 @@ export interface HeaderFields {
   deliveryAsap: boolean;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
+  /** A labelled order date that read only in part: its day and year, the month lost ("29.0· .2026"). */
+  orderDatePartial: { value: PartialDate; evidence: Evidence } | null;
   /** A labelled delivery address ("Lieferadresse", "Ship to"…), its lines joined with ", ". */
   deliveryAddress: HeaderField<string> | null;
   /** A labelled remark ("Bemerkungen", "Remarques", "Note"…). */
@@ -553,6 +556,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
   let orderDateLabelled = false;
+  let orderDatePartial: HeaderFields['orderDatePartial'] = null;
   let address: Candidate<string> | null = null;
   let remarks: Candidate<string> | null = null;
 
@@ -636,6 +640,12 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
             score: base - penalty - (d.repaired ? 0.2 : 0),
             evidence: ev(line, printed, line === l ? ll.tokens[s.from]!.x0 : undefined),
           });
+        else if (!orderDatePartial) {
+          const onLine = partialDate(here);
+          const u = onLine ? null : under();
+          const p = onLine ?? (u ? partialDate(u.text) : null);
+          if (p) orderDatePartial = { value: p, evidence: ev(u ? u.line : l, p.printed) };
+        }
         return;
       }
       // delivery
@@ -721,6 +731,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
     orderDateLabelled,
+    orderDatePartial,
     deliveryAddress: field(address as Candidate<string> | null),
     remarks: field(remarks as Candidate<string> | null),
   };

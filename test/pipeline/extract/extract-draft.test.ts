@@ -260,6 +260,26 @@ describe('extractDraft', () => {
       expect(bare.orderDate).toBe('2028-09-17');
     });
 
+    it('completes a labelled date that lost its month with the month the page was sent in', () => {
+      // the header's own day is garbled too: its month and year still say when
+      const page = withFaxHeader(['Datum: 15.0: .2026', ...order]);
+      page.words[0]!.text = '38.09.26';
+      const d = extractDraft([page], { ...fax, receivedAt: null }, master);
+      expect(d.orderDate).toBe('2026-09-15');
+      expect(d.warnings.join('\n')).toMatch(/order date read only as "15\.0: \.2026"/);
+      expect(d.confidence).toBeLessThan(0.85);
+      // without a header, the time received; a day after it lies in the month before
+      const bare = [pageFromRows(['Datum: 29.0 .2026', ...order])];
+      expect(extractDraft(bare, { ...fax, receivedAt: '2026-10-02T08:00:00Z' }, master).orderDate).toBe(
+        '2026-09-29',
+      );
+      // the surviving digit rules months out: "1" is not September
+      const tens = [pageFromRows(['Datum: 29.1: .2026', ...order])];
+      expect(extractDraft(tens, { ...fax, receivedAt: '2026-10-02T08:00:00Z' }, master).orderDate).toBeNull();
+      // nothing says when it was sent: unknown stays unknown
+      expect(extractDraft(bare, { ...fax, receivedAt: null }, master).orderDate).toBeNull();
+    });
+
     it('is not taken when the order prints no date, or one unlike the header', () => {
       expect(extractDraft([withFaxHeader(order)], fax, master).orderDate).toBeNull();
       // a broken date that agrees with the header in neither day nor month is some other date
