@@ -9,9 +9,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMasterDataDir } from '../src/masterdata/read-csv.ts';
-import { extractDraft } from '../src/pipeline/extract/extract-draft.ts';
 import { createOcrEngine, type OcrEngine } from '../src/pipeline/ocr/ocr-engine.ts';
-import { type ReadDocument, readDocument } from '../src/pipeline/run-document.ts';
+import { documentDraft, type ReadDocument, readDocument } from '../src/pipeline/run-document.ts';
 import type { Channel, InboundMeta } from '../src/pipeline/types.ts';
 import { type DocScore, scoreDraft, type Truth } from './lib/score-draft.ts';
 
@@ -77,7 +76,7 @@ async function runOne(file: string): Promise<Result> {
       read = await readDocument(bytes, meta, await ocr());
       if (cacheFile) await writeFile(cacheFile, JSON.stringify(read));
     }
-    const draft = extractDraft(read.contents, read.meta, master);
+    const draft = documentDraft(read, master);
     return { file, truth, score: scoreDraft(draft, truth), seconds: (performance.now() - t0) / 1000 };
   } catch (err) {
     return {

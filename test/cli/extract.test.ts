@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildMail } from '../ingest/email/build-mail.ts';
+import { orderPdf } from '../ingest/email/order-pdf.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,6 +61,52 @@ describe('faxgate extract', () => {
     expect(draft.fields.customerReference.evidence.text).toContain(truth.customerReference);
     expect(draft.fields.deliveryAddress).toMatchObject({ evidence: { page: 1 } });
   });
+
+  it('prints the attached order of an e-mail once, with what the mail text adds to it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-cli-'));
+    const line: [number, string, string, string] = [3, 'Pack', '10-4717', 'Senkkopfschraube M4x25'];
+    // the mail's text says the attached line again and asks for a date: no second order
+    const eml = await buildMail({
+      from: 'einkauf@baumann-metallbau.ch',
+      subject: 'Bestellung BE-7006',
+      text: 'Guten Tag\nanbei unsere Bestellung über 3 Pack 10-4717.\nBitte liefern bis 04.03.2026.\n',
+      attachments: [{ filename: 'BE-7006.pdf', content: await orderPdf('BE-7006', [line]) }],
+    });
+    writeFileSync(path.join(dir, 'one.eml'), eml);
+    const res = await extract(['--master-data', master, path.join(dir, 'one.eml')]);
+    expect(res.code).toBe(0);
+    const draft = JSON.parse(res.stdout);
+    expect(draft.customerReference).toBe('BE-7006');
+    expect(draft.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([
+      ['10-4717', 3],
+    ]);
+    expect(draft.deliveryDate).toBe('2026-03-04');
+    expect(draft.warnings.join('\n')).toMatch(/delivery date 2026-03-04 taken from the e-mail's text/);
+
+    // two attached orders: one draft shows both, and says the gateway makes two
+    const two = await buildMail({
+      from: 'einkauf@baumann-metallbau.ch',
+      subject: 'Zwei Bestellungen',
+      text: 'Anbei zwei Bestellungen.\n',
+      attachments: [
+        {
+          filename: 'BE-7003.pdf',
+          content: await orderPdf('BE-7003', [[4, 'Pack', '10-4717', 'Senkkopfschraube M4x25']]),
+        },
+        {
+          filename: 'BE-7004.pdf',
+          content: await orderPdf('BE-7004', [[6, 'Pack', '10-6030', 'Sechskantmutter M8']]),
+        },
+      ],
+    });
+    writeFileSync(path.join(dir, 'two.eml'), two);
+    const both = JSON.parse((await extract(['--master-data', master, path.join(dir, 'two.eml')])).stdout);
+    expect(both.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([
+      ['10-4717', 4],
+      ['10-6030', 6],
+    ]);
+    expect(both.warnings.join('\n')).toMatch(/the message holds 2 orders/);
+  }, 120_000);
 
   it('fails with one line on stderr for a file that is not a document', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fg-cli-'));

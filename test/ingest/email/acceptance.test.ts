@@ -6,7 +6,6 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   parseCustomerSkusCsv,
@@ -15,41 +14,12 @@ import {
 } from '../../../src/masterdata/read-csv.ts';
 import { buildTestApp, type TestApp, waitFor } from '../../helpers/test-app.ts';
 import { buildMail, newMessageId } from './build-mail.ts';
+import { orderPdf } from './order-pdf.ts';
 
 const fixture = (p: string) => readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url));
 const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 
 /** A born-digital order PDF (text layer). */
-async function orderPdf(reference: string, lines: Array<[number, string, string, string]>): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  let y = 780;
-  const write = (x: number, text: string) => page.drawText(text, { x, y, size: 10, font });
-  write(50, 'Baumann Metallbau AG, Industriestrasse 14, 8152 Glattbrugg');
-  y -= 40;
-  write(50, `Bestellung Nr. ${reference}`);
-  y -= 16;
-  write(50, 'Datum: 16.02.2026');
-  y -= 30;
-  for (const [x, h] of [
-    [50, 'Pos'],
-    [90, 'Menge'],
-    [150, 'Einheit'],
-    [210, 'Artikel-Nr.'],
-    [300, 'Bezeichnung'],
-  ] as const)
-    write(x, h);
-  lines.forEach(([qty, unit, sku, desc], i) => {
-    y -= 16;
-    write(50, String(i + 1));
-    write(90, String(qty));
-    write(150, unit);
-    write(210, sku);
-    write(300, desc);
-  });
-  return Buffer.from(await doc.save());
-}
 
 describe('orders by e-mail through the whole pipeline', () => {
   let t: TestApp;
