@@ -45,5 +45,7 @@ export function messageDrafts(
     (d, i) => ps[i]!.source === 'body' && (d.lines.length === 0 || restatesLines(d, attached)),
   );
   const withLines = drafts.filter((d) => d.lines.length > 0 && !notes.includes(d));
-  return withLines.length > 0 ? fillFromNotes(withLines, notes) : [extractDraft(contents, meta, master, learned)];
+  return withLines.length > 0
+    ? fillFromNotes(withLines, notes)
+    : [extractDraft(contents, meta, master, learned)];
 }
