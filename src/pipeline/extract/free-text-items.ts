@@ -108,6 +108,13 @@ function separatorBetween(tokens: string[], first: number, end: number): number 
 
 /** Words between a count and what it counts: "20 Stück Holzbohrer", "deux paquets de vis". */
 const CONNECTOR = /^(x|×|\*|de|of|da|di|à|a)$/i;
+/** A token that may be what is left of an article number: four digits or more in a row, no date. */
+const NUMBER_REF = /^[^\d]{0,3}(?:[\w-]*\d{4,}[\w-]*)[^\d]{0,2}$/u;
+/** How like the product's number such remains must be (skuSimilarity), and how much more than the next's. */
+const NUMBER_REF_SIMILARITY = 0.5;
+const NUMBER_REF_MARGIN = 0.15;
+/** How well the description must fit for them to choose among the products it fits. */
+const NUMBER_REF_DESCRIBED = 0.35;
 /** A description must have this many letters to name a product. */
 const MIN_LETTERS = 8;
 
@@ -141,11 +148,21 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
       .join(' ')
       .replace(/[,;.:!?)]+$/, '');
     if ((text.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) continue;
-    const ranked = rankCandidates(
-      { articleTexts: [], text, unitPrice: null, total: null, quantity: q.quantity },
-      idx,
-    );
-    const pick = pickCandidate(ranked, 0.5, 0.15);
+    const ev = { articleTexts: [], text, unitPrice: null, total: null, quantity: q.quantity };
+    const ranked = rankCandidates(ev, idx);
+    let pick = pickCandidate(ranked, 0.5, 0.15);
+    // an article number garbled past matching ("(item it) 6228)" for 10-6228) still picks one of
+    // the products the description fits about as well as any, when its remains are much more like
+    // that product's number than the others'
+    const numbers = tokens.filter((t, k) => (k < from || k >= to) && NUMBER_REF.test(t));
+    const top = ranked[0];
+    if (!pick && top && top.score >= NUMBER_REF_DESCRIBED && numbers.length > 0) {
+      const near = ranked.filter((r) => r.score >= top.score - NUMBER_REF_MARGIN).map((r) => r.product);
+      const [a, b] = rankCandidates({ ...ev, articleTexts: numbers }, idx, near).sort(
+        (x, y) => y.sku - x.sku,
+      );
+      if (a && a.sku >= NUMBER_REF_SIMILARITY && (!b || a.sku - b.sku >= NUMBER_REF_MARGIN)) pick = a;
+    }
     if (!pick) continue;
     out.push({
       lines: [line],

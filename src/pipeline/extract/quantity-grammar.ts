@@ -76,8 +76,9 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     let strength = 0;
     if (LABEL.test(prev)) strength = 3;
     else if (/^(x|×|\*)$/i.test(next)) strength = 3;
-    else if (unit && unit !== 'Stk' && next.length <= 2 && !/^(x)$/i.test(next))
-      strength = 1.5; // "10 m", "5 l"
+    // "10 m", "5 l" may be a size; "1 pk", "2 KT" (packs, cartons) are counts
+    else if (unit && unit !== 'Stk' && !CONTAINER_UNITS.has(unit) && next.length <= 2 && !/^(x)$/i.test(next))
+      strength = 1.5;
     else if (unit) strength = 2.5;
     else strength = 0.5;
     // "2 Kartons à 12 Stk": the unit word is followed by a pack description, not a second quantity

@@ -19,6 +19,14 @@ describe('tokenize', () => {
     expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
   });
 
+  it('takes a short pack or carton abbreviation for a firm count, a short measure for a weak one', () => {
+    const strength = (text: string) => findQuantities(tokenize(text))[0]!.strength;
+    expect(strength('1 pk Senkkopfschraube')).toBe(2.5);
+    expect(strength('2 KT Schrauben')).toBe(2.5);
+    // "10 m" may be a size ("Kabel 10 m")
+    expect(strength('10 m Kabel')).toBe(1.5);
+  });
+
   it('takes the content of a carton for no count ("cartons de 6 pièces")', () => {
     const hits = findQuantities(tokenize('4 cartons de 6 pièces'));
     expect(hits[0]!.quantity).toBe(4);

@@ -803,6 +803,14 @@ describe('products named by their description in running text', () => {
     expect(lines('wir haben 2 Fragen zu Ihrer Rechnung über Holzbohrer 8 mm')).toEqual([]);
   });
 
+  // dev 0007: "(item it) 6228)" for 10-6228
+  it('takes a description two products fit when what is left of its article number confirms one', () => {
+    expect(lines('1 pk Holzbohrer mm (item it) 1773)')).toEqual([['20-1773', 1, 'Pack', 'description']]);
+    // remains like neither number, or like another product than the description names: no guess
+    expect(lines('1 pk Holzbohrer mm (item it) 5508)')).toEqual([]);
+    expect(lines('1 pk Holzbohrer mm (item it) 1550)')).toEqual([]);
+  });
+
   it('says so in a warning, with less than full confidence', () => {
     const d = extractDraft(
       [pageFromRows(['wir bestellen 20 Stück Holzbohrer 8 mm'])],
