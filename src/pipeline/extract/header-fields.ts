@@ -470,7 +470,8 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
       y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${m1 ?? m2}.${y}` : m,
     );
   const r = repairDateDigits(t);
-  const found = findDates(r.text, ref);
+  // (a month name read one letter off counts as repaired too)
+  const found = findDates(r.text, ref).map((d) => (d.misspelt ? { ...d, repaired: true } : d));
   if (!r.repaired) return found;
   const plain = new Set(findDates(t, ref).map((d) => `${d.index}:${d.iso}`));
   return found.map((d) => (plain.has(`${d.index}:${d.iso}`) ? d : { ...d, repaired: true }));

@@ -4,6 +4,8 @@
  * without a year (`3.12.`, `24 August`). Two-digit and missing years resolve toward the near future
  * relative to a reference date, because order dates are recent and delivery dates lie ahead.
  */
+import { boundedDistance } from './fuzzy-label.ts';
+
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: [number, string[]][] = [
   [1, ['januar', 'jan', 'janvier', 'janv', 'gennaio', 'genn', 'gen', 'january', 'jänner', 'jän']],
@@ -35,6 +37,8 @@ export interface DateMatch {
   length: number;
   /** The year was written (2 or 4 digits) rather than inferred. */
   hasYear: boolean;
+  /** The month name was read one letter off ("agusto"): a reading to check. */
+  misspelt?: boolean;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -60,7 +64,20 @@ function fullYear(y: string): number {
 
 interface Pattern {
   re: RegExp;
-  build: (g: string[], ref: Date) => [number, number, number, boolean] | null;
+  /** Year, month, day, whether the year was written, whether a misspelt month name was read. */
+  build: (g: string[], ref: Date) => [number, number, number, boolean, boolean?] | null;
+}
+
+const LONG_MONTH_NAMES = Object.keys(MONTHS).filter((n) => n.length >= 5);
+
+/** The month a word one letter off a long month name means ("agusto", "Dezembor"), when only one. */
+function misspeltMonth(word: string): number | null {
+  const w = word.toLowerCase();
+  if (MONTHS[w] !== undefined) return null;
+  const months = new Set(
+    LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, 1) <= 1).map((n) => MONTHS[n]!),
+  );
+  return months.size === 1 ? [...months][0]! : null;
 }
 
 const PATTERNS: Pattern[] = [
@@ -103,6 +120,14 @@ const PATTERNS: Pattern[] = [
       return [inferYear(m, d, ref), m, d, false];
     },
   },
+  // "5 agusto 2026", "12 Dezembor 2026": a month name OCR misread by one letter, with a year
+  {
+    re: /(?<!\d)(\d{1,2})(?:er|\.|,)?\s*(\p{L}{5,10})\.?\s+(\d{4})(?!\d)/giu,
+    build: (g) => {
+      const m = misspeltMonth(g[2]!);
+      return m === null ? null : [Number(g[3]), m, Number(g[1]), true, true];
+    },
+  },
   // November 27, 2026 / August 24
   {
     re: new RegExp(
@@ -139,9 +164,15 @@ export function findDates(text: string, ref: Date = new Date()): DateMatch[] {
       if (found.some((f) => start < f.index + f.length && end > f.index)) continue;
       const parts = build([...m] as string[], ref);
       if (!parts) continue;
-      const [y, mo, d, hasYear] = parts;
+      const [y, mo, d, hasYear, misspelt] = parts;
       if (!valid(y, mo, d) || y < 1990 || y > 2100) continue;
-      found.push({ iso: `${y}-${pad(mo)}-${pad(d)}`, index: start, length: m[0].length, hasYear });
+      found.push({
+        iso: `${y}-${pad(mo)}-${pad(d)}`,
+        index: start,
+        length: m[0].length,
+        hasYear,
+        ...(misspelt ? { misspelt } : {}),
+      });
     }
   }
   return found.sort((a, b) => a.index - b.index);

@@ -38,6 +38,16 @@ describe('parseDate', () => {
     expect(findDates('Art. 302.866.86 und 204.11.06', ref)).toEqual([]);
   });
 
+  it('reads a month name OCR misread by one letter when a year follows, and says so', () => {
+    expect(findDates('Data: 5 agusto 2026', ref)).toMatchObject([{ iso: '2026-08-05', misspelt: true }]);
+    expect(parseDate('Liefertermin 12. Dezembor 2026', ref)).toBe('2026-12-12');
+    expect(findDates('23. Juni 2026', ref)[0]!.misspelt).toBeUndefined();
+    // no year, a short name, or a word one letter from no month (or from two): no date
+    expect(findDates('5 agusto', ref)).toEqual([]);
+    expect(findDates('5 Junl 2026', ref)).toEqual([]);
+    expect(findDates('12 Stücke 2026', ref)).toEqual([]);
+  });
+
   it('reads a date whose dot OCR turned into a comma, but no amounts', () => {
     expect(parseDate('Liefertermin 3, Juni 2026', ref)).toBe('2026-06-03');
     expect(parseDate('Datum 27,11.2026', ref)).toBe('2026-11-27');
