@@ -16,7 +16,7 @@ import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { checkOrderTotal } from './order-total.ts';
 import { findDates } from './parse-date.ts';
-import { completeDate, sentMonth, sentOnDay } from './partial-date.ts';
+import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
 import { resolveLine } from './resolve-lines.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
 
@@ -194,17 +194,16 @@ export function extractDraft(
       .filter((d) => d.hasYear)
       .map((d) => ({ d, l })),
   )[0];
-  // a labelled date that kept its day and year but lost its month ("29.0· .2026"): the month the
-  // page was sent in completes it, flagged
-  const partial = fields.orderDatePartial ?? first.orderDatePartial;
-  if (!orderDate && partial) {
+  // a labelled date that OCR damaged ("29.0· .2026", "1001/2026"): read with when the page was sent
+  const damaged = fields.orderDateDamaged ?? first.orderDateDamaged;
+  if (!orderDate && damaged) {
     const header = all.filter(isFaxHeaderLine).find((l) => sentMonth(l.text));
     const when = header ? sentMonth(header.text) : meta.receivedAt ? sentOnDay(meta.receivedAt) : null;
-    const iso = when ? completeDate(partial.value, when) : null;
+    const iso = resolveDamagedDate(damaged.value, when);
     if (iso) {
-      orderDate = { value: iso, confidence: 0.6, evidence: partial.evidence };
+      orderDate = { value: iso, confidence: 0.6, evidence: damaged.evidence };
       warnings.push(
-        `order date read only as "${partial.value.printed}"; the month is the one the page was sent in (${iso}) — check it`,
+        `order date read only as "${damaged.value.printed}"; taken as ${iso}${damaged.value.partial ? ', the month the page was sent in' : ''} — check it`,
       );
     }
   }

@@ -13,7 +13,7 @@ import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fu
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import { boxOf, type TextLine } from './layout-lines.ts';
 import { findDates } from './parse-date.ts';
-import { type PartialDate, partialDate } from './partial-date.ts';
+import { type DamagedDate, damagedDate } from './partial-date.ts';
 import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits } from './repair-date-digits.ts';
 
@@ -31,8 +31,8 @@ export interface HeaderFields {
   deliveryAsap: boolean;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
-  /** A labelled order date that read only in part: its day and year, the month lost ("29.0· .2026"). */
-  orderDatePartial: { value: PartialDate; evidence: Evidence } | null;
+  /** A labelled order date that OCR damaged ("29.0· .2026", "1001/2026"; see partial-date.ts). */
+  orderDateDamaged: { value: DamagedDate; evidence: Evidence } | null;
   /** A labelled delivery address ("Lieferadresse", "Ship to"…), its lines joined with ", ". */
   deliveryAddress: HeaderField<string> | null;
   /** A labelled remark ("Bemerkungen", "Remarques", "Note"…). */
@@ -557,7 +557,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
   let orderDateLabelled = false;
-  let orderDatePartial: HeaderFields['orderDatePartial'] = null;
+  let orderDateDamaged: HeaderFields['orderDateDamaged'] = null;
   let address: Candidate<string> | null = null;
   let remarks: Candidate<string> | null = null;
 
@@ -641,11 +641,11 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
             score: base - penalty - (d.repaired ? 0.2 : 0),
             evidence: ev(line, printed, line === l ? ll.tokens[s.from]!.x0 : undefined),
           });
-        else if (!orderDatePartial) {
-          const onLine = partialDate(here);
+        else if (!orderDateDamaged) {
+          const onLine = damagedDate(here);
           const u = onLine ? null : under();
-          const p = onLine ?? (u ? partialDate(u.text) : null);
-          if (p) orderDatePartial = { value: p, evidence: ev(u ? u.line : l, p.printed) };
+          const p = onLine ?? (u ? damagedDate(u.text) : null);
+          if (p) orderDateDamaged = { value: p, evidence: ev(u ? u.line : l, p.printed) };
         }
         return;
       }
@@ -732,7 +732,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
     orderDateLabelled,
-    orderDatePartial,
+    orderDateDamaged,
     deliveryAddress: field(address as Candidate<string> | null),
     remarks: field(remarks as Candidate<string> | null),
   };

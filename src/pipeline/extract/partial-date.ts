@@ -1,9 +1,13 @@
 /**
- * A labelled order date whose month did not survive the fax ("29.0· .2026": a digit lost to noise)
- * still says its day and year. The month the page was sent in — from the sending machine's header
- * line, whose own day may be garbled ("38.06.26"), or from the time it was received — completes it:
- * orders are faxed the day they are written or soon after. The result is a guess from transport
- * metadata and is always flagged.
+ * A labelled order date that OCR damaged still says much:
+ * - its month lost ("29.0· .2026": a digit lost to noise), it says its day and year; the month the
+ *   page was sent in — from the sending machine's header line, whose own day may be garbled
+ *   ("38.06.26"), or from the time it was received — completes it: orders are faxed the day they
+ *   are written or soon after;
+ * - its separators lost or read as digits ("1001/2026", "117112026" for 11.11.2026), its digits
+ *   still give day, month and year; where they allow more than one reading, the one shortly
+ *   before the page was sent is taken.
+ * The result is a reading to check, always flagged.
  */
 
 export interface PartialDate {
@@ -26,6 +30,64 @@ const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** Day, garbled month of at most three characters, four-digit year, at the start of `text`. */
 const PARTIAL = /^\s*(\d{1,2})\s?[.,/]\s?(\S{0,3}?)\s?[.,/]\s?((?:19|20)\d\d)(?!\d)/u;
+
+export interface DamagedDate {
+  /** The text as printed, for the clerk. */
+  printed: string;
+  /** Day and year, the month lost. */
+  partial: PartialDate | null;
+  /** Readings of a date whose separators were lost or misread (ISO dates). */
+  compact: string[];
+}
+
+/** A damaged date at the start of `text` (see above), or null. */
+export function damagedDate(text: string): DamagedDate | null {
+  const partial = partialDate(text);
+  if (partial) return { printed: partial.printed, partial, compact: [] };
+  const m = /^\s*(\d[\d.,/-]{7,11})(?![\d.,/-])/u.exec(text);
+  const compact = m ? compactDates(m[1]!) : [];
+  return compact.length > 0 ? { printed: m![1]!, partial: null, compact } : null;
+}
+
+/**
+ * "1001/2026" (10.01.2026 without its first slash), "117112026" (11.11.2026, a dot read as a 7 and
+ * one lost): eight digits are day, month, year; of nine, one is a misread separator after the day
+ * or the month.
+ */
+function compactDates(token: string): string[] {
+  const digits = token.replace(/\D/g, '');
+  const readings =
+    digits.length === 8
+      ? [digits]
+      : digits.length === 9
+        ? [2, 3, 4].map((i) => digits.slice(0, i) + digits.slice(i + 1))
+        : [];
+  const out = new Set<string>();
+  for (const r of readings) {
+    const [d, m, y] = [Number(r.slice(0, 2)), Number(r.slice(2, 4)), Number(r.slice(4))];
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) continue;
+    out.add(`${y}-${pad(m)}-${pad(d)}`);
+  }
+  return [...out];
+}
+
+/**
+ * The date a damaged date most likely was, given when the page was sent (null: unknown); null
+ * when that cannot be told.
+ */
+export function resolveDamagedDate(d: DamagedDate, sent: SentMonth | null): string | null {
+  if (d.partial) return sent ? completeDate(d.partial, sent) : null;
+  if (!sent) return d.compact.length === 1 ? d.compact[0]! : null;
+  // written the day it was sent or up to two months before
+  const sentIso = `${sent.year}-${pad(sent.month)}-${pad(sent.day ?? daysIn(sent.year, sent.month))}`;
+  const fits = d.compact
+    .map((iso) => ({ iso, before: (Date.parse(sentIso) - Date.parse(iso)) / 86_400_000 }))
+    .filter((c) => c.before >= -1 && c.before <= 62)
+    .sort((a, b) => a.before - b.before);
+  return fits[0]?.iso ?? null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The day and year of a date at the start of `text` whose month is unreadable, or null. */
 export function partialDate(text: string): PartialDate | null {
@@ -82,7 +144,7 @@ export function completeDate(p: PartialDate, sent: SentMonth): string | null {
   for (const [y, m] of tries) {
     if (y !== p.year || !p.months.includes(m) || p.day > daysIn(y, m)) continue;
     if (sent.day !== null && y === sent.year && m === sent.month && p.day > sent.day) continue;
-    return `${y}-${String(m).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    return `${y}-${pad(m)}-${pad(p.day)}`;
   }
   return null;
 }

@@ -280,6 +280,13 @@ describe('extractDraft', () => {
       expect(extractDraft(bare, { ...fax, receivedAt: null }, master).orderDate).toBeNull();
     });
 
+    it('reads a labelled date whose separators OCR lost, near the day it was sent', () => {
+      // (the header says 17.09.26; the order was written two days before)
+      const d = extractDraft([withFaxHeader(['Datum: 1509/2026', ...order])], fax, master);
+      expect(d.orderDate).toBe('2026-09-15');
+      expect(d.warnings.join('\n')).toMatch(/order date read only as "1509\/2026"; taken as 2026-09-15/);
+    });
+
     it('is not taken when the order prints no date, or one unlike the header', () => {
       expect(extractDraft([withFaxHeader(order)], fax, master).orderDate).toBeNull();
       // a broken date that agrees with the header in neither day nor month is some other date

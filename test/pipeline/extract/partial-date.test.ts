@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeDate,
+  damagedDate,
   partialDate,
+  resolveDamagedDate,
   sentMonth,
   sentOnDay,
 } from '../../../src/pipeline/extract/partial-date.ts';
@@ -63,5 +65,36 @@ describe('completeDate', () => {
     expect(completeDate(p, { year: 2025, month: 6, day: null })).toBeNull();
     expect(completeDate(p, { year: 2026, month: 11, day: 20 })).toBeNull();
     expect(completeDate(partialDate('30.0: .2026')!, { year: 2026, month: 3, day: 2 })).toBeNull();
+  });
+});
+
+describe('damagedDate', () => {
+  it('reads a date whose separators were lost or read as digits', () => {
+    expect(damagedDate('1001/2026 ')).toMatchObject({ printed: '1001/2026', compact: ['2026-01-10'] });
+    // nine digits: one is a separator misread (after the day here, a dot read as 7)
+    expect(damagedDate('117112026')!.compact).toEqual(['2026-11-11']);
+    expect(damagedDate('29.0: .2026')).toMatchObject({ partial: { day: 29 }, compact: [] });
+  });
+
+  it('is nothing for an intact date, a long number or a price', () => {
+    expect(damagedDate('12345678901')).toBeNull();
+    expect(damagedDate('4500012345')).toBeNull();
+    expect(damagedDate('1250.50')).toBeNull();
+    expect(damagedDate('99999999')).toBeNull();
+  });
+
+  it('takes the reading shortly before the page was sent, or the only one', () => {
+    const twoWays = damagedDate('120112026')!; // 12.11.2026 with a 0 for its dot, or 12.01.2026 with a 1
+    expect(twoWays.compact.sort()).toEqual(['2026-01-12', '2026-11-12']);
+    expect(resolveDamagedDate(twoWays, { year: 2026, month: 11, day: 13 })).toBe('2026-11-12');
+    expect(resolveDamagedDate(twoWays, null)).toBeNull();
+    expect(resolveDamagedDate(damagedDate('1001/2026')!, null)).toBe('2026-01-10');
+    // long before or after it was sent: no reading
+    expect(resolveDamagedDate(damagedDate('1001/2026')!, { year: 2026, month: 6, day: 2 })).toBeNull();
+    // the month lost: only with when it was sent
+    expect(resolveDamagedDate(damagedDate('29.0: .2026')!, null)).toBeNull();
+    expect(resolveDamagedDate(damagedDate('29.0: .2026')!, { year: 2026, month: 6, day: null })).toBe(
+      '2026-06-29',
+    );
   });
 });
