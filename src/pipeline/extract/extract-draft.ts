@@ -89,6 +89,16 @@ function mendFarYear(
   return { ...d, value: fixed, confidence: Math.min(d.confidence, 0.5) };
 }
 
+/**
+ * A fax header's year two or more after the year the page was received (or read) is misread
+ * ("01.11,2028" on a page of 2026): the year one digit away nearest that time is taken.
+ */
+function headerYear(year: number, now: Date): number {
+  const thisYear = now.getUTCFullYear();
+  if (year - thisYear < 2) return year;
+  return [thisYear, thisYear - 1, thisYear + 1].find((y) => hamming(String(y), String(year)) === 1) ?? year;
+}
+
 /** Order and delivery dates further apart than this are taken for a year digit misread in one. */
 const YEAR_APART_DAYS = 250;
 
@@ -192,13 +202,21 @@ export function extractDraft(
     // a dot of the machine's date read as a comma or lost ("05,10 2026")
     findDates(l.text.replace(/(?<![\d+])(\d{1,2})[.,]\s?(\d{1,2})[.,\s]\s?(\d{4})(?!\d)/g, '$1.$2.$3'), ref)
       .filter((d) => d.hasYear)
-      .map((d) => ({ d, l })),
+      .map((d) => ({
+        d: { ...d, iso: `${headerYear(Number(d.iso.slice(0, 4)), ref)}${d.iso.slice(4)}` },
+        l,
+      })),
   )[0];
   // a labelled date that OCR damaged ("29.0· .2026", "1001/2026"): read with when the page was sent
   const damaged = fields.orderDateDamaged ?? first.orderDateDamaged;
   if (!orderDate && damaged) {
     const header = all.filter(isFaxHeaderLine).find((l) => sentMonth(l.text));
-    const when = header ? sentMonth(header.text) : meta.receivedAt ? sentOnDay(meta.receivedAt) : null;
+    const inHeader = header ? sentMonth(header.text) : null;
+    const when = inHeader
+      ? { ...inHeader, year: headerYear(inHeader.year, ref) }
+      : meta.receivedAt
+        ? sentOnDay(meta.receivedAt)
+        : null;
     const iso = resolveDamagedDate(damaged.value, when);
     if (iso) {
       orderDate = { value: iso, confidence: 0.6, evidence: damaged.evidence };

@@ -280,6 +280,17 @@ describe('extractDraft', () => {
       expect(extractDraft(bare, { ...fax, receivedAt: null }, master).orderDate).toBeNull();
     });
 
+    it('takes a header year two years after the page was received for a misread digit', () => {
+      const page = withFaxHeader(['Datum: ??.??.2026', 'Liefertermin: 30.09.2026', ...order]);
+      page.words[0]!.text = '17.09.28';
+      const d = extractDraft([page], fax, master);
+      expect(d.orderDate).toBe('2026-09-17');
+      expect(d.deliveryDate).toBe('2026-09-30');
+      // a year after is a year that can be: it stands
+      page.words[0]!.text = '17.09.27';
+      expect(extractDraft([page], fax, master).orderDate).toBe('2027-09-17');
+    });
+
     it('reads a labelled date whose separators OCR lost, near the day it was sent', () => {
       // (the header says 17.09.26; the order was written two days before)
       const d = extractDraft([withFaxHeader(['Datum: 1509/2026', ...order])], fax, master);
