@@ -549,6 +549,9 @@ function better<T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> {
   return !a || b.score > a.score ? b : a;
 }
 
+/** Date labels (folded) a line may open with, one letter misread ("Dati:" for "Data:"). */
+const SHORT_DATE_LABELS = ['datum', 'date', 'data'];
+
 export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields {
   const labels = new Map<TextLine, LineLabels>();
   for (const l of lines) labels.set(l, labelsOf(l));
@@ -670,6 +673,20 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           });
       }
     });
+
+    // "Dati: 13 agosto 2026": a line that is nothing but a date after a word one letter off a date
+    // label (too short for the tolerant matching, where one letter makes another word)
+    if (!ll.spans.some((s) => s.kind !== 'other')) {
+      const m = /^\s*(\p{L}{4,5})\s?[:;]\s*(.+)$/u.exec(l.text);
+      const d =
+        m && SHORT_DATE_LABELS.some((w) => boundedDistance(foldLabel(m[1]!), w, 1) === 1)
+          ? datesIn(m[2]!, ref)[0]
+          : undefined;
+      if (d?.hasYear && d.index === 0) {
+        orderDateLabelled = true;
+        orderDate = better(orderDate, { value: d, score: 0.7 - (d.repaired ? 0.2 : 0), evidence: ev(l) });
+      }
+    }
 
     // a mangled combined "Bestellnummer/Datum" label over a "<number> / <date>" value
     const combined = combinedRefDate(lines, labels, li, ref);

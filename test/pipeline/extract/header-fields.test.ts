@@ -46,6 +46,15 @@ describe('header fields', () => {
     // an amount after a quantity is no date, even after a label
     expect(fields(['Liefertermin: 3 12.50']).deliveryDate).toBeNull();
   });
+  it('reads a line that is only a date after a short date label misread by a letter', () => {
+    const f = fields(['Dati: 13 agosto 2026', 'Data di consegna: 26 agosto 2026']);
+    expect(f.orderDate).toMatchObject({ value: '2026-08-13' });
+    expect(f.orderDate!.confidence).toBeLessThan(0.75);
+    expect(f.deliveryDate?.value).toBe('2026-08-26');
+    // a word two letters off, or no date right after it: no order date
+    expect(fields(['Dose: 13.08.2026']).orderDate).toBeNull();
+    expect(fields(['Tage: 3 Stk bis 13.08.2026']).orderDate).toBeNull();
+  });
   it('reads the date an order number is dated ("vom", "du", "del", "of") as the order date', () => {
     for (const [row, iso] of [
       ['Bestellung Nr. 4711 vom 24.11.2026', '2026-11-24'],
