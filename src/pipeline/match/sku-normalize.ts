@@ -1,10 +1,11 @@
 /**
- * Canonical forms of article numbers. `normSku` removes what OCR and people vary (spaces, dots,
- * hyphens, slashes, case); `confusionKey` also folds the characters OCR swaps (O↔0, I/l↔1, S↔5,
- * B↔8, Z↔2, G↔6), so two strings with the same key differ only by such misreads.
+ * Canonical forms of article numbers. `normSku` removes what OCR and people vary (spaces, dots and
+ * the commas OCR reads for them, hyphens, slashes, case); `confusionKey` also folds the characters
+ * OCR swaps (O↔0, I/l↔1, S↔5, B↔8, Z↔2, G↔6), so two strings with the same key differ only by
+ * such misreads.
  */
 export function normSku(s: string): string {
-  return s.replace(/[\s.\-–/_]/g, '').toUpperCase();
+  return s.replace(/[\s.,\-–/_]/g, '').toUpperCase();
 }
 
 const CONFUSIONS: Record<string, string> = {

@@ -38,6 +38,8 @@ describe('matchSkuToken', () => {
     expect(sku('10-4711')).toEqual(['10-4711', 'sku']);
     expect(sku('204 118 05')).toEqual(['204.118.05', 'sku']);
     expect(sku('ab1020x')).toEqual(['AB-1020X', 'sku']);
+    // dots read as commas
+    expect(sku('204,118,05')).toEqual(['204.118.05', 'sku']);
   });
   it('folds OCR confusions when the result is unique', () => {
     expect(sku('AB-1O2OX')).toEqual(['AB-1020X', 'sku-fuzzy']);

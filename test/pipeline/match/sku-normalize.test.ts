@@ -9,6 +9,7 @@ describe('SKU normalisation', () => {
     expect(normSku('204.118.05')).toBe('20411805');
     expect(normSku('ab-1020x')).toBe('AB1020X');
     expect(normSku('10 – 4711')).toBe('104711');
+    expect(normSku('205,310,01')).toBe('20531001');
   });
   it('folds the characters OCR confuses to one key', () => {
     for (const read of ['AB-1O2OX', 'A8-1020X', 'AB 1O2O X', 'AB-l020X', 'AB-I020X']) {
