@@ -27,6 +27,16 @@ describe('tokenize', () => {
     expect(strength('10 m Kabel')).toBe(1.5);
   });
 
+  it('reads a bar or letter where a count of one stands before a unit', () => {
+    const first = (text: string) => findQuantities(tokenize(text))[0];
+    expect(first('Eckventil 1/2" verchromt: | pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
+    expect(first('Menge: I Pack')).toMatchObject({ quantity: 1, unit: 'Pack' });
+    expect(first('- l Karton Schrauben')).toMatchObject({ quantity: 1, unit: 'Karton' });
+    // inside a description it is a letter: "Gr. l Paar", "Typ I Stk"
+    expect(first('Gr. l Paar')).toBeUndefined();
+    expect(first('Typ I Stk')).toBeUndefined();
+  });
+
   it('takes the content of a carton for no count ("cartons de 6 pièces")', () => {
     const hits = findQuantities(tokenize('4 cartons de 6 pièces'));
     expect(hits[0]!.quantity).toBe(4);
