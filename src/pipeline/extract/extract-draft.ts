@@ -159,8 +159,37 @@ function repairDeliveryYear(
       return { ...d, value: cand, confidence: 0.4 };
     }
   }
+  // "2026-05-07" on an order of 2026-08-27: one digit of month or day misread (09 read 05)
+  const cand = relation === 'before' ? digitMisreadDelivery(d.value, order) : null;
+  if (cand) {
+    warnings.push(
+      `delivery date read as ${d.value}, ${relation} the order date ${order}; taken as ${cand} (a digit misread), please check`,
+    );
+    return { ...d, value: cand, confidence: 0.4 };
+  }
   warnings.push(`delivery date ${d.value} is ${relation} the order date ${order}; please check`);
   return { ...d, confidence: 0.3 };
+}
+
+/**
+ * The one date a single changed digit of month or day makes of `delivery` that lies 0–120 days
+ * after `order`; null when none or several do.
+ */
+function digitMisreadDelivery(delivery: string, order: string): string | null {
+  const digits = delivery.slice(5).replace('-', '');
+  const found = new Set<string>();
+  for (let i = 0; i < digits.length; i++) {
+    for (const c of '0123456789') {
+      const md = digits.slice(0, i) + c + digits.slice(i + 1);
+      const cand = `${delivery.slice(0, 4)}-${md.slice(0, 2)}-${md.slice(2)}`;
+      const t = Date.parse(cand);
+      // (an impossible date such as 02-30 parses into the next month)
+      if (c === digits[i] || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== cand) continue;
+      const lead = days(order, cand);
+      if (lead >= 0 && lead <= 120) found.add(cand);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /**

@@ -102,7 +102,8 @@ const printedDate = (text: string, d: { index: number; length: number }): string
 function tokensOf(line: TextLine): Token[] {
   const out: Token[] = [];
   for (const w of line.words) {
-    const parts = w.text.split(/(?<=[:—–])(?=\S)/u);
+    // (and a label glued to its date by a hyphen OCR read for the colon: "consegna-07/04/2026")
+    const parts = w.text.split(/(?<=[:—–])(?=\S)|(?<=\p{L}{5}-)(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})/u);
     let x = w.box[0];
     const per = w.box[2] / Math.max(1, w.text.length);
     for (const p of parts) {
@@ -426,6 +427,8 @@ const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 export function cleanReference(raw: string): string | null {
   // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
   let s = raw.replace(/^[\s:.#°\-–—|([{'"„“”‘’]+/, '').trim();
+  // (a border read as a small l glued to a capital prefix: "lORD/198/26")
+  s = s.replace(/^l(?=[A-Z]{2,}[-/.\s]?\d)/u, '');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")

@@ -346,6 +346,29 @@ describe('extractDraft', () => {
     expect(d.deliveryDate).toBe('2026-08-07');
     expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
   });
+  it('mends a delivery date before the order date when one changed digit alone makes it fit', () => {
+    const read = (delivery: string) =>
+      extractDraft(
+        [
+          pageFromRows([
+            'Bestelldatum: 27.08.2026',
+            `Liefertermin: ${delivery}`,
+            '10-4711  Senkkopfschraube M4x20  20 Stk',
+          ]),
+        ],
+        fax,
+        master,
+      );
+    const d = read('07.05.2026');
+    expect(d.deliveryDate).toBe('2026-09-07');
+    expect(d.warnings.join('\n')).toMatch(/taken as 2026-09-07 \(a digit misread\)/);
+    // 27.08. or 07.09.: two readings fit, the clerk chooses
+    const two = read('07.08.2026');
+    expect(two.deliveryDate).toBe('2026-08-07');
+    expect(two.warnings.join('\n')).toMatch(
+      /delivery date 2026-08-07 is before the order date 2026-08-27; please check/,
+    );
+  });
   it('mends the year of whichever date is a year off the other, keeping the order date near', () => {
     const ORDER_ROW = '10-4711  Senkkopfschraube M4x20                     20 Stk';
     vi.useFakeTimers({ now: new Date('2026-11-28T10:00:00Z'), toFake: ['Date'] });

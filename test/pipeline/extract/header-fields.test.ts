@@ -46,6 +46,12 @@ describe('header fields', () => {
     // an amount after a quantity is no date, even after a label
     expect(fields(['Liefertermin: 3 12.50']).deliveryDate).toBeNull();
   });
+  it('reads a date glued to its label by a hyphen, but keeps hyphenated order numbers whole', () => {
+    expect(fields(['Data di consegna-07/04/2026—']).deliveryDate?.value).toBe('2026-04-07');
+    expect(fields(['Bestellung-Nr.: CMD-44741']).reference?.value).toBe('CMD-44741');
+    // a border read as a small l before the number's capital prefix
+    expect(fields(['Numero ordine:lORD/198/26']).reference?.value).toBe('ORD/198/26');
+  });
   it('reads a line that is only a date after a short date label misread by a letter', () => {
     const f = fields(['Dati: 13 agosto 2026', 'Data di consegna: 26 agosto 2026']);
     expect(f.orderDate).toMatchObject({ value: '2026-08-13' });
