@@ -29,6 +29,9 @@ export function normalizeUnit(word: string): string | null {
   const w = word.replace(/[.:,;)]+$/, '').trim();
   if (!w) return null;
   for (const [unit, re] of UNIT_WORDS) if (re.test(w)) return unit;
+  // an accent OCR put on a letter that has none ("paquéts")
+  const plain = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== w) for (const [unit, re] of UNIT_WORDS) if (re.test(plain)) return unit;
   return null;
 }
 

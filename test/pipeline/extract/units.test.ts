@@ -17,6 +17,8 @@ describe('normalizeUnit', () => {
     ['paia', 'Paar'],
     ['litri', 'l'],
     ['mètres', 'm'],
+    // an accent OCR put on a letter that has none
+    ['paquéts', 'Pack'],
     ['kg', 'kg'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
