@@ -29,9 +29,10 @@ export function tokenize(text: string): string[] {
       .replace(/(^|\s)([\d.,']+)(x|×)(?=\s|$)/gi, '$1$2 $3')
       .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
       .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
-      // "2.Packungen", "10(Stk", "1}PAK": OCR took the space after a figure for a dot or a bracket
+      // "2.Packungen", "10(Stk", "1}PAK", "12'pièces": OCR took the space after a figure for a dot,
+      // a bracket or a quote
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
-      .replace(/(^|\s)(\d+)[(){}[\]|](?=\p{L})/gu, '$1$2 ')
+      .replace(/(^|\s)(\d+)[(){}[\]|'’](?=\p{L})/gu, '$1$2 ')
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
       .split(/\s+/)

@@ -5,6 +5,7 @@ describe('tokenize', () => {
   it('parts a figure from a word OCR glued to it with a dot or a bracket', () => {
     expect(tokenize('Art. 20-3876: 2.Packungen')).toEqual(['Art.', '20-3876:', '2', 'Packungen']);
     expect(tokenize('10(Stk 1}PAK')).toEqual(['10', 'Stk', '1', 'PAK']);
+    expect(tokenize("12'pièces 1'250 Stk")).toEqual(['12', 'pièces', "1'250", 'Stk']);
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
