@@ -181,7 +181,7 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
 }
 
 /** The last two figures of a text when they are amounts with cents, the second a multiple of the first. */
-function priceAndTotal(tokens: string[]): { price: number; total: number } | null {
+export function priceAndTotal(tokens: string[]): { price: number; total: number } | null {
   const amounts = tokens
     .map((t) => t.replace(/[^\d.,'’]+$/, ''))
     .filter((t) => /^\d{1,3}(?:['’]?\d{3})*[.,]\d{2}$/.test(t));

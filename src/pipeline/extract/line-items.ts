@@ -9,7 +9,7 @@ import { rankByDescription } from '../match/match-description.ts';
 import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
-import { freeTextItems } from './free-text-items.ts';
+import { freeTextItems, priceAndTotal } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
 import { parseNumber } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
@@ -92,6 +92,27 @@ function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] 
   return cols.flatMap((c) => c.get(kind) ?? []);
 }
 
+/** A row's unit price and line total. */
+function rowFigures(
+  header: TableHeader,
+  cols: Map<ColumnKind, string[]>[],
+): { price: { n: number } | null; total: { n: number } | null } {
+  const has = (k: ColumnKind): boolean => header.columns.some((c) => c.kind === k);
+  // without a price column (its label lost to OCR) the total column may hold both: "19.50 156.00",
+  // the second a whole multiple of the first
+  if (!has('price') && has('total')) {
+    const both = priceAndTotal(tokenize(colText(cols, 'total').join(' ')));
+    if (both) return { price: { n: both.price }, total: { n: both.total } };
+  }
+  const price = firstNumber(colText(cols, 'price'), 'amount');
+  // without a total column (its label lost to OCR) an amount right of the price that is a whole
+  // multiple of it is the line total (on order forms, what follows the price is mostly noise)
+  const total = has('total')
+    ? firstNumber(colText(cols, 'total'), 'amount')
+    : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null);
+  return { price, total };
+}
+
 function tableItem(
   header: TableHeader,
   lines: TextLine[],
@@ -103,13 +124,8 @@ function tableItem(
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let unit: string | null = null;
-  const price = firstNumber(colText(cols, 'price'), 'amount');
+  const { price, total } = rowFigures(header, cols);
   const discount = rowDiscount(colText(cols, 'discount'));
-  // without a total column (its label lost to OCR) an amount right of the price that is a whole
-  // multiple of it is the line total (on order forms, what follows the price is mostly noise)
-  const total = has('total')
-    ? firstNumber(colText(cols, 'total'), 'amount')
-    : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null);
   if (has('quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
@@ -244,16 +260,10 @@ function otherProductNamed(
   const read = descriptionOf(header, line);
   if ((read.match(/\p{L}/gu) ?? []).length < 10) return null;
   // the description with its dimensions, and the row's price and total, name the product
-  const cols = cellsByColumn(header, line);
+  const { price, total } = rowFigures(header, [cellsByColumn(header, line)]);
   const quantity = firstNumber(quantities, 'quantity')?.n ?? null;
   const ranked = rankCandidates(
-    {
-      articleTexts: [],
-      text: read,
-      unitPrice: firstNumber(cols.get('price') ?? [], 'amount')?.n ?? null,
-      total: firstNumber(cols.get('total') ?? [], 'amount')?.n ?? null,
-      quantity,
-    },
+    { articleTexts: [], text: read, unitPrice: price?.n ?? null, total: total?.n ?? null, quantity },
     idx,
   );
   const best =

@@ -334,6 +334,22 @@ describe('table items', () => {
       ['10-4711', 5, 'description'],
     ]);
   });
+  // s1200 0009: the price label lost, price and line total both under "Betrag"
+  it('takes two amounts under the total label for price and total when no price column was found', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                      Menge   ME        Betrag',
+      '0001550      Knieschoner Gel                          Paar      18.40',
+      '20-1772      Holzbohrer 8 mm                  x       Stk       4.10    41.00',
+      '10 sim       Kabelbinder schwarz 200 mm       25      Stk       0.20    5.00',
+      '10-4711      Senkkopfschraube M4x20                   Pack      9.50',
+      'AB-1O2OX     Kabelbinder schwarz                      Stk       0.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['20-1772', 10, 4.1],
+      ['AB-1020X', 25, 0.2],
+    ]);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
