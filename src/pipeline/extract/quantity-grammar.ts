@@ -5,7 +5,7 @@
  * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
-import { CONTAINER_UNITS, normalizeUnit } from './units.ts';
+import { CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
 
 export interface QuantityHit {
   quantity: number;
@@ -85,6 +85,9 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     const q = word ?? parseNumber(t, 'quantity');
     if (q === null || q <= 0 || q > 100000) continue;
     const unit = normalizeUnit(next);
+    // pieces, packs, cartons, rolls, pairs come whole: "8,8 Pack" is a strength class and the
+    // description's pack size, not eight point eight packs
+    if (unit && !MEASURED_UNITS.has(unit) && !Number.isInteger(q)) continue;
     // a number written as a word counts before a unit ("zwei Kartons") or the article ("twelve
     // 20-1772"), not in a sentence ("eine Frage")
     if (word !== null && !unit && !skip.has(i + 1) && !LABEL.test(prev)) continue;

@@ -14,7 +14,7 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { CONTAINER_UNITS, normalizeUnit } from './units.ts';
+import { CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -141,6 +141,19 @@ function resolveFromDocument(
   }
   let quantity = item.quantity;
   let qConf = item.quantityConfidence;
+  // a fraction of an article that comes whole (pieces, packs, pairs) is no quantity: a figure of its
+  // description ("M6x20 8,8") taken for lack of a better one
+  const countedIn = item.unit ?? product?.unit ?? null;
+  if (
+    quantity !== null &&
+    !Number.isInteger(quantity) &&
+    countedIn !== null &&
+    !MEASURED_UNITS.has(countedIn)
+  ) {
+    warnings.push(`line ${position}: ${quantity} is no count of ${countedIn}; quantity not read`);
+    quantity = null;
+    qConf = 0;
+  }
   // arithmetic check: quantity × unit price = line total catches misread quantities
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
   const rowText = item.lines.map((l) => l.text).join(' ');

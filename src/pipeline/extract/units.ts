@@ -41,6 +41,9 @@ export const WEAK_UNITS = new Set(['m', 'l', 'x']);
 /** Units that hold a number of other units (a Karton of 12 Stk). */
 export const CONTAINER_UNITS = new Set(['Pack', 'Karton', 'Rolle', 'Set']);
 
+/** Units counted in fractions too ("2.5 kg"); every other unit comes whole. */
+export const MEASURED_UNITS = new Set(['kg', 'm', 'l']);
+
 /**
  * UN/ECE Recommendation 20 codes for the master units, as openTRANS (bmecat dtPUNIT) and UBL want
  * them. Pieces are C62: PCE and H87 fail openTRANS validation (DOMAIN.md).

@@ -346,6 +346,15 @@ describe('extractDraft', () => {
     expect(d.deliveryDate).toBe('2026-08-07');
     expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
   });
+  it('takes no fraction of an article sold whole for its quantity', () => {
+    const d = extractDraft(
+      [pageFromRows(['Bitte liefern:', '10-4711 Senkkopfschraube M4x20 8,8'])],
+      fax,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', null]]);
+    expect(d.warnings.join('\n')).toMatch(/8.8 is no count of Pack; quantity not read/);
+  });
   it('mends a delivery date before the order date when one changed digit alone makes it fit', () => {
     const read = (delivery: string) =>
       extractDraft(

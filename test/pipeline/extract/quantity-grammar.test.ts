@@ -28,6 +28,13 @@ describe('tokenize', () => {
     expect(strength('10 m Kabel')).toBe(1.5);
   });
 
+  it('takes no fraction of pieces or packs for a count, but of kilograms, metres and litres', () => {
+    const first = (text: string) => findQuantities(tokenize(text))[0]?.quantity;
+    expect(first('10-5120 Zylinderschraube M6x30 8,8 Pack à 50 Stk: 8 Pakete')).toBe(8);
+    expect(first('Bindedraht 2,5 kg')).toBe(2.5);
+    expect(first('Kupferrohr 12,5 m')).toBe(12.5);
+  });
+
   it('reads a bar or letter where a count of one stands before a unit', () => {
     const first = (text: string) => findQuantities(tokenize(text))[0];
     expect(first('Eckventil 1/2" verchromt: | pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
