@@ -14,7 +14,7 @@ import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
-import { checkOrderTotal } from './order-total.ts';
+import { checkOrderTotal, lostDecimalPoint } from './order-total.ts';
 import { findDates } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
 import { resolveLine } from './resolve-lines.ts';
@@ -322,7 +322,16 @@ export function extractDraft(
   applyDocumentCorrections(lines, body, warnings);
   // the lines must add up to the order's total: a row lost altogether, or a quantity misread
   // together with its line total, shows only there
-  const totals = checkOrderTotal(lines, items, body);
+  let totals = checkOrderTotal(lines, items, body);
+  const lost = totals && !totals.agrees ? lostDecimalPoint(lines, items, totals) : null;
+  if (lost) {
+    const l = lines[lost.index]!;
+    warnings.push(
+      `line ${l.position}: quantity read as ${l.quantity} ${l.unit}; the order's total says ${lost.quantity} (a decimal point lost), please check`,
+    );
+    lines[lost.index] = { ...l, quantity: lost.quantity, confidence: Math.min(l.confidence, 0.6) };
+    totals = checkOrderTotal(lines, items, body);
+  }
   if (totals && !totals.agrees)
     warnings.push(
       `the lines add up to ${totals.sum.toFixed(2)}, but the order's total reads ${totals.printed.map((t) => t.toFixed(2)).join(' / ')}; a line may be missing or misread, please check`,

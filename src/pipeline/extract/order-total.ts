@@ -8,6 +8,7 @@ import type { DraftLine } from '../types.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
 import { parseNumber } from './parse-number.ts';
+import { MEASURED_UNITS } from './units.ts';
 
 export interface TotalCheck {
   /** What the lines add up to (net). */
@@ -41,6 +42,32 @@ export function printedTotals(lines: TextLine[]): number[] {
   return out;
 }
 
+const agreesWith = (printed: number[], sum: number): boolean =>
+  printed.some((t) => VAT_RATES.some((r) => Math.abs(t - sum * (1 + r)) <= 0.06 + t * 0.0005));
+
+/**
+ * The one line whose quantity, in kilograms, metres or litres, lost its decimal point to the fax
+ * ("25 kg" for 2.5 kg: the dot is a pixel or two): with a tenth of it (or a hundredth) the lines add
+ * up to the printed total, and with no other line's. Null when none or several do.
+ */
+export function lostDecimalPoint(
+  lines: DraftLine[],
+  items: ItemCandidate[],
+  check: TotalCheck,
+): { index: number; quantity: number } | null {
+  const found: { index: number; quantity: number }[] = [];
+  for (const [i, l] of lines.entries()) {
+    if (l.quantity === null || l.unitPrice === null || !l.unit || !MEASURED_UNITS.has(l.unit)) continue;
+    if (!Number.isInteger(l.quantity) || l.quantity < 10) continue;
+    const net = l.unitPrice * (1 - (items[i]!.discount ?? 0));
+    for (const q of [l.quantity / 10, l.quantity / 100]) {
+      const sum = Math.round((check.sum - l.quantity * net + q * net) * 100) / 100;
+      if (agreesWith(check.printed, sum)) found.push({ index: i, quantity: q });
+    }
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
 /**
  * The lines' sum against the printed totals; null when it cannot be checked (a line without
  * quantity or price, or no total printed).
@@ -59,6 +86,5 @@ export function checkOrderTotal(
   sum = Math.round(sum * 100) / 100;
   const printed = printedTotals(body);
   if (printed.length === 0) return null;
-  const agrees = printed.some((t) => VAT_RATES.some((r) => Math.abs(t - sum * (1 + r)) <= 0.06 + t * 0.0005));
-  return { sum, printed, agrees };
+  return { sum, printed, agrees: agreesWith(printed, sum) };
 }

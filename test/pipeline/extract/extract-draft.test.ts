@@ -346,6 +346,34 @@ describe('extractDraft', () => {
     expect(d.deliveryDate).toBe('2026-08-07');
     expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
   });
+  it("restores a decimal point the fax lost in a quantity of kilograms when the order's total says so", () => {
+    const withWire: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '70-4572', description: 'Bindedraht verzinkt 1.4 mm', unit: 'kg', price: 5.15, gtin: null },
+      ],
+    };
+    const page = (total: string) =>
+      pageFromRows([
+        'Pos   Art.-Nr.     Bezeichnung                       Menge   Einheit   Preis',
+        '1     10-4711      Senkkopfschraube M4x20            2       Pack      9.50',
+        '2     70-4572      Bindedraht verzinkt 1.4 mm        25      kg        5.15',
+        `Total CHF                                                              ${total}`,
+      ]);
+    // 2 × 9.50 + 2.5 × 5.15 = 31.88 (with 25 kg: 147.75)
+    const d = extractDraft([page('31.88')], fax, withWire);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 2],
+      ['70-4572', 2.5],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity read as 25 kg; the order's total says 2.5/);
+    expect(d.warnings.join('\n')).not.toMatch(/add up to/);
+    // a total the tenth does not explain: left as read, and the mismatch said
+    const other = extractDraft([page('99.00')], fax, withWire);
+    expect(other.lines[1]!.quantity).toBe(25);
+    expect(other.warnings.join('\n')).toMatch(/the lines add up to 147.75/);
+  });
   it('takes no fraction of an article sold whole for its quantity', () => {
     const d = extractDraft(
       [pageFromRows(['Bitte liefern:', '10-4711 Senkkopfschraube M4x20 8,8'])],
