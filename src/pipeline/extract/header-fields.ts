@@ -680,7 +680,8 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     // "Dati: 13 agosto 2026": a line that is nothing but a date after a word one letter off a date
     // label (too short for the tolerant matching, where one letter makes another word)
     if (!ll.spans.some((s) => s.kind !== 'other')) {
-      const m = /^\s*(\p{L}{4,5})\s?[:;]\s*(.+)$/u.exec(l.text);
+      // (after specks OCR read as letters: "i i Pata: 16 novembre 2026")
+      const m = /^\s*(?:\S{1,2}\s+){0,3}(\p{L}{4,5})\s?[:;]\s*(.+)$/u.exec(l.text);
       const d =
         m && SHORT_DATE_LABELS.some((w) => boundedDistance(foldLabel(m[1]!), w, 1) === 1)
           ? datesIn(m[2]!, ref)[0]

@@ -57,6 +57,7 @@ describe('header fields', () => {
     expect(f.orderDate).toMatchObject({ value: '2026-08-13' });
     expect(f.orderDate!.confidence).toBeLessThan(0.75);
     expect(f.deliveryDate?.value).toBe('2026-08-26');
+    expect(fields(['i i Pata: 16 novembre 2026']).orderDate?.value).toBe('2026-11-16');
     // a word two letters off, or no date right after it: no order date
     expect(fields(['Dose: 13.08.2026']).orderDate).toBeNull();
     expect(fields(['Tage: 3 Stk bis 13.08.2026']).orderDate).toBeNull();
