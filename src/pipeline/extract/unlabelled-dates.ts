@@ -7,7 +7,7 @@
  */
 import type { HeaderField } from './header-fields.ts';
 import type { TextLine } from './layout-lines.ts';
-import { findDates } from './parse-date.ts';
+import { findDates, monthOf } from './parse-date.ts';
 import { detectHeader } from './table-columns.ts';
 
 /** A delivery requested more than this long after the order is no longer the obvious reading. */
@@ -18,11 +18,12 @@ export function unlabelledDates(
   lines: TextLine[],
   ref: Date,
   warnings: string[],
-): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> } | null {
+): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> | null } | null {
   const table = lines.findIndex((l) => detectHeader(l) !== null);
   const head = table >= 0 ? lines.slice(0, table).filter((l) => l.page === lines[table]!.page) : [];
   const found = new Map<string, TextLine>();
   for (const l of head) for (const d of findDates(l.text, ref)) if (d.hasYear) found.set(d.iso, l);
+  if (found.size === 1) return orderDateAbove(head, found, warnings);
   if (found.size !== 2) return null;
   const [first, second] = [...found.keys()].sort();
   const days = (Date.parse(second!) - Date.parse(first!)) / 86_400_000;
@@ -35,4 +36,34 @@ export function unlabelledDates(
     `date labels unreadable; took ${first} as the order date and ${second} as the delivery date from the order's head — check them`,
   );
   return { orderDate: field(first!), deliveryDate: field(second!) };
+}
+
+/**
+ * One full date, and under it a date whose day did not read ("3, Juni 2026" over "©. Juni 2026",
+ * "Bestelldatum" over "Liefertermin" with both labels garbled): the full one is the order date.
+ * The delivery date stays unknown.
+ */
+function orderDateAbove(
+  head: TextLine[],
+  found: Map<string, TextLine>,
+  warnings: string[],
+): { orderDate: HeaderField<string>; deliveryDate: null } | null {
+  const [[iso, line]] = [...found.entries()] as [[string, TextLine]];
+  const below = head.slice(head.indexOf(line) + 1);
+  const broken = below.find(
+    (l) =>
+      findDates(l.text).length === 0 &&
+      /(?<!\d)20\d\d(?!\d)/.test(l.text) &&
+      l.text.split(/\s+/).some((w) => monthOf(w.replace(/[.,:;]+$/, '')) !== null),
+  );
+  if (!broken) return null;
+  warnings.push(`date labels unreadable; took ${iso} as the order date from the order's head — check it`);
+  return {
+    orderDate: {
+      value: iso,
+      confidence: CONFIDENCE,
+      evidence: { page: line.page, box: line.box, text: line.text },
+    },
+    deliveryDate: null,
+  };
 }

@@ -21,9 +21,25 @@ describe('unlabelledDates', () => {
       warnings,
     );
     expect(got?.orderDate.value).toBe('2026-02-24');
-    expect(got?.deliveryDate.value).toBe('2026-03-04');
+    expect(got?.deliveryDate?.value).toBe('2026-03-04');
     expect(got!.orderDate.confidence).toBeLessThanOrEqual(0.5);
     expect(warnings.join('\n')).toMatch(/check them/);
+  });
+
+  it('takes one full date over a date whose day did not read for the order date', () => {
+    const warnings: string[] = [];
+    const got = unlabelledDates(
+      lines(['Hologgdation 3, Juni 2026', 'Listordatutn ©. Juni 2026', TABLE, '10-5056  Blechschraube']),
+      ref,
+      warnings,
+    );
+    expect(got?.orderDate.value).toBe('2026-06-03');
+    expect(got?.deliveryDate).toBeNull();
+    expect(warnings.join('\n')).toMatch(/took 2026-06-03 as the order date from the order's head — check it/);
+    // the broken date above the full one: which is which cannot be told
+    expect(
+      unlabelledDates(lines(['Listordatutn ©. Juni 2026', 'Datun 3, Juni 2026', TABLE]), ref, []),
+    ).toBeNull();
   });
 
   it('stays out of it when the reading is not clear-cut', () => {
