@@ -14,7 +14,7 @@ import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
-import { checkOrderTotal, lostDecimalPoint } from './order-total.ts';
+import { checkOrderTotal, misreadQuantity } from './order-total.ts';
 import { findDates } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
 import { resolveLine } from './resolve-lines.ts';
@@ -323,13 +323,13 @@ export function extractDraft(
   // the lines must add up to the order's total: a row lost altogether, or a quantity misread
   // together with its line total, shows only there
   let totals = checkOrderTotal(lines, items, body);
-  const lost = totals && !totals.agrees ? lostDecimalPoint(lines, items, totals) : null;
-  if (lost) {
-    const l = lines[lost.index]!;
+  const misread = totals && !totals.agrees ? misreadQuantity(lines, items, totals) : null;
+  if (misread) {
+    const l = lines[misread.index]!;
     warnings.push(
-      `line ${l.position}: quantity read as ${l.quantity} ${l.unit}; the order's total says ${lost.quantity} (a decimal point lost), please check`,
+      `line ${l.position}: quantity read as ${l.quantity} ${l.unit}; the order's total says ${misread.quantity} (${misread.why}), please check`,
     );
-    lines[lost.index] = { ...l, quantity: lost.quantity, confidence: Math.min(l.confidence, 0.6) };
+    lines[misread.index] = { ...l, quantity: misread.quantity, confidence: Math.min(l.confidence, 0.6) };
     totals = checkOrderTotal(lines, items, body);
   }
   if (totals && !totals.agrees)

@@ -46,23 +46,32 @@ const agreesWith = (printed: number[], sum: number): boolean =>
   printed.some((t) => VAT_RATES.some((r) => Math.abs(t - sum * (1 + r)) <= 0.06 + t * 0.0005));
 
 /**
- * The one line whose quantity, in kilograms, metres or litres, lost its decimal point to the fax
- * ("25 kg" for 2.5 kg: the dot is a pixel or two): with a tenth of it (or a hundredth) the lines add
- * up to the printed total, and with no other line's. Null when none or several do.
+ * The one line whose quantity the fax garbled in a way the printed total tells: in kilograms,
+ * metres or litres, a decimal point lost ("25 kg" for 2.5 kg: the dot is a pixel or two), or a
+ * litre sign read as a last digit ("11" for "1 l"). With the quantity so mended, and no other
+ * line's, the lines add up to the printed total. Null when none or several do.
  */
-export function lostDecimalPoint(
+export function misreadQuantity(
   lines: DraftLine[],
   items: ItemCandidate[],
   check: TotalCheck,
-): { index: number; quantity: number } | null {
-  const found: { index: number; quantity: number }[] = [];
+): { index: number; quantity: number; why: string } | null {
+  const found: { index: number; quantity: number; why: string }[] = [];
   for (const [i, l] of lines.entries()) {
-    if (l.quantity === null || l.unitPrice === null || !l.unit || !MEASURED_UNITS.has(l.unit)) continue;
-    if (!Number.isInteger(l.quantity) || l.quantity < 10) continue;
+    const q = l.quantity;
+    if (q === null || l.unitPrice === null || !l.unit || !MEASURED_UNITS.has(l.unit)) continue;
+    if (!Number.isInteger(q) || q < 10) continue;
+    const readings = [
+      { quantity: q / 10, why: 'a decimal point lost' },
+      { quantity: q / 100, why: 'a decimal point lost' },
+      ...(l.unit === 'l' && q % 10 === 1
+        ? [{ quantity: (q - 1) / 10, why: 'the litre sign read as a 1' }]
+        : []),
+    ];
     const net = l.unitPrice * (1 - (items[i]!.discount ?? 0));
-    for (const q of [l.quantity / 10, l.quantity / 100]) {
-      const sum = Math.round((check.sum - l.quantity * net + q * net) * 100) / 100;
-      if (agreesWith(check.printed, sum)) found.push({ index: i, quantity: q });
+    for (const r of readings) {
+      const sum = Math.round((check.sum - q * net + r.quantity * net) * 100) / 100;
+      if (agreesWith(check.printed, sum)) found.push({ index: i, ...r });
     }
   }
   return found.length === 1 ? found[0]! : null;

@@ -374,6 +374,34 @@ describe('extractDraft', () => {
     expect(other.lines[1]!.quantity).toBe(25);
     expect(other.warnings.join('\n')).toMatch(/the lines add up to 147.75/);
   });
+  it('reads a litre sign OCR took for a last digit ("11" for "1 l") when the order\'s total says so', () => {
+    const withSolvent: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '0004120', description: 'Isopropanol 99.9 %', unit: 'l', price: 7.9, gtin: null },
+      ],
+    };
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Pos   Art.-Nr.     Bezeichnung                       Menge   Einheit   Preis',
+          '1     10-4711      Senkkopfschraube M4x20            2       Pack      9.50',
+          '2     0004120      Isopropanol 99.9 %                11                7.90',
+          'Total CHF                                                              26.90',
+        ]),
+      ],
+      fax,
+      withSolvent,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 2],
+      ['0004120', 1],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 2: quantity read as 11 l; the order's total says 1 \(the litre sign read as a 1\)/,
+    );
+  });
   it('takes no fraction of an article sold whole for its quantity', () => {
     const d = extractDraft(
       [pageFromRows(['Bitte liefern:', '10-4711 Senkkopfschraube M4x20 8,8'])],
