@@ -6,6 +6,7 @@
  */
 import type { PageContent, Word } from '../types.ts';
 import type { HeaderField } from './header-fields.ts';
+import type { TextLine } from './layout-lines.ts';
 
 /** Only references with this many digits are compared: short ones match too much by chance. */
 const MIN_DIGITS = 5;
@@ -75,4 +76,44 @@ function cutShort(ref: HeaderField<string>, warnings: string[]): HeaderField<str
     `order reference read as ${ref.value}, followed by "${rest[1]}": the number may go on (${ref.value}${rest[1]}), please check`,
   );
   return { ...ref, confidence: Math.min(ref.confidence, 0.6) };
+}
+
+/**
+ * "“8 26/2680" under the label, "Bestellung B 26/2680 Seite 1 von 1" in the footer: the number's
+ * short letter prefix was garbled where it was labelled (and cut off with the garbage) but reads as
+ * a word of its own where the number is repeated. Taken only when the labelled reading had
+ * something before the number that is not its label.
+ */
+export function restorePrefix(
+  ref: HeaderField<string> | null,
+  lines: TextLine[],
+  warnings: string[],
+): HeaderField<string> | null {
+  if (!ref || !/^\d/.test(ref.value) || !ref.evidence) return ref;
+  const text = ref.evidence.text;
+  const at = text.lastIndexOf(ref.value);
+  // what stood right before the number where it was labelled: a speck or a garbled letter
+  if (
+    at < 0 ||
+    !/[^\s:.]\s?$/u.test(text.slice(Math.max(0, at - 3), at)) ||
+    /\p{L}{3,}[.:]?\s?$/u.test(text.slice(0, at))
+  )
+    return ref;
+  const escaped = ref.value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\p{L}\\d])([A-Z]{1,3})([ -])${escaped}(?![\\w/])`, 'u');
+  for (const l of lines) {
+    if (l === undefined || l.text === text) continue;
+    const m = pattern.exec(l.text);
+    if (!m) continue;
+    const value = `${m[1]}${m[2]}${ref.value}`;
+    warnings.push(
+      `order reference read as ${ref.value}, and as ${value} on page ${l.page}; took ${value}, please check`,
+    );
+    return {
+      value,
+      confidence: Math.min(ref.confidence, 0.75),
+      evidence: { page: l.page, box: l.box, text: l.text },
+    };
+  }
+  return ref;
 }

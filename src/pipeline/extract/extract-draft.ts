@@ -8,7 +8,7 @@ import { buildCatalogIndex, type CatalogIndex } from '../match/catalog-index.ts'
 import { matchCustomer } from '../match/match-customer.ts';
 import { hamming } from '../match/sku-normalize.ts';
 import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
-import { confirmReference } from './confirm-reference.ts';
+import { confirmReference, restorePrefix } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
@@ -353,7 +353,7 @@ export function extractDraft(
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > YEAR_APART_DAYS) {
     ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, now, warnings));
   }
-  const reference = confirmReference(fields.reference, pages, warnings);
+  const reference = restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings);
   if (!reference) warnings.push('no order reference found');
 
   const lineConf = lines.length === 0 ? 0 : Math.min(...lines.map((l) => l.confidence));

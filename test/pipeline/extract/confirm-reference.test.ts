@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confirmReference } from '../../../src/pipeline/extract/confirm-reference.ts';
+import { confirmReference, restorePrefix } from '../../../src/pipeline/extract/confirm-reference.ts';
 import type { HeaderField } from '../../../src/pipeline/extract/header-fields.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
 import type { PageContent, Word } from '../../../src/pipeline/types.ts';
+import { pageFromRows } from './synthetic-page.ts';
 
 const word = (text: string, conf: number, y = 100): Word => ({ text, conf, box: [100, y, 200, 20] });
 const page = (n: number, words: Word[]): PageContent => ({
@@ -69,5 +71,27 @@ describe('confirmReference', () => {
       const whole = confirmReference(labelled(text, '4711'), [], []);
       expect(whole!.confidence, text).toBe(0.85);
     }
+  });
+
+  it("takes a number's short letter prefix from a copy where a speck garbled it under the label", () => {
+    const labelled = (text: string): HeaderField<string> => ({
+      value: '26/2680',
+      confidence: 0.85,
+      evidence: { page: 1, box: [100, 100, 300, 20], text },
+    });
+    const lines = layoutLines(
+      pageFromRows([
+        'Muster AG  Bestell-Nr. “8 26/2680',
+        '',
+        'Baumann AG + Bestellung B 26/2680 Seite 1 von 1',
+      ]),
+    );
+    const warnings: string[] = [];
+    const out = restorePrefix(labelled('Muster AG  Bestell-Nr. “8 26/2680'), lines, warnings);
+    expect(out?.value).toBe('B 26/2680');
+    expect(out!.confidence).toBeLessThan(0.8);
+    expect(warnings.join('\n')).toMatch(/read as 26\/2680, and as B 26\/2680/);
+    // nothing garbled before the labelled number: a prefix elsewhere is another number's
+    expect(restorePrefix(labelled('Bestell-Nr. 26/2680'), lines, [])?.value).toBe('26/2680');
   });
 });
