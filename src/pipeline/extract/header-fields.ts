@@ -471,6 +471,10 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     .replace(/(?<![\d.])(\d{1,2})(?: (\d{1,2})\.|\.(\d{1,2}) )(\d{4}|\d{2})(?![\d.])/g, (m, d, m1, m2, y) =>
       // (a two-digit year must be near: "3 12.50" is a count and an amount)
       y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${m1 ?? m2}.${y}` : m,
+    )
+    // both dots lost: "26 12 2026" (a four-digit year near)
+    .replace(/(?<![\d.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\d.,])/g, (m, d, mo, y) =>
+      Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,
     );
   const r = repairDateDigits(t);
   // (a month name read one letter off counts as repaired too)

@@ -43,6 +43,9 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-05-24');
     expect(f.deliveryDate?.value).toBe('2026-06-04');
     expect(fields(['Delivery date: 18 06.2026']).deliveryDate?.value).toBe('2026-06-18');
+    // both dots lost, with a four-digit year near
+    expect(fields(['Datum: 26 05 2026']).orderDate?.value).toBe('2026-05-26');
+    expect(fields(['Datum: 26 05 2016']).orderDate).toBeNull();
     // an amount after a quantity is no date, even after a label
     expect(fields(['Liefertermin: 3 12.50']).deliveryDate).toBeNull();
   });
