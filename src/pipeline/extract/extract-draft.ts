@@ -11,7 +11,7 @@ import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageCont
 import { confirmReference, restorePrefix } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
-import { extractHeaderFields, type HeaderField } from './header-fields.ts';
+import { extractHeaderFields, type HeaderField, type HeaderFields } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { checkOrderTotal, misreadQuantity } from './order-total.ts';
@@ -209,23 +209,21 @@ function brokenDateLike(lines: TextLine[], iso: string): boolean {
   return false;
 }
 
-export function extractDraft(
-  pages: PageContent[],
+/**
+ * The order date as the document and its transport tell it: the labelled date; else a damaged
+ * labelled date read with when the page was sent; else, when the order prints a date OCR could not
+ * read, the sending machine's header date; then mended when it lies after the page was sent or in
+ * a year no order can carry.
+ */
+function orderDateOf(
+  fields: HeaderFields,
+  first: HeaderFields,
+  all: TextLine[],
+  body: TextLine[],
   meta: InboundMeta,
-  master: MasterData,
-  learned: LearnedIndex = EMPTY_LEARNED,
-): DraftOrder {
-  const idx = buildCatalogIndex(master);
-  const warnings: string[] = [...(meta.warnings ?? [])];
-  const all: TextLine[] = pages.flatMap((p) => layoutLines(p));
-  const body = all.filter((l) => !isFaxHeaderLine(l));
-  const fullText = all.map((l) => l.text).join('\n');
-
-  const received = meta.receivedAt ? new Date(meta.receivedAt) : new Date();
-  const ref = Number.isNaN(received.getTime()) ? new Date() : received;
-  const first = extractHeaderFields(body, ref);
-  // dates without a year resolve relative to the order date when there is one
-  const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
+  ref: Date,
+  warnings: string[],
+): HeaderField<string> | null {
   let orderDate = fields.orderDate ?? first.orderDate;
   const sent = all.filter(isFaxHeaderLine).flatMap((l) =>
     // a dot of the machine's date read as a comma or lost ("05,10 2026")
@@ -291,8 +289,27 @@ export function extractDraft(
 
   // a year no order can carry ("2076" or "2020" for 2026), with nothing to say when it was sent: the
   // year one misread digit away from this year's, flagged
-  const now = Number.isNaN(received.getTime()) ? new Date() : received;
-  if (orderDate) orderDate = mendFarYear(orderDate, now, 'order date', warnings);
+  return orderDate ? mendFarYear(orderDate, ref, 'order date', warnings) : null;
+}
+
+export function extractDraft(
+  pages: PageContent[],
+  meta: InboundMeta,
+  master: MasterData,
+  learned: LearnedIndex = EMPTY_LEARNED,
+): DraftOrder {
+  const idx = buildCatalogIndex(master);
+  const warnings: string[] = [...(meta.warnings ?? [])];
+  const all: TextLine[] = pages.flatMap((p) => layoutLines(p));
+  const body = all.filter((l) => !isFaxHeaderLine(l));
+  const fullText = all.map((l) => l.text).join('\n');
+
+  const received = meta.receivedAt ? new Date(meta.receivedAt) : new Date();
+  const ref = Number.isNaN(received.getTime()) ? new Date() : received;
+  const first = extractHeaderFields(body, ref);
+  // dates without a year resolve relative to the order date when there is one
+  const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
+  let orderDate = orderDateOf(fields, first, all, body, meta, ref, warnings);
 
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;
@@ -344,14 +361,14 @@ export function extractDraft(
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
   // without an order date to measure it against, a delivery year no order asks for is mended alike
-  if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, now, 'delivery date', warnings);
+  if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, ref, 'delivery date', warnings);
   if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {
     // "07.08.2028" on an order of 25.07.2026: a year digit misread, mended the same way
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings, 'long after');
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > YEAR_APART_DAYS) {
-    ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, now, warnings));
+    ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, ref, warnings));
   }
   const reference = restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings);
   if (!reference) warnings.push('no order reference found');
