@@ -320,8 +320,9 @@ function packSizes(text: string): number[] {
 
 /**
  * The unit price to check quantity × price = total with. A printed price whose digits are one
- * misread away from the catalog price ("12.60" for 12.00) does not divide the total, while the
- * catalog price does: then the catalog price is the one that was printed.
+ * misread away from the catalog price ("12.60" for 12.00, "0,80" for 9.80) that does not divide the
+ * total, or is far from the catalog price, while the catalog price divides it: then the catalog
+ * price is the one that was printed.
  */
 function priceForCheck(
   read: number | null,
@@ -330,8 +331,13 @@ function priceForCheck(
   net = 1,
 ): number | null {
   if (!read || !total || !catalog || catalog <= 0 || Math.abs(read - catalog) < 0.005) return read;
-  if (divides(total, read * net) || !divides(total, catalog * net)) return read;
-  return hamming(cents(read), cents(catalog)) === 1 ? catalog : read;
+  if (!divides(total, catalog * net)) return read;
+  // ("0,80" for 9.80: the leading digit misread as a zero, which the figure then drops; such a
+  // price may divide the total too, but no customer pays a twelfth of the catalog price)
+  const printed = cents(read).padStart(cents(catalog).length, '0');
+  const far = read < catalog * 0.5 || read > catalog * 1.5;
+  if (divides(total, read * net) && !far) return read;
+  return hamming(printed, cents(catalog)) === 1 ? catalog : read;
 }
 
 const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;

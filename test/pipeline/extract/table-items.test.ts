@@ -363,6 +363,15 @@ describe('table items', () => {
       ['20-1772', 4, 'sku'],
     ]);
   });
+  it('takes the catalog price for a printed price whose first digit was misread as a zero', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge   ME      Preis    Total',
+      '1     10-4711      Senkkopfschraube M4x20              Pack    0,50     19.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 19.00 ÷ 0.50 = 38 would divide too, but 0.50 is no price of a 9.50 article
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 2]]);
+  });
   it('reads a line total with a space between its thousands', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
