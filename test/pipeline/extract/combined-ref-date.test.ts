@@ -95,6 +95,8 @@ describe('order numbers in titles and with misread prefixes', () => {
   it('repairs a letter prefix split off or misread', () => {
     expect(cleanReference('PO. 2026-9255 / 84.09.2026')).toBe('PO-2026-9255');
     expect(cleanReference('P0-2026-0815')).toBe('PO-2026-0815');
+    expect(cleanReference('ORD/4G2/26')).toBe('ORD/462/26');
+    expect(cleanReference('CMD-5O3l7')).toBe('CMD-50317');
     // an amount is no order number, also behind a short word
     expect(cleanReference('rem 24.50')).toBeNull();
     expect(cleanReference('1,250.00')).toBeNull();
