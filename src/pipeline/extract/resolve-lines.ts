@@ -154,6 +154,25 @@ function resolveFromDocument(
     quantity = null;
     qConf = 0;
   }
+  // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
+  const unitPrice =
+    item.unitPrice !== null &&
+    product?.price != null &&
+    Number.isInteger(item.unitPrice) &&
+    item.unitPrice >= 100 &&
+    Math.abs(item.unitPrice / 100 - product.price) < 0.005
+      ? product.price
+      : item.unitPrice;
+  const decimalsLost = unitPrice !== item.unitPrice;
+  // "1420 Meter" with 14.20 the price: that price, its decimal mark lost, was taken for the
+  // quantity as well
+  if (decimalsLost && quantity === item.unitPrice) {
+    warnings.push(
+      `line ${position}: ${quantity} is the price ${unitPrice} without its decimal mark; quantity not read`,
+    );
+    quantity = null;
+    qConf = 0;
+  }
   // arithmetic check: quantity × unit price = line total catches misread quantities
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
   const rowText = item.lines.map((l) => l.text).join(' ');
@@ -168,9 +187,20 @@ function resolveFromDocument(
   const packed = quantity === null ? [] : packs.map((n) => quantity! * n);
   // the price the total was computed from: after the row's discount, if it states one
   const net = 1 - (item.discount ?? 0);
-  const listPrice = priceForCheck(item.unitPrice, item.total, product?.price ?? null, net);
+  const listPrice = priceForCheck(unitPrice, item.total, product?.price ?? null, net);
   const price = listPrice === null ? null : Math.round(listPrice * net * 10_000) / 10_000;
-  const total = price && item.total ? checkedTotal(item.total, price, quantity, packed) : null;
+  // (a row whose price lost its decimal mark, and its quantity with it, lost the total's too:
+  // "7100" for 71.00)
+  const printedTotal =
+    decimalsLost &&
+    quantity === null &&
+    item.total !== null &&
+    Number.isInteger(item.total) &&
+    price &&
+    divides(item.total / 100, price)
+      ? item.total / 100
+      : item.total;
+  const total = price && printedTotal ? checkedTotal(printedTotal, price, quantity, packed) : null;
   if (price && total && price > 0) {
     const q = total / price;
     const qr = Math.round(q);
@@ -256,15 +286,6 @@ function resolveFromDocument(
     qConf = Math.min(qConf, 0.55);
   }
   const ocrConf = meanConf(item);
-  // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
-  const unitPrice =
-    item.unitPrice !== null &&
-    product?.price != null &&
-    Number.isInteger(item.unitPrice) &&
-    item.unitPrice >= 100 &&
-    Math.abs(item.unitPrice / 100 - product.price) < 0.005
-      ? product.price
-      : item.unitPrice;
   return {
     position,
     sku: product?.sku ?? null,

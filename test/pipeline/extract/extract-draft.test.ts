@@ -374,6 +374,28 @@ describe('extractDraft', () => {
     expect(other.lines[1]!.quantity).toBe(25);
     expect(other.warnings.join('\n')).toMatch(/the lines add up to 147.75/);
   });
+  it('does not take a price that lost its decimal mark for the quantity too', () => {
+    const withPipe: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '0005231', description: 'Kupferrohr 18x1 mm', unit: 'm', price: 14.2, gtin: null },
+      ],
+    };
+    // the quantity label lost; "1420 Meter" is 14.20 per metre, and the total 7100 is 71.00: 5 m
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Pos   Bezeichnung              Preis    Einheit   Art.-Nr.    Betrag',
+          '1     Kupferrohr 18x1 mm       1420     Meter     0005231     7100',
+        ]),
+      ],
+      fax,
+      withPipe,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([['0005231', 5, 14.2]]);
+    expect(d.warnings.join('\n')).toMatch(/1420 is the price 14.2 without its decimal mark/);
+  });
   it('reads a litre sign OCR took for a last digit ("11" for "1 l") when the order\'s total says so', () => {
     const withSolvent: MasterData = {
       ...master,
