@@ -81,11 +81,31 @@ function firstNumber(
   return null;
 }
 
-function lineTotalAfterPrice(texts: string[], price: number | null): { n: number } | null {
+function lineTotalAfterPrice(
+  texts: string[],
+  price: number | null,
+  catalog: number | null = null,
+): { n: number } | null {
+  if (!price || price <= 0) return null;
+  const multiple = (n: number, p: number): boolean => {
+    const q = n / p;
+    return n > p && Math.abs(q - Math.round(q)) < 0.005 * Math.round(q);
+  };
   const t = firstNumber(texts, 'amount');
-  if (!t || !price || price <= 0 || t.n <= price) return null;
-  const q = t.n / price;
-  return Math.abs(q - Math.round(q)) < 0.005 * Math.round(q) ? t : null;
+  if (t && multiple(t.n, price)) return t;
+  // further right, an amount written as money ("1'440", "109.00") that the price or the catalog
+  // price divides (the printed price misread: "12.60" for 12.00)
+  const money = texts
+    .flatMap((x) => tokenize(x))
+    .filter((x) => /^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{2})?$|^\d+[.,]\d{2}$/.test(x))
+    .map((x) => parseNumber(x, 'amount'))
+    .filter((n): n is number => n !== null);
+  const last = money.at(-1);
+  return last !== undefined &&
+    last > price &&
+    (multiple(last, price) || (catalog !== null && catalog > 0 && multiple(last, catalog)))
+    ? { n: last }
+    : null;
 }
 
 function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] {
@@ -96,6 +116,7 @@ function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] 
 function rowFigures(
   header: TableHeader,
   cols: Map<ColumnKind, string[]>[],
+  catalog: number | null = null,
 ): { price: { n: number } | null; total: { n: number } | null } {
   const has = (k: ColumnKind): boolean => header.columns.some((c) => c.kind === k);
   // without a price column (its label lost to OCR) the total column may hold both: "19.50 156.00",
@@ -109,7 +130,7 @@ function rowFigures(
   // multiple of it is the line total (on order forms, what follows the price is mostly noise)
   const total = has('total')
     ? firstNumber(colText(cols, 'total'), 'amount')
-    : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null);
+    : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null, catalog);
   return { price, total };
 }
 
@@ -124,7 +145,7 @@ function tableItem(
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let unit: string | null = null;
-  const { price, total } = rowFigures(header, cols);
+  const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null);
   const discount = rowDiscount(colText(cols, 'discount'));
   if (has('quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));

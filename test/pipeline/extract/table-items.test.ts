@@ -372,6 +372,17 @@ describe('table items', () => {
     // 19.00 ÷ 0.50 = 38 would divide too, but 0.50 is no price of a 9.50 article
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 2]]);
   });
+  // dev 0021: "129 SI 12.60 7 1 51 1'440 pu" — the total label lost, specks before the total
+  it('finds a line total the catalog price divides further right when the printed price is misread', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge   ME      Preis',
+      '1     10-4711      Senkkopfschraube M4x20      21      Pack    9.60    7   1   190.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 9.60 is 9.50 misread; 190.00 ÷ 9.50 = 20, so 21 is a misread 20
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 20]]);
+    expect(d.warnings.join('\n')).toMatch(/quantity read as 21, but total 190 ÷ price 9.5 = 20/);
+  });
   it('reads a line total with a space between its thousands', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
