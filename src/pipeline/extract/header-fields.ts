@@ -385,13 +385,16 @@ const DIGIT_FOR: Record<string, string> = {
  * A letter prefix OCR misread or cut off its number: "P0-2026" (zero for O) → "PO-2026"; "PO. 2026-9255"
  * or "PO - 77151" (a space, or a separator unlike the number's own) → "PO-2026-9255", "PO-77151".
  * "B 26/0815" (a prefix and a space, no separator) stays as printed. A letter between two digits is a
- * digit misread ("ORD/4G2/26" → "ORD/462/26").
+ * digit misread ("ORD/4G2/26" → "ORD/462/26"), so is one opening a group of digits ("ORD/S31/26").
  */
 
 function repairPrefix(s: string): string {
   let out = s.replace(/^([A-Z]{1,2})0(?=[-–.]\s?\d)/, '$1O');
-  // a letter OCR read for a digit between two digits ("ORD/4G2/26")
-  out = out.replace(/(?<=\d)[OoDQIlSBGZ](?=\d)/g, (c) => DIGIT_FOR[c]!);
+  // a letter OCR read for a digit between two digits ("ORD/4G2/26"), or opening a group of digits
+  // between separators ("ORD/S31/26")
+  out = out
+    .replace(/(?<=\d)[OoDQIlSBGZ](?=\d)/g, (c) => DIGIT_FOR[c]!)
+    .replace(/(?<=\p{L}[/.\-–]|\d[/.\-–])[OoDQIlSBGZ](?=\d{2,}(?:[/.\-–]|$))/gu, (c) => DIGIT_FOR[c]!);
   const m = /^([A-Z]{1,3})(\s?)([.\-–])(\s?)(\d[\w/.\-–]*)/.exec(out);
   if (m) {
     const own = /\d([-./])\d/.exec(m[5]!)?.[1];

@@ -97,6 +97,9 @@ describe('order numbers in titles and with misread prefixes', () => {
     expect(cleanReference('P0-2026-0815')).toBe('PO-2026-0815');
     expect(cleanReference('ORD/4G2/26')).toBe('ORD/462/26');
     expect(cleanReference('CMD-5O3l7')).toBe('CMD-50317');
+    expect(cleanReference('ORD/S59/26')).toBe('ORD/559/26');
+    // a letter that opens a group of letters and digits stays
+    expect(cleanReference('ORD/SA31/26')).toBe('ORD/SA31/26');
     // an amount is no order number, also behind a short word
     expect(cleanReference('rem 24.50')).toBeNull();
     expect(cleanReference('1,250.00')).toBeNull();
