@@ -61,14 +61,10 @@ const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) /
 const MAX_LEAD_DAYS = 400;
 
 /**
- * A delivery date before the order date cannot be meant (nor one years after it). When only its year is off (an OCR misread
- * "24.07.25" for "24.07.26") and the same day and month follow the order date within four months,
- * that is taken with a low confidence; otherwise the date stays as read, flagged.
- */
-/**
- * A date whose year is more than five years ahead or back ("2076-11-23", "2020-08-22" read in 2026)
- * is a misread year digit when one of last, this or next year is one digit away from it: that year
- * is taken (of several, the one that puts the date nearest to `now`), flagged.
+ * A date whose year is two or more ahead or more than five back ("2028-08-22", "2076-11-23",
+ * "2020-08-22" read in 2026: no order is dated, nor asks for delivery, that far off) is a misread
+ * year digit when one of last, this or next year is one digit away from it: that year is taken (of
+ * several, the one that puts the date nearest to `now`), flagged.
  */
 function mendFarYear(
   d: HeaderField<string>,
@@ -78,7 +74,7 @@ function mendFarYear(
 ): HeaderField<string> {
   const year = d.value.slice(0, 4);
   const thisYear = now.getUTCFullYear();
-  if (Math.abs(Number(year) - thisYear) <= 5) return d;
+  if (Number(year) - thisYear < 2 && thisYear - Number(year) <= 5) return d;
   const near = [thisYear - 1, thisYear, thisYear + 1]
     .filter((y) => hamming(String(y), year) === 1)
     .map((y) => `${y}${d.value.slice(4)}`)
@@ -142,6 +138,12 @@ function mendYearApart(
   };
 }
 
+/**
+ * A delivery date before the order date cannot be meant (nor one years after it). When only its
+ * year is off (an OCR misread "24.07.25" for "24.07.26") and the same day and month follow the order
+ * date within four months, that is taken with a low confidence; else, when one changed digit of month
+ * or day alone does so, that date; otherwise the date stays as read, flagged.
+ */
 function repairDeliveryYear(
   d: HeaderField<string>,
   order: string,

@@ -251,13 +251,19 @@ describe('extractDraft', () => {
       page.words[0]!.text = '17,09';
       page.words.splice(1, 0, { ...page.words[0]!, text: '2026', box: [160, 10, 48, 24] });
       expect(extractDraft([page], { ...fax, receivedAt: null }, master).orderDate).toBe('2026-09-17');
-      // without a date of sending (no header, no receiving time), nothing is changed
-      const bare = extractDraft(
-        [pageFromRows(['Datum: 17.09.2028', ...order])],
-        { ...fax, receivedAt: null },
-        master,
-      );
-      expect(bare.orderDate).toBe('2028-09-17');
+      // without a date of sending (no header, no receiving time), a date next year is left as read
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-11-28T10:00:00Z'));
+      try {
+        const bare = extractDraft(
+          [pageFromRows(['Datum: 17.09.2027', ...order])],
+          { ...fax, receivedAt: null },
+          master,
+        );
+        expect(bare.orderDate).toBe('2027-09-17');
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('completes a labelled date that lost its month with the month the page was sent in', () => {
@@ -317,9 +323,11 @@ describe('extractDraft', () => {
       expect(d.orderDate).toBe('2026-08-23');
       expect(d.deliveryDate).toBe('2026-08-26');
       expect(d.warnings.join('\n')).toMatch(/order date read as 2076-08-23; taken as 2026-08-23/);
-      // a year a few years ahead may be meant
-      const ahead = extractDraft([pageFromRows(['Bestelldatum: 23.08.2029', ...order])], unsent, master);
-      expect(ahead.orderDate).toBe('2029-08-23');
+      // two years ahead no order is dated ("28" for "26": a 6 read as 8); next year may be meant
+      const ahead = extractDraft([pageFromRows(['Bestelldatum: 23.08.28', ...order])], unsent, master);
+      expect(ahead.orderDate).toBe('2026-08-23');
+      const next = extractDraft([pageFromRows(['Bestelldatum: 23.08.2027', ...order])], unsent, master);
+      expect(next.orderDate).toBe('2027-08-23');
       // with no order date to measure it against, the delivery date's year is mended alike
       const alone = extractDraft([pageFromRows(['Liefertermin: 23.11.2076', ...order])], unsent, master);
       expect(alone.orderDate).toBeNull();
