@@ -497,7 +497,7 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     .replace(/(?<![\d.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\d.,])/g, (m, d, mo, y) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,
     );
-  const r = repairDateDigits(t);
+  const r = repairDateDigits(t, ref.getUTCFullYear());
   // (a month name read one letter off counts as repaired too)
   const found = findDates(r.text, ref).map((d) => (d.misspelt ? { ...d, repaired: true } : d));
   if (!r.repaired) return found;

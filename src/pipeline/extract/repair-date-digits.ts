@@ -13,24 +13,40 @@ const DIGIT_CONFUSION: Record<string, string> = {
 
 /**
  * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026") with the one digit
- * that OCR confuses replaced — only when exactly one replacement gives a real date.
+ * that OCR confuses replaced — only when exactly one replacement gives a real date; with
+ * `nearYear`, also a year no order has ("2926") one digit from a year next to it.
  */
-export function repairDateDigits(text: string): { text: string; repaired: boolean } {
+export function repairDateDigits(text: string, nearYear?: number): { text: string; repaired: boolean } {
   let repaired = false;
-  const out = text.replace(/\b(\d{2})\.(\d{2})\.(\d{4}|\d{2})\b/g, (all, d: string, m: string, y: string) => {
-    const ok = (dd: string, mm: string): boolean => +dd >= 1 && +dd <= 31 && +mm >= 1 && +mm <= 12;
-    if (ok(d, m)) return all;
-    const fixes = new Set<string>();
-    const dm = d + m;
-    for (let i = 0; i < 4; i++) {
-      for (const c of DIGIT_CONFUSION[dm[i]!] ?? '') {
-        const t = dm.slice(0, i) + c + dm.slice(i + 1);
-        if (ok(t.slice(0, 2), t.slice(2))) fixes.add(`${t.slice(0, 2)}.${t.slice(2)}.${y}`);
+  // a year no date has ("15/09/2926"): the one of last, this or next year a single digit from it
+  const years = nearYear === undefined ? [] : [nearYear - 1, nearYear, nearYear + 1];
+  const mended = text.replace(
+    /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g,
+    (all, d: string, sep: string, m: string, y: string) => {
+      if (+y >= 1990 && +y <= 2100) return all;
+      const near = years.filter((n) => [...String(n)].filter((c, i) => c !== y[i]).length === 1);
+      if (near.length !== 1) return all;
+      repaired = true;
+      return `${d}${sep}${m}${sep}${near[0]}`;
+    },
+  );
+  const out = mended.replace(
+    /\b(\d{2})\.(\d{2})\.(\d{4}|\d{2})\b/g,
+    (all, d: string, m: string, y: string) => {
+      const ok = (dd: string, mm: string): boolean => +dd >= 1 && +dd <= 31 && +mm >= 1 && +mm <= 12;
+      if (ok(d, m)) return all;
+      const fixes = new Set<string>();
+      const dm = d + m;
+      for (let i = 0; i < 4; i++) {
+        for (const c of DIGIT_CONFUSION[dm[i]!] ?? '') {
+          const t = dm.slice(0, i) + c + dm.slice(i + 1);
+          if (ok(t.slice(0, 2), t.slice(2))) fixes.add(`${t.slice(0, 2)}.${t.slice(2)}.${y}`);
+        }
       }
-    }
-    if (fixes.size !== 1) return all;
-    repaired = true;
-    return [...fixes][0]!;
-  });
+      if (fixes.size !== 1) return all;
+      repaired = true;
+      return [...fixes][0]!;
+    },
+  );
   return { text: out, repaired };
 }

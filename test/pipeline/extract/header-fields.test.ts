@@ -43,6 +43,10 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-05-24');
     expect(f.deliveryDate?.value).toBe('2026-06-04');
     expect(fields(['Delivery date: 18 06.2026']).deliveryDate?.value).toBe('2026-06-18');
+    // a year no order has, one digit from this year's
+    expect(fields(['Data: 15/09/2926']).orderDate).toMatchObject({ value: '2026-09-15' });
+    expect(fields(['Data: 15/09/2926']).orderDate!.confidence).toBeLessThan(0.75);
+    expect(fields(['Data: 15/09/2936']).orderDate).toBeNull();
     // both dots lost, with a four-digit year near
     expect(fields(['Datum: 26 05 2026']).orderDate?.value).toBe('2026-05-26');
     expect(fields(['Datum: 26 05 2016']).orderDate).toBeNull();
