@@ -15,8 +15,9 @@ import { extractHeaderFields, type HeaderField, type HeaderFields } from './head
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems } from './line-items.ts';
 import { checkOrderTotal, misreadQuantity } from './order-total.ts';
-import { findDates } from './parse-date.ts';
+import { findDates, isoDate } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
+import { yearsOneDigitFrom } from './repair-date-digits.ts';
 import { resolveLine } from './resolve-lines.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
 
@@ -75,8 +76,7 @@ function mendFarYear(
   const year = d.value.slice(0, 4);
   const thisYear = now.getUTCFullYear();
   if (Number(year) - thisYear < 2 && thisYear - Number(year) <= 5) return d;
-  const near = [thisYear - 1, thisYear, thisYear + 1]
-    .filter((y) => hamming(String(y), year) === 1)
+  const near = yearsOneDigitFrom(Number(year), thisYear)
     .map((y) => `${y}${d.value.slice(4)}`)
     .sort((a, b) => Math.abs(Date.parse(a) - now.getTime()) - Math.abs(Date.parse(b) - now.getTime()));
   const fixed = near[0];
@@ -92,7 +92,7 @@ function mendFarYear(
 function headerYear(year: number, now: Date): number {
   const thisYear = now.getUTCFullYear();
   if (year - thisYear < 2) return year;
-  return [thisYear, thisYear - 1, thisYear + 1].find((y) => hamming(String(y), String(year)) === 1) ?? year;
+  return yearsOneDigitFrom(year, thisYear)[0] ?? year;
 }
 
 /** Order and delivery dates further apart than this are taken for a year digit misread in one. */
@@ -183,10 +183,8 @@ function digitMisreadDelivery(delivery: string, order: string): string | null {
   for (let i = 0; i < digits.length; i++) {
     for (const c of '0123456789') {
       const md = digits.slice(0, i) + c + digits.slice(i + 1);
-      const cand = `${delivery.slice(0, 4)}-${md.slice(0, 2)}-${md.slice(2)}`;
-      const t = Date.parse(cand);
-      // (an impossible date such as 02-30 parses into the next month)
-      if (c === digits[i] || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== cand) continue;
+      const cand = isoDate(Number(delivery.slice(0, 4)), Number(md.slice(0, 2)), Number(md.slice(2)));
+      if (c === digits[i] || !cand) continue;
       const lead = days(order, cand);
       if (lead >= 0 && lead <= 120) found.add(cand);
     }
@@ -239,8 +237,11 @@ function orderDateOf(
   // a labelled date that OCR damaged ("29.0· .2026", "1001/2026"): read with when the page was sent
   const damaged = fields.orderDateDamaged ?? first.orderDateDamaged;
   if (!orderDate && damaged) {
-    const header = all.filter(isFaxHeaderLine).find((l) => sentMonth(l.text));
-    const inHeader = header ? sentMonth(header.text) : null;
+    // (the header's month and year, its day only when it reads)
+    const inHeader = all
+      .filter(isFaxHeaderLine)
+      .map((l) => sentMonth(l.text))
+      .find((m) => m !== null);
     const when = inHeader
       ? { ...inHeader, year: headerYear(inHeader.year, ref) }
       : meta.receivedAt

@@ -7,6 +7,7 @@
  * Without a labelled order date, the letter line "Ort, Datum" gives it. Delivery dates also come
  * from running text ("bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49").
  */
+import { confusionKey } from '../match/sku-normalize.ts';
 import type { Box, Evidence } from '../types.ts';
 import { combinedRefDateLabel } from './combined-label.ts';
 import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
@@ -367,20 +368,6 @@ function underBox(
   return null;
 }
 
-/** Digits OCR reads as letters. */
-const DIGIT_FOR: Record<string, string> = {
-  O: '0',
-  o: '0',
-  D: '0',
-  Q: '0',
-  I: '1',
-  l: '1',
-  S: '5',
-  B: '8',
-  G: '6',
-  Z: '2',
-};
-
 /**
  * A letter prefix OCR misread or cut off its number: "P0-2026" (zero for O) → "PO-2026"; "PO. 2026-9255"
  * or "PO - 77151" (a space, or a separator unlike the number's own) → "PO-2026-9255", "PO-77151".
@@ -393,8 +380,8 @@ function repairPrefix(s: string): string {
   // a letter OCR read for a digit between two digits ("ORD/4G2/26"), or opening a group of digits
   // between separators ("ORD/S31/26")
   out = out
-    .replace(/(?<=\d)[OoDQIlSBGZ](?=\d)/g, (c) => DIGIT_FOR[c]!)
-    .replace(/(?<=\p{L}[/.\-–]|\d[/.\-–])[OoDQIlSBGZ](?=\d{2,}(?:[/.\-–]|$))/gu, (c) => DIGIT_FOR[c]!);
+    .replace(/(?<=\d)[OoDQIlSBGZ](?=\d)/g, confusionKey)
+    .replace(/(?<=\p{L}[/.\-–]|\d[/.\-–])[OoDQIlSBGZ](?=\d{2,}(?:[/.\-–]|$))/gu, confusionKey);
   const m = /^([A-Z]{1,3})(\s?)([.\-–])(\s?)(\d[\w/.\-–]*)/.exec(out);
   if (m) {
     const own = /\d([-./])\d/.exec(m[5]!)?.[1];

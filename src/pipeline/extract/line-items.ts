@@ -112,23 +112,25 @@ function colText(cols: Map<ColumnKind, string[]>[], kind: ColumnKind): string[] 
   return cols.flatMap((c) => c.get(kind) ?? []);
 }
 
+const hasColumn = (header: TableHeader, kind: ColumnKind): boolean =>
+  header.columns.some((c) => c.kind === kind);
+
 /** A row's unit price and line total. */
 function rowFigures(
   header: TableHeader,
   cols: Map<ColumnKind, string[]>[],
   catalog: number | null = null,
 ): { price: { n: number } | null; total: { n: number } | null } {
-  const has = (k: ColumnKind): boolean => header.columns.some((c) => c.kind === k);
   // without a price column (its label lost to OCR) the total column may hold both: "19.50 156.00",
   // the second a whole multiple of the first
-  if (!has('price') && has('total')) {
+  if (!hasColumn(header, 'price') && hasColumn(header, 'total')) {
     const both = priceAndTotal(tokenize(colText(cols, 'total').join(' ')));
     if (both) return { price: { n: both.price }, total: { n: both.total } };
   }
   const price = firstNumber(colText(cols, 'price'), 'amount');
   // without a total column (its label lost to OCR) an amount right of the price that is a whole
   // multiple of it is the line total (on order forms, what follows the price is mostly noise)
-  const total = has('total')
+  const total = hasColumn(header, 'total')
     ? firstNumber(colText(cols, 'total'), 'amount')
     : lineTotalAfterPrice(colText(cols, 'price').slice(1), price?.n ?? null, catalog);
   return { price, total };
@@ -141,13 +143,12 @@ function tableItem(
   table: number,
 ): ItemCandidate {
   const cols = lines.map((l) => cellsByColumn(header, l));
-  const has = (k: ColumnKind): boolean => header.columns.some((c) => c.kind === k);
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let unit: string | null = null;
   const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null);
   const discount = rowDiscount(colText(cols, 'discount'));
-  if (has('quantity')) {
+  if (hasColumn(header, 'quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
     const net = price ? price.n * (1 - discount) : 0;

@@ -43,10 +43,11 @@ export interface DateMatch {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function valid(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+/** The ISO date of year, month and day when that day exists in 1990–2100, else null. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
 /** Year for a date written without one: the next occurrence on or after `ref` (a few days' slack). */
@@ -165,9 +166,10 @@ export function findDates(text: string, ref: Date = new Date()): DateMatch[] {
       const parts = build([...m] as string[], ref);
       if (!parts) continue;
       const [y, mo, d, hasYear, misspelt] = parts;
-      if (!valid(y, mo, d) || y < 1990 || y > 2100) continue;
+      const iso = isoDate(y, mo, d);
+      if (!iso) continue;
       found.push({
-        iso: `${y}-${pad(mo)}-${pad(d)}`,
+        iso,
         index: start,
         length: m[0].length,
         hasYear,

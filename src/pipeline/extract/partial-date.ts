@@ -9,6 +9,7 @@
  *   before the page was sent is taken.
  * The result is a reading to check, always flagged.
  */
+import { isoDate } from './parse-date.ts';
 
 export interface PartialDate {
   day: number;
@@ -65,8 +66,8 @@ function compactDates(token: string): string[] {
   const out = new Set<string>();
   for (const r of readings) {
     const [d, m, y] = [Number(r.slice(0, 2)), Number(r.slice(2, 4)), Number(r.slice(4))];
-    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) continue;
-    out.add(`${y}-${pad(m)}-${pad(d)}`);
+    const iso = isoDate(y, m, d);
+    if (iso) out.add(iso);
   }
   return [...out];
 }
@@ -79,15 +80,15 @@ export function resolveDamagedDate(d: DamagedDate, sent: SentMonth | null): stri
   if (d.partial) return sent ? completeDate(d.partial, sent) : null;
   if (!sent) return d.compact.length === 1 ? d.compact[0]! : null;
   // written the day it was sent or up to two months before
-  const sentIso = `${sent.year}-${pad(sent.month)}-${pad(sent.day ?? daysIn(sent.year, sent.month))}`;
+  // (the day unknown: the month's last)
+  const sentIso = isoDate(sent.year, sent.month, sent.day ?? daysIn(sent.year, sent.month));
+  if (!sentIso) return null;
   const fits = d.compact
     .map((iso) => ({ iso, before: (Date.parse(sentIso) - Date.parse(iso)) / 86_400_000 }))
     .filter((c) => c.before >= -1 && c.before <= 62)
     .sort((a, b) => a.before - b.before);
   return fits[0]?.iso ?? null;
 }
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The day and year of a date at the start of `text` whose month is unreadable, or null. */
 export function partialDate(text: string): PartialDate | null {
@@ -119,7 +120,7 @@ export function sentMonth(text: string): SentMonth | null {
     const year = y.length === 2 ? 2000 + Number(y) : Number(y);
     if (month < 1 || month > 12 || year < 1990 || year > 2100) continue;
     const day = Number(m[1]);
-    return { year, month, day: day >= 1 && day <= daysIn(year, month) ? day : null };
+    return { year, month, day: isoDate(year, month, day) ? day : null };
   }
   return null;
 }
@@ -142,9 +143,9 @@ export function completeDate(p: PartialDate, sent: SentMonth): string | null {
   if (sent.day !== null && p.day > sent.day) tries.unshift(before);
   else tries.push(before);
   for (const [y, m] of tries) {
-    if (y !== p.year || !p.months.includes(m) || p.day > daysIn(y, m)) continue;
-    if (sent.day !== null && y === sent.year && m === sent.month && p.day > sent.day) continue;
-    return `${y}-${pad(m)}-${pad(p.day)}`;
+    const iso = y === p.year && p.months.includes(m) ? isoDate(y, m, p.day) : null;
+    if (!iso || (sent.day !== null && y === sent.year && m === sent.month && p.day > sent.day)) continue;
+    return iso;
   }
   return null;
 }

@@ -51,25 +51,20 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // (a count with a speck read as a quote after it: '2" pieces')
     const t = tokens[i]!.replace(/[,;:]$/, '').replace(/(?<=\d)["”“]$/, '');
     const prev = tokens[i - 1] ?? '';
+    const next = (tokens[i + 1] ?? '').replace(/[,;:.]$/, '');
     // "verchromt: | pièce", "Menge: I Stk": a 1 OCR read as a bar or a letter, where a count
     // stands (after a colon, a label or a bullet) and a unit follows
-    const one =
+    if (
       /^[|lI\]]$/.test(t) &&
       (/[:;]$/.test(prev) || LABEL.test(prev) || /^[-–•*]?$/.test(prev)) &&
-      normalizeUnit((tokens[i + 1] ?? '').replace(/[,;:.]$/, '')) !== null &&
-      !/^x$/i.test(tokens[i + 1] ?? '');
-    if (one) {
-      hits.push({
-        quantity: 1,
-        unit: normalizeUnit(tokens[i + 1]!.replace(/[,;:.]$/, '')),
-        at: i,
-        strength: 2,
-      });
+      !/^x$/i.test(tokens[i + 1] ?? '')
+    ) {
+      const unit = normalizeUnit(next);
+      if (unit) hits.push({ quantity: 1, unit, at: i, strength: 2 });
       continue;
     }
     const word = NUM.test(t) ? null : numberWord(t);
     if (!NUM.test(t) && word === null) continue;
-    const next = (tokens[i + 1] ?? '').replace(/[,;:.]$/, '');
     // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count

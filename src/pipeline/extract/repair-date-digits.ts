@@ -12,6 +12,17 @@ const DIGIT_CONFUSION: Record<string, string> = {
 };
 
 /**
+ * Last, this and next year (in that order: this, last, next), those that differ from `year` in a
+ * single digit: the years an OCR misread of `year` may stand for.
+ */
+export function yearsOneDigitFrom(year: number, thisYear: number): number[] {
+  const read = String(year);
+  return [thisYear, thisYear - 1, thisYear + 1].filter(
+    (y) => [...String(y)].filter((c, i) => c !== read[i]).length === 1 && String(y).length === read.length,
+  );
+}
+
+/**
  * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026") with the one digit
  * that OCR confuses replaced — only when exactly one replacement gives a real date; with
  * `nearYear`, also a year no order has ("2926") one digit from a year next to it.
@@ -19,12 +30,11 @@ const DIGIT_CONFUSION: Record<string, string> = {
 export function repairDateDigits(text: string, nearYear?: number): { text: string; repaired: boolean } {
   let repaired = false;
   // a year no date has ("15/09/2926"): the one of last, this or next year a single digit from it
-  const years = nearYear === undefined ? [] : [nearYear - 1, nearYear, nearYear + 1];
   const mended = text.replace(
     /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g,
     (all, d: string, sep: string, m: string, y: string) => {
-      if (+y >= 1990 && +y <= 2100) return all;
-      const near = years.filter((n) => [...String(n)].filter((c, i) => c !== y[i]).length === 1);
+      if (nearYear === undefined || (+y >= 1990 && +y <= 2100)) return all;
+      const near = yearsOneDigitFrom(+y, nearYear);
       if (near.length !== 1) return all;
       repaired = true;
       return `${d}${sep}${m}${sep}${near[0]}`;

@@ -30,6 +30,11 @@ const master: MasterData = {
   ],
   customerSkus: [],
 };
+/** The master data with one more product. */
+const withProduct = (product: MasterData['products'][number]): MasterData => ({
+  ...master,
+  products: [...master.products, product],
+});
 const fax: InboundMeta = {
   channel: 'fax',
   provider: null,
@@ -355,13 +360,13 @@ describe('extractDraft', () => {
     expect(d.warnings.join('\n')).toMatch(/delivery date read as 2028-08-07, long after the order date/);
   });
   it("restores a decimal point the fax lost in a quantity of kilograms when the order's total says so", () => {
-    const withWire: MasterData = {
-      ...master,
-      products: [
-        ...master.products,
-        { sku: '70-4572', description: 'Bindedraht verzinkt 1.4 mm', unit: 'kg', price: 5.15, gtin: null },
-      ],
-    };
+    const withWire = withProduct({
+      sku: '70-4572',
+      description: 'Bindedraht verzinkt 1.4 mm',
+      unit: 'kg',
+      price: 5.15,
+      gtin: null,
+    });
     const page = (total: string) =>
       pageFromRows([
         'Pos   Art.-Nr.     Bezeichnung                       Menge   Einheit   Preis',
@@ -383,13 +388,13 @@ describe('extractDraft', () => {
     expect(other.warnings.join('\n')).toMatch(/the lines add up to 147.75/);
   });
   it('does not take a price that lost its decimal mark for the quantity too', () => {
-    const withPipe: MasterData = {
-      ...master,
-      products: [
-        ...master.products,
-        { sku: '0005231', description: 'Kupferrohr 18x1 mm', unit: 'm', price: 14.2, gtin: null },
-      ],
-    };
+    const withPipe = withProduct({
+      sku: '0005231',
+      description: 'Kupferrohr 18x1 mm',
+      unit: 'm',
+      price: 14.2,
+      gtin: null,
+    });
     // the quantity label lost; "1420 Meter" is 14.20 per metre, and the total 7100 is 71.00: 5 m
     const d = extractDraft(
       [
@@ -405,13 +410,13 @@ describe('extractDraft', () => {
     expect(d.warnings.join('\n')).toMatch(/1420 is the price 14.2 without its decimal mark/);
   });
   it('reads a litre sign OCR took for a last digit ("11" for "1 l") when the order\'s total says so', () => {
-    const withSolvent: MasterData = {
-      ...master,
-      products: [
-        ...master.products,
-        { sku: '0004120', description: 'Isopropanol 99.9 %', unit: 'l', price: 7.9, gtin: null },
-      ],
-    };
+    const withSolvent = withProduct({
+      sku: '0004120',
+      description: 'Isopropanol 99.9 %',
+      unit: 'l',
+      price: 7.9,
+      gtin: null,
+    });
     const d = extractDraft(
       [
         pageFromRows([
