@@ -434,7 +434,7 @@ const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
   // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
-  let s = raw.replace(/^[\s:.#°\-–—|([{'"„“”‘’]+/, '').trim();
+  let s = raw.replace(/^[\s:;.#°\-–—|([{'"„“”‘’]+/, '').trim();
   // (a border read as a small l glued to a capital prefix: "lORD/198/26")
   s = s.replace(/^l(?=[A-Z]{2,}[-/.\s]?\d)/u, '');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value

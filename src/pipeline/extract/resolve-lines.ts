@@ -30,6 +30,9 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 /** How much better the rest of a row must fit a confusable twin of the article read (0..1 score). */
 const TWIN_MARGIN = 0.15;
 
+/** How much better the rest of a row must fit another near SKU than the nearest one read. */
+const NEAREST_MARGIN = 0.1;
+
 /** A customer's learned mappings (src/learning): row key → SKU, row key|quantity read → quantity. */
 export interface LineLearning {
   skus?: Map<string, string> | undefined;
@@ -86,7 +89,14 @@ function resolveFromDocument(
     confidence = a.match.confidence;
     customerSku = a.match.customerSku;
     gtin = a.match.gtin;
-    if (matchedBy === 'sku-fuzzy') {
+    const better = matchedBy === 'sku-fuzzy' ? betterThanNearest(item, product, a.read, text, idx) : null;
+    if (better) {
+      warnings.push(
+        `line ${position}: '${a.read}' not in catalog; nearest is ${product.sku}, but ${better.sku} is almost as near and its description and price fit the row; took ${better.sku}, please check`,
+      );
+      product = better;
+      confidence = Math.min(confidence, 0.6);
+    } else if (matchedBy === 'sku-fuzzy') {
       warnings.push(`line ${position}: '${a.read}' not in catalog; read as ${product.sku}`);
     }
     if (matchedBy === 'description') {
@@ -433,6 +443,32 @@ function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: C
   const best = ranked[0]!;
   const own = ranked.find((r) => r.product === read)!;
   return best.product !== read && best.score - own.score >= TWIN_MARGIN ? best.product : null;
+}
+
+/**
+ * An article number not in the catalog was read as the nearest SKU; another one a character or two
+ * further may still be meant ("201147": 20-1145 is one digit off, 20-1122 two). The row's other
+ * evidence (description, dimensions, price) decides, by the twin margin.
+ */
+function betterThanNearest(
+  item: ItemCandidate,
+  nearest: Product,
+  read: string,
+  text: string,
+  idx: CatalogIndex,
+): Product | null {
+  const ev = {
+    articleTexts: [read],
+    text,
+    unitPrice: item.unitPrice,
+    total: item.total,
+    quantity: item.quantity,
+  };
+  const ranked = rankCandidates(ev, idx);
+  const best = ranked[0];
+  if (!best || best.product === nearest) return null;
+  const own = ranked.find((r) => r.product === nearest) ?? rankCandidates(ev, idx, [nearest])[0]!;
+  return best.score - own.score >= NEAREST_MARGIN ? best.product : null;
 }
 
 function meanConf(item: ItemCandidate): number {

@@ -218,6 +218,10 @@ describe('header fields', () => {
     expect(cleanReference('12.06.2026')).toBeNull();
     expect(cleanReference(': 4500123456 vom 12.06.2026')).toBe('4500123456');
   });
+  it('reads a reference after a colon OCR read as a semicolon', () => {
+    expect(cleanReference('; ORD/687/26. -')).toBe('ORD/687/26');
+    expect(fields(['Bestell-Nr ; ORD/687/26']).reference?.value).toBe('ORD/687/26');
+  });
   it('drops a misread "Nr" between a bare label word and the number', () => {
     expect(cleanReference('Ne 4502142515')).toBe('4502142515');
     expect(cleanReference('N° 4711-B')).toBe('4711-B');

@@ -552,6 +552,26 @@ describe('table items', () => {
     expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
     expect(d.warnings.join('\n')).toMatch(/line 1: article read as HS-1018, but .* fit HS-101B/);
   });
+  it('takes a SKU two characters from a number not in the catalog over the nearest when the row fits it', () => {
+    const anchors: MasterData = {
+      ...master,
+      products: [
+        { sku: '20-1145', description: 'Ankerstange verzinkt M12x160', unit: 'Stk', price: 1.5, gtin: null },
+        { sku: '20-1122', description: 'Schwerlastanker verzinkt M12x110', unit: 'Stk', price: 3.9, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                          Menge   Preis',
+      '201147       Schwerlastanker verzinkt M12x110     10      3.90',
+      '201147       Ankerstange verzinkt M12x160         4       1.50',
+    ]);
+    const d = extractDraft([page], meta, anchors);
+    // "201147" is one digit from 20-1145 and two from 20-1122: where description and price are
+    // 20-1122's, it is meant; where they are 20-1145's, the nearest stands
+    expect(d.lines.map((l) => l.sku)).toEqual(['20-1122', '20-1145']);
+    expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(d.warnings.join('\n')).toMatch(/line 1: '201147' not in catalog; nearest is 20-1145, but 20-1122/);
+  });
   it('takes the neighbour one digit away whose catalog price the row prints, not on description alone', () => {
     const drills: MasterData = {
       ...master,
