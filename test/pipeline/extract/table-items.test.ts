@@ -557,7 +557,13 @@ describe('table items', () => {
       ...master,
       products: [
         { sku: '20-1145', description: 'Ankerstange verzinkt M12x160', unit: 'Stk', price: 1.5, gtin: null },
-        { sku: '20-1122', description: 'Schwerlastanker verzinkt M12x110', unit: 'Stk', price: 3.9, gtin: null },
+        {
+          sku: '20-1122',
+          description: 'Schwerlastanker verzinkt M12x110',
+          unit: 'Stk',
+          price: 3.9,
+          gtin: null,
+        },
       ],
     };
     const page = pageFromRows([
