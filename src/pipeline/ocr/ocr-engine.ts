@@ -7,6 +7,7 @@ import { createScheduler, createWorker, OEM, PSM, type Scheduler, type Worker } 
 import { DocumentError, FaxgateError } from '../../errors.ts';
 import { limits, withTimeout } from '../../limits.ts';
 import type { PageContent, RawPage, Word } from '../types.ts';
+import { readLostColumns } from './lost-columns.ts';
 import { addMissedWords } from './missed-words.ts';
 import { pageTextFromWords } from './page-text-from-words.ts';
 import { prepareForOcr } from './prepare-for-ocr.ts';
@@ -38,7 +39,8 @@ export interface OcrEngineOptions {
   detectOrientation?: boolean;
   /**
    * Second looks: a sparse-text reading of pages whose first reading left text-sized ink without
-   * words (missed-words.ts), and empty-looking quantity cells read again (reread-quantity-cells.ts).
+   * words (missed-words.ts), of table columns a degraded page's reading lost (lost-columns.ts),
+   * and empty-looking quantity cells read again (reread-quantity-cells.ts).
    */
   rereadCells?: boolean;
 }
@@ -187,8 +189,17 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const size = turned
         ? { width: page.height, height: page.width }
         : { width: page.width, height: page.height };
-      const content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
+      let content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
       if (opts.rereadCells === false) return content;
+      try {
+        const lost = await readLostColumns(content, image, sparse.read);
+        if (lost.added > 0) {
+          log?.debug({ page: page.page, words: lost.added }, 'words added from a lost table column');
+          content = fromWords({ ...page, ...size }, lost.words, 'ocr', rotated);
+        }
+      } catch (err) {
+        log?.warn({ err, page: page.page }, 'reading lost table columns failed; the first reading stands');
+      }
       try {
         const second = await rereadQuantityCells(content, image, cells.read, {
           smoothed: prepared.steps.includes('dedither'),

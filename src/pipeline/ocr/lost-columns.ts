@@ -1,0 +1,171 @@
+/**
+ * A table column the page reading lost on a degraded page. Tesseract's layout analysis sometimes
+ * drops a whole column of a faint or light-printed table, header and figures alike ("Qty" over
+ * "40" and "1"), while it reads the columns beside it; the rows then have no quantity at all. On
+ * clean pages a sparse reading of the whole page finds such words (missed-words.ts); on degraded
+ * pages that adds the noise as words. Here only ink that stands in a column inside a table — under
+ * or beside a header the page reading found, one blob over another — is read again: the column's
+ * strip, with every word already read whitened, as sparse text.
+ */
+import sharp from 'sharp';
+import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
+import { MAX_ROW_GAP_UNITS } from '../extract/side-by-side.ts';
+import { detectHeader } from '../extract/table-columns.ts';
+import type { PageContent, Word } from '../types.ts';
+import type { ReadPage } from './missed-words.ts';
+import { uncoveredInk } from './uncovered-ink.ts';
+
+/** Pages read at least this surely are for missed-words.ts's whole-page sparse reading. */
+export const LOST_COLUMN_MAX_CONF = 0.85;
+/**
+ * What a lost column holds: figures (quantities, prices, amounts) and label or unit words. Read
+ * below these confidences, or as anything else ("hi", "LU!", "o.4u"), it is noise read as letters.
+ */
+const MIN_FIGURE_CONF = 0.6;
+const MIN_WORD_CONF = 0.75;
+/** A page never costs more than this many strip reads. */
+const MAX_STRIPS = 6;
+const PAD = 12;
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export async function readLostColumns(
+  content: PageContent,
+  image: Buffer,
+  readSparse: ReadPage,
+): Promise<{ words: Word[]; added: number }> {
+  const words = content.words;
+  if (words.length === 0 || content.confidence >= LOST_COLUMN_MAX_CONF) return { words, added: 0 };
+  const lines = layoutLines(content);
+  const bands = tableBands(lines);
+  if (bands.length === 0) return { words, added: 0 };
+  const unit = lines[0]!.unit;
+  const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  const px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const missed = uncoveredInk(px, info.width, info.height, words, unit * 0.3, unit * 0.6);
+  const strips = bands.flatMap((band) => lostColumns(band, missed, unit)).slice(0, MAX_STRIPS);
+  const added: Word[] = [];
+  for (const strip of strips) {
+    const r = clamp(strip, info.width, info.height);
+    if (!r) continue;
+    const w = r.x1 - r.x0;
+    const h = r.y1 - r.y0;
+    const crop = new Uint8Array(w * h);
+    for (let y = r.y0; y < r.y1; y++)
+      crop.set(px.subarray(y * info.width + r.x0, y * info.width + r.x1), (y - r.y0) * w);
+    // what was read stays read: only the lost ink is left for the second reading
+    for (const o of words) whiten(crop, w, h, o.box, r);
+    const png = await sharp(crop, { raw: { width: w, height: h, channels: 1 } })
+      .extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: '#ffffff' })
+      .toColourspace('b-w')
+      .withDensity(200)
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    for (const x of await readSparse(png)) {
+      if (!figureOrWord(x)) continue;
+      const [bx, by, bw, bh] = x.box;
+      const box: Word['box'] = [r.x0 + bx - PAD, r.y0 + by - PAD, bw, bh];
+      // a word of text height that touches nothing read before
+      if (bh < unit * 0.5 || bh > unit * 2.5) continue;
+      if ([...words, ...added].some((o) => overlaps(o.box, box))) continue;
+      added.push({ ...x, box });
+    }
+  }
+  return added.length === 0 ? { words, added: 0 } : { words: [...words, ...added], added: added.length };
+}
+
+function figureOrWord(w: Word): boolean {
+  if (/^\d[\d'’.,/-]*[.,;:]?$/.test(w.text)) return w.conf >= MIN_FIGURE_CONF;
+  return /^\p{L}[\p{L}./-]{2,}$/u.test(w.text) && w.conf >= MIN_WORD_CONF;
+}
+
+/** The stretch of page each table takes: from its header line down to the last row before a gap. */
+function tableBands(lines: TextLine[]): { rect: Rect; rows: TextLine[] }[] {
+  const out: { rect: Rect; rows: TextLine[] }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!;
+    if (!detectHeader(header)) continue;
+    const rows: TextLine[] = [header];
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j]!;
+      const prev = rows[rows.length - 1]!;
+      if (detectHeader(line)) break;
+      if (line.box[1] - (prev.box[1] + prev.box[3]) > line.unit * MAX_ROW_GAP_UNITS) break;
+      rows.push(line);
+    }
+    if (rows.length < 2) continue;
+    const u = header.unit;
+    const last = rows[rows.length - 1]!;
+    out.push({
+      rect: { x0: 0, y0: header.box[1] - u, x1: header.pageWidth, y1: last.box[1] + last.box[3] + u },
+      rows,
+    });
+  }
+  return out;
+}
+
+/**
+ * Strips of a table where ink no word accounts for stands in a column: blobs of text height inside
+ * the table, overlapping in x, on at least two of its rows (a header word and a figure, or two
+ * figures). A lone blob is a stamp, a signature or a speck.
+ */
+function lostColumns(band: { rect: Rect; rows: TextLine[] }, missed: Rect[], unit: number): Rect[] {
+  const inside = missed.filter((b) => {
+    const cy = (b.y0 + b.y1) / 2;
+    return cy >= band.rect.y0 && cy <= band.rect.y1;
+  });
+  const columns: Rect[][] = [];
+  for (const b of [...inside].sort((p, q) => p.x0 - q.x0)) {
+    const col = columns.find((c) => c.some((o) => b.x0 <= o.x1 + unit / 2 && b.x1 >= o.x0 - unit / 2));
+    if (col) col.push(b);
+    else columns.push([b]);
+  }
+  const out: Rect[] = [];
+  for (const col of columns) {
+    const rowsHit = new Set(
+      col.map((b) => {
+        const cy = (b.y0 + b.y1) / 2;
+        return band.rows.findIndex(
+          (r) => cy >= r.box[1] - unit * 0.6 && cy <= r.box[1] + r.box[3] + unit * 0.6,
+        );
+      }),
+    );
+    rowsHit.delete(-1);
+    if (rowsHit.size < 2) continue;
+    out.push({
+      x0: Math.min(...col.map((b) => b.x0)) - unit,
+      y0: band.rect.y0,
+      x1: Math.max(...col.map((b) => b.x1)) + unit,
+      y1: band.rect.y1,
+    });
+  }
+  return out;
+}
+
+function whiten(crop: Uint8Array, w: number, h: number, box: Word['box'], r: Rect): void {
+  const x0 = Math.max(0, Math.floor(box[0] - r.x0) - 1);
+  const y0 = Math.max(0, Math.floor(box[1] - r.y0) - 1);
+  const x1 = Math.min(w, Math.ceil(box[0] + box[2] - r.x0) + 1);
+  const y1 = Math.min(h, Math.ceil(box[1] + box[3] - r.y0) + 1);
+  for (let y = y0; y < y1; y++) crop.fill(255, y * w + x0, y * w + Math.max(x0, x1));
+}
+
+function overlaps(a: Word['box'], b: Word['box']): boolean {
+  return (
+    Math.min(a[0] + a[2], b[0] + b[2]) > Math.max(a[0], b[0]) &&
+    Math.min(a[1] + a[3], b[1] + b[3]) > Math.max(a[1], b[1])
+  );
+}
+
+function clamp(r: Rect, width: number, height: number): Rect | null {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const x1 = Math.min(width, Math.ceil(r.x1));
+  const y1 = Math.min(height, Math.ceil(r.y1));
+  return x1 - x0 >= 4 && y1 - y0 >= 4 ? { x0, y0, x1, y1 } : null;
+}
