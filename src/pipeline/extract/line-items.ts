@@ -175,8 +175,9 @@ function tableItem(
   const u = colText(cols, 'unit')[0];
   if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
   const desc = colText(cols, 'description').join(' ') || null;
-  const art =
-    [...colText(cols, 'article'), ...colText(cols, 'customerArticle'), ...colText(cols, 'gtin')][0] ?? null;
+  // (a position number whose label OCR lost stands in the article column before the number)
+  const arts = [...colText(cols, 'article'), ...colText(cols, 'customerArticle'), ...colText(cols, 'gtin')];
+  const art = arts.find((t) => t.replace(/\W/g, '').length >= 4) ?? arts[0] ?? null;
   return {
     lines,
     article,
@@ -366,6 +367,22 @@ function quantityOnly(header: TableHeader, line: TextLine): boolean {
   );
 }
 
+/**
+ * A row line with a count in the quantity column, where the table's quantities stand, and a word
+ * of its own in the description column: an ordered row, not the wrapped text of the row above.
+ */
+function ownQuantity(header: TableHeader, line: TextLine): boolean {
+  const cells = placedCells(header, line);
+  const edge = header.quantityEdge;
+  const counted = cells.some((c) => {
+    if (c.kind !== 'quantity' || !/^\d{1,5}(?:[.,]\d{1,3})?(?:\s+\S+)?$/.test(c.text.trim())) return false;
+    if (edge === null || edge === undefined) return true;
+    const w = c.cell.words[0]!;
+    return Math.abs(w.box[0] + w.box[2] - edge) <= line.unit * 1.5;
+  });
+  return counted && cells.some((c) => c.kind === 'description' && /\p{L}{4}/u.test(c.text));
+}
+
 const centreY = (l: TextLine): number => l.box[1] + l.box[3] / 2;
 
 function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
@@ -534,6 +551,14 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
         centreY(next) - centreY(line) < centreY(line) - centreY(last)
       ) {
         carried = line;
+        continue;
+      }
+      // a line with words and a quantity of its own under a row that has one is the next row,
+      // whose position and article number did not read ("27 GR3OB Womschutz-Regenjacke 3 SIK")
+      const h = header;
+      if (current && ownQuantity(h, line) && current.lines.some((l) => ownQuantity(h, l))) {
+        flush();
+        current = { lines: [line], article: null };
         continue;
       }
       if (

@@ -578,6 +578,29 @@ describe('table items', () => {
     expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
     expect(d.warnings.join('\n')).toMatch(/line 1: '201147' not in catalog; nearest is 20-1145, but 20-1122/);
   });
+  it('starts a row at a line with a quantity of its own whose position and article number did not read', () => {
+    const jackets: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: 'GB-3071B', description: 'Warnschutz-Regenjacke Gr. L', unit: 'Stk', price: 36.2, gtin: null },
+        { sku: 'PB-6022V', description: 'Warnschutz-Regenjacke Gr. XL', unit: 'Stk', price: 33, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Fos   Art.-Nr.    Bezeichnung                                Menge   ME',
+      '26    10-4711     Senkkopfschraube M4x20 verzinkt Pack       10      Pack',
+      '                  à 100 Stk',
+      '27    GR3OB       Womschutz-Regenjacke Gr,                   3       Stk',
+    ]);
+    const d = extractDraft([page], meta, jackets);
+    // the garbled "Pos" leaves "27" in the article column: the article-like "GR3OB" is what is
+    // left of the number, and with the description it names GB-3071B
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 10],
+      ['GB-3071B', 3],
+    ]);
+  });
   it('takes the neighbour one digit away whose catalog price the row prints, not on description alone', () => {
     const drills: MasterData = {
       ...master,
