@@ -130,7 +130,8 @@ function resolveFromDocument(
       pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1) ??
       (!a?.ambiguity && ev.articleTexts.length > 0 && ranked.every((r) => r.sku < 0.5)
         ? pickCandidate(rankCandidates({ ...ev, articleTexts: [] }, idx), 0.5, 0.15)
-        : null);
+        : null) ??
+      nearAndDescribed(ranked);
     const names = ranked
       .slice(0, 3)
       .map((r) => r.product.sku)
@@ -469,6 +470,17 @@ function betterThanNearest(
   if (!best || best.product === nearest) return null;
   const own = ranked.find((r) => r.product === nearest) ?? rankCandidates(ev, idx, [nearest])[0]!;
   return best.score - own.score >= NEAREST_MARGIN ? best.product : null;
+}
+
+/**
+ * A number two characters from one SKU ("4703040" for 70-1040) whose description the row's garbled
+ * words still resemble ("Abspattyand rat /welss" for "Absperrband rot/weiss") is that product,
+ * when no other comes near on both counts.
+ */
+function nearAndDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
+  const [best, second] = ranked;
+  if (!best || best.sku < 0.7 || best.description < 0.35) return null;
+  return !second || best.score - second.score >= 0.1 ? best : null;
 }
 
 function meanConf(item: ItemCandidate): number {

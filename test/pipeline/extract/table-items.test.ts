@@ -601,6 +601,29 @@ describe('table items', () => {
       ['GB-3071B', 3],
     ]);
   });
+  it('takes the SKU two characters from an unreadable number when the garbled description still fits it', () => {
+    const tapes: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '70-1040', description: 'Absperrband rot/weiss 500 m', unit: 'Rolle', price: 19, gtin: null },
+        { sku: '0003030', description: 'Schleifpapier K80', unit: 'Stk', price: 0.9, gtin: null },
+        { sku: '40-3001', description: 'Schutzbrille klar', unit: 'Stk', price: 6.5, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Pos   Art.-Nr.   Beschreibung                     Menge   Einheit',
+      '1     4703040    Abspattyand rat /welss SOC m     10      Rel',
+      '2     4703040    Schutzhandschuhe Leder           10      Paar',
+    ]);
+    const d = extractDraft([page], meta, tapes);
+    // the second row's description fits no product near the number: unknown stays null
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['70-1040', 10],
+      [null, 10],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: article '4703040' not recognised; chose 70-1040/);
+  });
   it('takes the neighbour one digit away whose catalog price the row prints, not on description alone', () => {
     const drills: MasterData = {
       ...master,
