@@ -163,7 +163,20 @@ function tableItem(
       quantityConfidence = 0.9;
     }
   } else {
-    const tokens = tokenize(lines.map((l) => l.text).join(' '));
+    // (a position number is no count: "1 | carton | 12-0816" on a form row nobody ordered)
+    const pos = new Set(
+      lines.flatMap((l) => placedCells(header, l).filter((c) => c.kind === 'pos')).map((c) => c.cell),
+    );
+    const tokens = tokenize(
+      lines
+        .map((l) =>
+          l.cells
+            .filter((c) => !pos.has(c))
+            .map((c) => c.text)
+            .join(' '),
+        )
+        .join(' '),
+    );
     const skip = new Set<number>();
     const q = findQuantities(tokens, skip).filter((h) => h.strength >= 2)[0];
     if (q) {

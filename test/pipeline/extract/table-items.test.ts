@@ -1042,6 +1042,19 @@ describe('a quantity label with no price or total labels right of it', () => {
   });
 });
 
+describe('a form whose quantity label OCR lost', () => {
+  it('takes no position number for a count ("1 | carton" on a row nobody ordered)', () => {
+    const page = pageFromRows([
+      'Line   Amount   Unit      Qu    Item no.    Description                   Unit price',
+      '1               pack            20-1772     Holzbohrer 8 mm               4.10',
+      '2      19.00    pack      2     10-4711     Senkkopfschraube M4x20        9.50',
+      '3               pair            0001550     Knieschoner Gel               18.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 2]]);
+  });
+});
+
 describe('a table whose price and total labels OCR lost', () => {
   it('takes no price for the quantity of a row whose quantity cell is empty', () => {
     // "Prix unitaire" lost and "Total" read as "Motal": every figure right of "Quantité" is in its
