@@ -88,6 +88,9 @@ export const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):./]+$/
 /** Stands between the cells of a header line: no label spans it. */
 const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };
 
+/** Description labels, folded (for a label cut short). */
+const DESCRIPTION_LABELS = LABELS.filter(([k]) => k === 'description').flatMap(([, ls]) => ls);
+
 const GLUE_FIRST = LABELS.flatMap(([, ls]) => ls).filter((l) => l.length >= 4);
 
 /**
@@ -177,6 +180,21 @@ function findHeader(line: TextLine): TableHeader | null {
     const w = cand.at(-1);
     if (w && firstNum) {
       sorted.push({ kind: 'quantity', x0: w.box[0], x1: w.box[0] + w.box[2] });
+      sorted.sort((a, b) => a.x0 - b.x0);
+    }
+  }
+  if (!kinds.has('description')) {
+    // a description label cut short ("Descrip", "Bezeichn"): the header word that begins one
+    const w = line.words.find((x) => {
+      const f = foldLabel(x.text);
+      return (
+        f.length >= 5 &&
+        DESCRIPTION_LABELS.some((l) => l.length > f.length && l.startsWith(f)) &&
+        !sorted.some((g) => x.box[0] >= g.x0 && x.box[0] <= g.x1)
+      );
+    });
+    if (w) {
+      sorted.push({ kind: 'description', x0: w.box[0], x1: w.box[0] + w.box[2] });
       sorted.sort((a, b) => a.x0 - b.x0);
     }
   }
