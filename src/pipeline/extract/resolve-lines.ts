@@ -243,6 +243,17 @@ function resolveFromDocument(
         );
         qConf = Math.min(qConf, 0.7);
       } else if (
+        product?.price != null &&
+        Math.abs(product.price - (listPrice ?? 0)) > 0.011 &&
+        Math.abs(quantity * product.price * net - total) <= 0.011
+      ) {
+        // the quantity read times the catalog price is the total to the cent: the printed price is
+        // the misread figure ("2.00" for 3.90), not the quantity
+        warnings.push(
+          `line ${position}: printed price ${price} does not make the total ${total}, but ${quantity} × the catalog price ${product.price} does; kept ${quantity}, please check the price`,
+        );
+        qConf = Math.min(qConf, 0.7);
+      } else if (
         Math.abs(qr * price - total) <= 0.011 &&
         (String(qr).length === String(quantity).length ||
           (product?.price != null && Math.abs(product.price * net - price) <= 0.011))

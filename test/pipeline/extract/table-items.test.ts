@@ -1055,6 +1055,42 @@ describe('a form whose quantity label OCR lost', () => {
   });
 });
 
+describe('a description label cut short', () => {
+  it('reads "Descrip" as the description column, so its words are no figures', () => {
+    const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
+    expect(kinds('Qty   price   Amount   Descrip            Unit   Item no.')).toEqual([
+      'quantity',
+      'price',
+      'total',
+      'description',
+      'unit',
+      'article',
+    ]);
+    // rows nobody ordered (a price only) on a form: the "8" of "Holzbohrer 8 mm" is no line total
+    const page = pageFromRows([
+      'Qty   price   Amount   Descrip                       Unit   Item no.',
+      '      4.10             Holzbohrer 8 mm               pce    20-1772',
+      '3     9.50    28.50    Senkkopfschraube M4x20        pack   10-4711',
+      '      0.20             Kabelbinder schwarz 200 mm    pce    AB-1020X',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 3]]);
+  });
+});
+
+describe('a printed price the catalog price contradicts', () => {
+  it('keeps the quantity read when it times the catalog price makes the total', () => {
+    // 40 × 9.50 = 380.00: the price "2.00" is misread, not the quantity (380 ÷ 2 = 190)
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge   Preis   Total',
+      '10-4711    Senkkopfschraube M4x20   40      2.00    380.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 40]]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: printed price 2 does not make the total 380/);
+  });
+});
+
 describe('a table whose price and total labels OCR lost', () => {
   it('takes no price for the quantity of a row whose quantity cell is empty', () => {
     // "Prix unitaire" lost and "Total" read as "Motal": every figure right of "Quantité" is in its
