@@ -6,7 +6,7 @@
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { rankByDescription } from '../match/match-description.ts';
-import { pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
+import { countOfPrice, pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
 import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import { freeTextItems, priceAndTotal } from './free-text-items.ts';
@@ -81,6 +81,32 @@ function firstNumber(
   return null;
 }
 
+/**
+ * The unit price in the price column: the first amount, unless that is a whole number which is the
+ * quantity of a column whose label OCR lost, followed on its line by the price with cents: it times
+ * that price makes the line total ("40 ke 3.20 128.00"), or without a total a unit follows it ("40
+ * metri 11.60"). A price that lost its decimal mark ("940 376,00") is neither.
+ */
+function priceNumber(cols: Map<ColumnKind, string[]>[]): { n: number; unit: string | null } | null {
+  const first = firstNumber(colText(cols, 'price'), 'amount');
+  if (!first || !Number.isInteger(first.n)) return first;
+  // (on that line only: the lines below belong to the next row, or to no column at all)
+  const row = cols.find((c) => firstNumber(c.get('price'), 'amount') !== null);
+  const toks = tokenize((row?.get('price') ?? []).join(' '));
+  const at = toks.findIndex((t) => parseNumber(cellNumber(t), 'amount') === first.n);
+  const amounts = toks
+    .slice(at + 1)
+    .filter((t) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(cellNumber(t)))
+    .map((t) => parseNumber(cellNumber(t), 'amount'))
+    .filter((n): n is number => n !== null);
+  const price = amounts[0];
+  if (price === undefined) return first;
+  const total = amounts[1] ?? firstNumber(row?.get('total'), 'amount')?.n;
+  const counted =
+    total !== undefined ? countOfPrice(total, price) === first.n : normalizeUnit(toks[at + 1] ?? '') !== null;
+  return counted ? { n: price, unit: null } : first;
+}
+
 function lineTotalAfterPrice(
   texts: string[],
   price: number | null,
@@ -127,7 +153,7 @@ function rowFigures(
     const both = priceAndTotal(tokenize(colText(cols, 'total').join(' ')));
     if (both) return { price: { n: both.price }, total: { n: both.total } };
   }
-  const price = firstNumber(colText(cols, 'price'), 'amount');
+  const price = priceNumber(cols);
   // without a total column (its label lost to OCR) an amount right of the price that is a whole
   // multiple of it is the line total (on order forms, what follows the price is mostly noise)
   const total = hasColumn(header, 'total')

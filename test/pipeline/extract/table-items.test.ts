@@ -1078,6 +1078,22 @@ describe('a description label cut short', () => {
   });
 });
 
+describe('a table whose quantity and unit labels OCR lost', () => {
+  it('takes the amount with cents after a count for the price, not the count', () => {
+    // "Quantità Unità" read as "Us ta": count and unit fall under the price label
+    const page = pageFromRows([
+      'Codice articolo   Descrizione                  Us  ta     Prezzo    Totale',
+      '0001550           Knieschoner Gel               8  paia   18.40     147.20',
+      '20-1772           Holzbohrer 8 mm              40  ke     4.10      164.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['0001550', 8, 18.4],
+      ['20-1772', 40, 4.1],
+    ]);
+  });
+});
+
 describe('a printed price the catalog price contradicts', () => {
   it('keeps the quantity read when it times the catalog price makes the total', () => {
     // 40 × 9.50 = 380.00: the price "2.00" is misread, not the quantity (380 ÷ 2 = 190)
