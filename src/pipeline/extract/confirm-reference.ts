@@ -13,7 +13,12 @@ const MIN_DIGITS = 5;
 /** A copy must be read this much more surely than the labelled reading to replace it. */
 const MARGIN = 0.15;
 
-const compact = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+/** Letters and digits, capitals, without the accents specks make ("ÖRD/898/26" is ORD/898/26). */
+const compact = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toUpperCase();
 
 function differences(a: string, b: string): number {
   let d = 0;

@@ -435,6 +435,8 @@ const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 export function cleanReference(raw: string): string | null {
   // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
   let s = raw.replace(/^[\s:;.#°\-–—|([{'"„“”‘’]+/, '').trim();
+  // (specks over a capital of the prefix read as an umlaut or accent: "ÖRD/898/26")
+  s = s.replace(/^\p{Lu}{1,4}(?=[-/.\s]?\d)/u, (p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   // (a border read as a small l glued to a capital prefix: "lORD/198/26")
   s = s.replace(/^l(?=[A-Z]{2,}[-/.\s]?\d)/u, '');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value

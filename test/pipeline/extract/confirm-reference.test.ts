@@ -22,6 +22,12 @@ const ref = (value: string): HeaderField<string> => ({
 });
 
 describe('confirmReference', () => {
+  it('takes no accent specks put on a letter for another reading of the number', () => {
+    const warnings: string[] = [];
+    const out = confirmReference(ref('ORD/898/26'), [page(1, [word('ÖRD/898/26', 0.93)])], warnings);
+    expect(out?.value).toBe('ORD/898/26');
+    expect(warnings).toEqual([]);
+  });
   it('takes the clearer copy of a repeated order number, keeps the labelled separators, and warns', () => {
     const warnings: string[] = [];
     const pages = [

@@ -222,6 +222,10 @@ describe('header fields', () => {
     expect(cleanReference('; ORD/687/26. -')).toBe('ORD/687/26');
     expect(fields(['Bestell-Nr ; ORD/687/26']).reference?.value).toBe('ORD/687/26');
   });
+  it('reads a prefix capital that specks made an umlaut as the capital', () => {
+    expect(cleanReference('ÖRD/898/26')).toBe('ORD/898/26');
+    expect(fields(['Bestellung   Bestell-Nr: ÖRD/898/26']).reference?.value).toBe('ORD/898/26');
+  });
   it('drops a misread "Nr" between a bare label word and the number', () => {
     expect(cleanReference('Ne 4502142515')).toBe('4502142515');
     expect(cleanReference('N° 4711-B')).toBe('4711-B');
