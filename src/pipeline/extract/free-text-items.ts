@@ -143,14 +143,28 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
       to++;
       if (/[,;.:!?)]$/.test(tokens[to - 1]!)) break;
     }
-    const text = tokens
+    let text = tokens
       .slice(from, to)
       .join(' ')
       .replace(/[,;.:!?)]+$/, '');
+    if ((text.match(/\p{L}/gu) ?? []).length < MIN_LETTERS && to >= tokens.length) {
+      // nothing named after the last count: "- GS7451 Bit-Set Torx T10-T40: 100 pezzi" names the
+      // product before it (from the previous count on)
+      const start = n > 0 ? counts[n - 1]!.at + 1 : 0;
+      from = start;
+      to = q.at;
+      text = tokens
+        .slice(start, q.at)
+        .filter((t) => !NUMBER_REF.test(t))
+        .join(' ')
+        .replace(/^[-–•*+·\s]+/, '')
+        .replace(/[,;.:!?)]+$/, '');
+    }
     if ((text.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) continue;
     const ev = { articleTexts: [], text, unitPrice: null, total: null, quantity: q.quantity };
     const ranked = rankCandidates(ev, idx);
-    let pick = pickCandidate(ranked, 0.5, 0.15);
+    // (a description far ahead of every other product is named even when garbled)
+    let pick = pickCandidate(ranked, 0.5, 0.15) ?? pickCandidate(ranked, 0.4, 0.3);
     // an article number garbled past matching ("(item it) 6228)" for 10-6228) still picks one of
     // the products the description fits about as well as any, when its remains are much more like
     // that product's number than the others'

@@ -156,6 +156,26 @@ describe('extractDraft', () => {
       ['AB-1020X', 1],
     ]);
   });
+  it('in a letter, names the product by the description before the count when none follows it', () => {
+    const bits = withProduct({
+      sku: '205.310.01',
+      description: 'Bit-Set Torx T10-T40 10-tlg.',
+      unit: 'Stk',
+      price: 19.5,
+      gtin: null,
+    });
+    const page = pageFromRows([
+      'Vi preghiamo di fornirci:',
+      // the customer's own article number (not in the master data), the description garbled
+      '- GS7451 Bit-Set Tork TIO-T40 10-(p.: 100 pezzi',
+      '- 3 paia Knieschoner Gel',
+    ]);
+    const d = extractDraft([page], fax, bits);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['205.310.01', 100],
+      ['0001550', 3],
+    ]);
+  });
   it('reads running text with labels in it as text, and counts in brackets', () => {
     const page = pageFromRows([
       'Bonjour, veuillez nous livrer :',
