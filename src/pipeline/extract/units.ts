@@ -6,7 +6,8 @@
 const UNIT_WORDS: [string, RegExp][] = [
   [
     'Stk',
-    /^(stk|stck|stück|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x)$/i,
+    // (and as faxes misread them: "pes" for pcs, "Sik", "SlK", "5tk", "§tk" for Stk)
+    /^(stk|stck|stück|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x|pes|sik|slk|5tk|§tk)$/i,
   ],
   [
     'Pack',

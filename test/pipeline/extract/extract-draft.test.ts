@@ -169,11 +169,14 @@ describe('extractDraft', () => {
       // the customer's own article number (not in the master data), the description garbled
       '- GS7451 Bit-Set Tork TIO-T40 10-(p.: 100 pezzi',
       '- 3 paia Knieschoner Gel',
+      // "125 mm" garbled: the count is the one with the (misread) unit, 3 pcs
+      '20-1772 Holzbohrer KRO 125 num: 3 pes',
     ]);
     const d = extractDraft([page], fax, bits);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
       ['205.310.01', 100],
       ['0001550', 3],
+      ['20-1772', 3],
     ]);
   });
   it('reads running text with labels in it as text, and counts in brackets', () => {

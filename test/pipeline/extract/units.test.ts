@@ -19,6 +19,10 @@ describe('normalizeUnit', () => {
     ['mètres', 'm'],
     // an accent OCR put on a letter that has none
     ['paquéts', 'Pack'],
+    // piece units as faxes misread them
+    ['pes', 'Stk'],
+    ['SIK', 'Stk'],
+    ['§tk', 'Stk'],
     ['kg', 'kg'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
