@@ -135,8 +135,16 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     while (
       from < tokens.length &&
       (normalizeUnit(tokens[from]!.replace(/[,;.]$/, '')) || CONNECTOR.test(tokens[from]!))
-    )
+    ) {
       from++;
+      // a pack's content after its connector ("4 cartons of 10 pcs …") is no description
+      if (
+        CONNECTOR.test(tokens[from - 1]!) &&
+        /^\d+$/.test(tokens[from] ?? '') &&
+        normalizeUnit(tokens[from + 1] ?? '')
+      )
+        from += 2;
+    }
     const end = Math.min(counts[n + 1]?.at ?? tokens.length, from + 8);
     let to = from;
     while (to < end && !AND.test(tokens[to]!)) {
@@ -168,7 +176,11 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     // an article number garbled past matching ("(item it) 6228)" for 10-6228) still picks one of
     // the products the description fits about as well as any, when its remains are much more like
     // that product's number than the others'
-    const numbers = tokens.filter((t, k) => (k < from || k >= to) && NUMBER_REF.test(t));
+    // (also in the words taken for the description: "AB 20588 Akkır 18 V" for AB-2058S Akku 18 V,
+    // but not a standard's number, "DIN 7991")
+    const numbers = tokens.filter(
+      (t, k) => k !== q.at && NUMBER_REF.test(t) && !/^(din|iso|en)$/i.test(tokens[k - 1] ?? ''),
+    );
     const top = ranked[0];
     if (!pick && top && top.score >= NUMBER_REF_DESCRIBED && numbers.length > 0) {
       const near = ranked.filter((r) => r.score >= top.score - NUMBER_REF_MARGIN).map((r) => r.product);

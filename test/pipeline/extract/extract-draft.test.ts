@@ -179,6 +179,28 @@ describe('extractDraft', () => {
       ['20-1772', 3],
     ]);
   });
+  it('in a letter, skips a pack content and takes what is left of the article number among the words', () => {
+    const batteries: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: 'AB-2058S', description: 'Akku 18 V 5.0 Ah', unit: 'Stk', price: 95, gtin: null },
+        {
+          sku: 'AB-2050S',
+          description: 'Akku-Bohrschrauber 18 V ohne Akku',
+          unit: 'Stk',
+          price: 189,
+          gtin: null,
+        },
+      ],
+    };
+    const page = pageFromRows([
+      'Dear Sirs, please deliver:',
+      '- 4 cartons of 10 pes AB 20588 Akkır IS V 5.0 Ali',
+    ]);
+    const d = extractDraft([page], fax, batteries);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['AB-2058S', 4, 'Karton']]);
+  });
   it('reads running text with labels in it as text, and counts in brackets', () => {
     const page = pageFromRows([
       'Bonjour, veuillez nous livrer :',
