@@ -62,7 +62,24 @@ export function labelEquals(text: string, label: string): boolean {
     if (text === rest || extra === label) return true;
     return t > 1 && boundedDistance(text, rest, t - 1) <= t - 1;
   }
-  return boundedDistance(text, label, t) <= t;
+  return boundedDistance(text, label, t) <= t || confusedTwice(text, label);
+}
+
+/** Letter pairs faxes confuse in print ("Beseichuung" for Bezeichnung: s/z and u/n). */
+const CONFUSED = new Set(['un', 'nu', 'sz', 'zs', 'ce', 'ec', 'hb', 'bh', 'ao', 'oa', 'nr', 'rn']);
+
+/**
+ * A label of ten letters or more read with two letters swapped for ones OCR confuses them with, and
+ * nothing else wrong: one more edit than the tolerance, but not a different word.
+ */
+function confusedTwice(text: string, label: string): boolean {
+  if (label.length < 10 || text.length !== label.length) return false;
+  let diff = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === label[i]) continue;
+    if (!CONFUSED.has(text[i]! + label[i]!) || ++diff > 2) return false;
+  }
+  return true;
 }
 
 export interface LabelSpan<K extends string> {

@@ -27,6 +27,15 @@ describe('fuzzy labels', () => {
     expect(labelEquals(foldLabel('Bestellung'), foldLabel('bestell-nr'))).toBe(false);
     expect(boundedDistance('abcdef', 'xyzuvw', 2)).toBe(3);
   });
+  it('tolerates a second edit in a label of ten letters or more when both swap letters OCR confuses', () => {
+    // s/z and u/n
+    expect(labelEquals(foldLabel('Beseichuung'), foldLabel('bezeichnung'))).toBe(true);
+    // two other letters: another word
+    expect(labelEquals(foldLabel('Bekleidung'), foldLabel('bezeichnung'))).toBe(false);
+    expect(labelEquals(foldLabel('Beseichxung'), foldLabel('bezeichnung'))).toBe(false);
+    // short labels keep their one edit
+    expect(labelEquals(foldLabel('Zesun'), foldLabel('menge'))).toBe(false);
+  });
   it('accepts a label whose first letter a form box swallowed, at the cost of one edit', () => {
     expect(labelEquals(foldLabel('atum'), foldLabel('datum'))).toBe(true);
     expect(labelEquals(foldLabel('esteller'), foldLabel('besteller'))).toBe(true);
