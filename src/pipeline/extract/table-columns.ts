@@ -88,6 +88,17 @@ export const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):./]+$/
 /** Stands between the cells of a header line: no label spans it. */
 const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };
 
+/** Quantity labels of five letters or more, folded (for a label OCR garbled at its ends). */
+const QUANTITY_LABELS = LABELS.filter(([k]) => k === 'quantity')
+  .flatMap(([, ls]) => ls)
+  .filter((l) => l.length >= 5);
+
+/** Whether `a` and `b` share `n` letters in a row. */
+function sharesRun(a: string, b: string, n: number): boolean {
+  for (let i = 0; i + n <= a.length; i++) if (b.includes(a.slice(i, i + n))) return true;
+  return false;
+}
+
 /** Description labels, folded (for a label cut short). */
 const DESCRIPTION_LABELS = LABELS.filter(([k]) => k === 'description').flatMap(([, ls]) => ls);
 
@@ -177,8 +188,16 @@ function findHeader(line: TextLine): TableHeader | null {
         (!firstNum || w.box[0] + w.box[2] < firstNum.x0) &&
         !sorted.some((g) => w.box[0] >= g.x0 && w.box[0] <= g.x1),
     );
-    const w = cand.at(-1);
-    if (w && firstNum) {
+    // elsewhere (the quantity column last, right of the total), an unlabelled word that keeps four
+    // letters in a row of a quantity label ("antith" for Quantità)
+    const w =
+      (firstNum ? cand.at(-1) : undefined) ??
+      line.words.find(
+        (x) =>
+          !sorted.some((g) => x.box[0] >= g.x0 && x.box[0] <= g.x1) &&
+          QUANTITY_LABELS.some((l) => sharesRun(foldLabel(x.text), l, 4)),
+      );
+    if (w) {
       sorted.push({ kind: 'quantity', x0: w.box[0], x1: w.box[0] + w.box[2] });
       sorted.sort((a, b) => a.x0 - b.x0);
     }

@@ -1094,6 +1094,30 @@ describe('a table whose quantity and unit labels OCR lost', () => {
   });
 });
 
+describe('a quantity label garbled at its ends, last in the header', () => {
+  it('takes the word that keeps four letters of a quantity label for the quantity column', () => {
+    const kinds = (row: string) => header(row)?.columns.map((c) => c.kind);
+    expect(kinds('Clive articole   Unità   Proven   Descrizione   Totale   antith')).toEqual([
+      'article',
+      'unit',
+      'description',
+      'total',
+      'quantity',
+    ]);
+    // a word that is no quantity label stays out
+    expect(kinds('Clive articole   Unità   Proven   Descrizione   Totale   Note')).not.toContain('quantity');
+    const page = pageFromRows([
+      'Clive articole   Unità    Proven   Descrizione                 Totale    antith',
+      '20-1772          pezzi    4.10     Holzbohrer 8 mm             20.50     5',
+      '0001550          paia     18.40    Knieschoner Gel',
+      'AB-1020X         pezzi    0.20     Kabelbinder schwarz 200 mm',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // (a form: the rows nobody ordered are dropped)
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+  });
+});
+
 describe('a printed price the catalog price contradicts', () => {
   it('keeps the quantity read when it times the catalog price makes the total', () => {
     // 40 × 9.50 = 380.00: the price "2.00" is misread, not the quantity (380 ÷ 2 = 190)
