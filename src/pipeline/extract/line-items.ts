@@ -152,6 +152,18 @@ function rowFigures(
   if (!hasColumn(header, 'price') && hasColumn(header, 'total')) {
     const both = priceAndTotal(tokenize(colText(cols, 'total').join(' ')));
     if (both) return { price: { n: both.price }, total: { n: both.total } };
+    // or the price stands under another label, or none: an amount with cents elsewhere in the row
+    // of which the total is a whole number ("65.00 | Unterlegscheibe … | 10-6038 | 6.50")
+    const total = firstNumber(colText(cols, 'total'), 'amount');
+    const other = [...(cols[0] ?? new Map<ColumnKind, string[]>())]
+      .filter(([k]) => k !== 'total' && k !== 'description')
+      .flatMap(([, texts]) => tokenize(texts.join(' ')))
+      .filter((t) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(cellNumber(t)))
+      .map((t) => parseNumber(cellNumber(t), 'amount'))
+      .filter(
+        (n): n is number => n !== null && total !== null && n < total.n && countOfPrice(total.n, n) !== null,
+      );
+    if (total && other.length === 1) return { price: { n: other[0]! }, total };
   }
   const price = priceNumber(cols);
   // without a total column (its label lost to OCR) an amount right of the price that is a whole

@@ -1118,6 +1118,22 @@ describe('a quantity label garbled at its ends, last in the header', () => {
   });
 });
 
+describe('a table whose quantity, article and price labels OCR lost', () => {
+  it('takes the amount the total is a whole number of for the price, and the count from them', () => {
+    const page = pageFromRows([
+      'Totale     Descrizione                                 Unità',
+      '47.50      Senkkopfschraube M4x20 verzinkt Pa          10-4711    9.50',
+      '1.00       Kabelbinder schwarz 200 mm                  AB-1020X   0.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['10-4711', 5, 9.5],
+      ['AB-1020X', 5, 0.2],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 5 computed from total ÷ price/);
+  });
+});
+
 describe('a printed price the catalog price contradicts', () => {
   it('keeps the quantity read when it times the catalog price makes the total', () => {
     // 40 × 9.50 = 380.00: the price "2.00" is misread, not the quantity (380 ÷ 2 = 190)
