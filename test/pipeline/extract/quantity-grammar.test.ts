@@ -40,6 +40,9 @@ describe('tokenize', () => {
     expect(first('Eckventil 1/2" verchromt: | pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
     expect(first('Menge: I Pack')).toMatchObject({ quantity: 1, unit: 'Pack' });
     expect(first('- l Karton Schrauben')).toMatchObject({ quantity: 1, unit: 'Karton' });
+    // a bracket glued to the list bullet, before the figure "S3" of the description read "53"
+    expect(first('-} Paar 0007011 Sicherheitsschuh 53 Gr. 44')).toMatchObject({ quantity: 1, unit: 'Paar' });
+    expect(first('Gr. } Paar')).toBeUndefined();
     // inside a description it is a letter: "Gr. l Paar", "Typ I Stk"
     expect(first('Gr. l Paar')).toBeUndefined();
     expect(first('Typ I Stk')).toBeUndefined();
