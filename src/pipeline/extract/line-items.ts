@@ -15,6 +15,7 @@ import { parseNumber } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
 import { splitSideBySide } from './side-by-side.ts';
 import {
+  AMOUNT,
   type ColumnKind,
   cellNumber,
   cellsByColumn,
@@ -96,7 +97,7 @@ function priceNumber(cols: Map<ColumnKind, string[]>[]): { n: number; unit: stri
   const at = toks.findIndex((t) => parseNumber(cellNumber(t), 'amount') === first.n);
   const amounts = toks
     .slice(at + 1)
-    .filter((t) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(cellNumber(t)))
+    .filter((t) => AMOUNT.test(cellNumber(t)))
     .map((t) => parseNumber(cellNumber(t), 'amount'))
     .filter((n): n is number => n !== null);
   const price = amounts[0];
@@ -158,7 +159,7 @@ function rowFigures(
     const other = [...(cols[0] ?? new Map<ColumnKind, string[]>())]
       .filter(([k]) => k !== 'total' && k !== 'description')
       .flatMap(([, texts]) => tokenize(texts.join(' ')))
-      .filter((t) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$/.test(cellNumber(t)))
+      .filter((t) => AMOUNT.test(cellNumber(t)))
       .map((t) => parseNumber(cellNumber(t), 'amount'))
       .filter(
         (n): n is number => n !== null && total !== null && n < total.n && countOfPrice(total.n, n) !== null,
@@ -470,7 +471,7 @@ function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[
   if (near.length > 0) return near.map((c) => c.text);
   // nothing where the quantities stand: an amount with cents further right is the price of a
   // column whose label OCR lost, not a quantity (a form row nobody ordered)
-  return fallback.filter((t) => !/^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/.test(t.trim()));
+  return fallback.filter((t) => !AMOUNT.test(t.trim()));
 }
 
 /** Rows under each header line (until a stop line), for learning the table's columns. */

@@ -310,7 +310,8 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
   return out;
 }
 
-const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;
+/** An amount written with cents ("12.60", "1'250.50", "1.154,00"): a price or a total, no count. */
+export const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;
 
 /**
  * A text cell that ran into the amounts beside it ("cartons de 6 pieces 24,50" with a narrow gap
