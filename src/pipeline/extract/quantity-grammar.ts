@@ -89,8 +89,12 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // an amount with cents and no unit after it is a price or a line total ("5.90 17,70")
     if (!unit && !LABEL.test(prev) && /^\d{1,5}[.,]\d{2}$/.test(t)) continue;
     let strength = 0;
+    // (after a colon that ends the description, "Schweissdraht SG2 1.0 mm: 2 kg", a count even in a
+    // short unit, and without a readable unit a count more likely than the figures before it)
+    const afterColon = /\D:$/.test(prev) || /^\d+:$/.test(prev);
     if (LABEL.test(prev)) strength = 3;
     else if (/^(x|×|\*)$/i.test(next)) strength = 3;
+    else if (afterColon) strength = unit ? 2.5 : 1;
     // "10 m", "5 l" may be a size; "1 pk", "2 KT" (packs, cartons) are counts
     else if (unit && unit !== 'Stk' && !CONTAINER_UNITS.has(unit) && next.length <= 2 && !/^(x)$/i.test(next))
       strength = 1.5;

@@ -102,6 +102,17 @@ describe('dimensions before a colon', () => {
   });
 });
 
+describe('a count after the colon that ends a description', () => {
+  it('is firm in a short unit, and ahead of the figures before it without one', () => {
+    const first = (text: string) => findQuantities(tokenize(text))[0];
+    expect(first('Schweissdraht SG2 1.0 mm: 2 kg')).toMatchObject({ quantity: 2, unit: 'kg', strength: 2.5 });
+    // "S3" read as "53", the unit "paia" as "pala"
+    expect(first('Sicherheitsschuh 53 Gr. 44: 20 pala')).toMatchObject({ quantity: 20 });
+    // (a size elsewhere stays weak)
+    expect(first('10 m Kabel')!.strength).toBe(1.5);
+  });
+});
+
 describe('amounts with cents', () => {
   it('are no count without a unit, but are with one or after a label', () => {
     expect(findQuantities(tokenize('Kabelbinder 5.90 17,70')).map((h) => h.quantity)).toEqual([]);
