@@ -7,6 +7,7 @@ import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import {
   countOfPrice,
+  nearSkus,
   pickCandidate,
   type RankedCandidate,
   rankCandidates,
@@ -476,10 +477,13 @@ function betterThanNearest(
     total: item.total,
     quantity: item.quantity,
   };
-  const ranked = rankCandidates(ev, idx);
+  // (among the SKUs near the number read: ranking against the whole catalog's descriptions would
+  // cost every such row a search of it)
+  const pool = [...new Set([nearest, ...nearSkus(read, idx, 12)])];
+  const ranked = rankCandidates(ev, idx, pool);
   const best = ranked[0];
   if (!best || best.product === nearest) return null;
-  const own = ranked.find((r) => r.product === nearest) ?? rankCandidates(ev, idx, [nearest])[0]!;
+  const own = ranked.find((r) => r.product === nearest)!;
   return best.score - own.score >= NEAREST_MARGIN ? best.product : null;
 }
 
