@@ -129,7 +129,8 @@ interface LineLabels {
 
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
-  const texts = tokens.map((t) => (wordish(t.text) ? t.text : '#'));
+  // (a colon read as "!" after a label, "Data!", is no letter l of it)
+  const texts = tokens.map((t) => (wordish(t.text) ? t.text.replace(/(?<=\p{L})!$/u, ':') : '#'));
   const all = longerLabels(findLabelSpans(texts, VOCAB, { misreadLonger: true }), texts);
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence

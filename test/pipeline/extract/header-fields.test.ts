@@ -222,6 +222,11 @@ describe('header fields', () => {
     expect(cleanReference('; ORD/687/26. -')).toBe('ORD/687/26');
     expect(fields(['Bestell-Nr ; ORD/687/26']).reference?.value).toBe('ORD/687/26');
   });
+  it('reads a short date label whose colon OCR read as "!"', () => {
+    expect(fields(['Data!   2026-11-20']).orderDate?.value).toBe('2026-11-20');
+    // inside a label the "!" is still a misread l
+    expect(fields(['Bestel!-Nr: 4711']).reference?.value).toBe('4711');
+  });
   it('reads a prefix capital that specks made an umlaut as the capital', () => {
     expect(cleanReference('ÖRD/898/26')).toBe('ORD/898/26');
     expect(fields(['Bestellung   Bestell-Nr: ÖRD/898/26']).reference?.value).toBe('ORD/898/26');
