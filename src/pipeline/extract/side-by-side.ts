@@ -10,6 +10,33 @@ import { detectHeader, type TableHeader } from './table-columns.ts';
 /** Rows of one table this far apart (in text heights) belong to different blocks of the page. */
 export const MAX_ROW_GAP_UNITS = 6;
 
+/**
+ * Each table header line with the rows under it: up to the next header line, or to a gap of more
+ * than MAX_ROW_GAP_UNITS text heights.
+ */
+export function tablesOf(lines: TextLine[]): { header: TableHeader; rows: TextLine[] }[] {
+  const tables: { header: TableHeader; rows: TextLine[] }[] = [];
+  let current: { header: TableHeader; rows: TextLine[] } | null = null;
+  let prev: TextLine | null = null;
+  for (const line of lines) {
+    const h = detectHeader(line);
+    if (h) {
+      current = { header: h, rows: [] };
+      tables.push(current);
+      prev = line;
+      continue;
+    }
+    if (!current || !prev) continue;
+    if (line.box[1] - (prev.box[1] + prev.box[3]) > line.unit * MAX_ROW_GAP_UNITS) {
+      current = null;
+      continue;
+    }
+    prev = line;
+    current.rows.push(line);
+  }
+  return tables;
+}
+
 export function splitSideBySide(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -9,10 +9,10 @@
  */
 import sharp from 'sharp';
 import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
-import { MAX_ROW_GAP_UNITS } from '../extract/side-by-side.ts';
-import { detectHeader } from '../extract/table-columns.ts';
+import { tablesOf } from '../extract/side-by-side.ts';
 import type { PageContent, Word } from '../types.ts';
-import type { ReadPage } from './missed-words.ts';
+import { overlap, type ReadPage } from './missed-words.ts';
+import { clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { uncoveredInk } from './uncovered-ink.ts';
 
 /** Pages read at least this surely are for missed-words.ts's whole-page sparse reading. */
@@ -26,13 +26,6 @@ const MIN_WORD_CONF = 0.75;
 /** A page never costs more than this many strip reads. */
 const MAX_STRIPS = 6;
 const PAD = 12;
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 export async function readLostColumns(
   content: PageContent,
@@ -51,13 +44,11 @@ export async function readLostColumns(
   const strips = bands.flatMap((band) => lostColumns(band, missed, unit)).slice(0, MAX_STRIPS);
   const added: Word[] = [];
   for (const strip of strips) {
-    const r = clamp(strip, info.width, info.height);
+    const r = clampRect(strip, info.width, info.height);
     if (!r) continue;
     const w = r.x1 - r.x0;
     const h = r.y1 - r.y0;
-    const crop = new Uint8Array(w * h);
-    for (let y = r.y0; y < r.y1; y++)
-      crop.set(px.subarray(y * info.width + r.x0, y * info.width + r.x1), (y - r.y0) * w);
+    const crop = cropPixels({ px, width: info.width }, r);
     // what was read stays read: only the lost ink is left for the second reading
     for (const o of words) whiten(crop, w, h, o.box, r);
     const png = await sharp(crop, { raw: { width: w, height: h, channels: 1 } })
@@ -72,7 +63,7 @@ export async function readLostColumns(
       const box: Word['box'] = [r.x0 + bx - PAD, r.y0 + by - PAD, bw, bh];
       // a word of text height that touches nothing read before
       if (bh < unit * 0.5 || bh > unit * 2.5) continue;
-      if ([...words, ...added].some((o) => overlaps(o.box, box))) continue;
+      if ([...words, ...added].some((o) => overlap(o.box, box) > 0)) continue;
       added.push({ ...x, box });
     }
   }
@@ -84,29 +75,23 @@ function figureOrWord(w: Word): boolean {
   return /^\p{L}[\p{L}./-]{2,}$/u.test(w.text) && w.conf >= MIN_WORD_CONF;
 }
 
-/** The stretch of page each table takes: from its header line down to the last row before a gap. */
+/** The stretch of page each table takes: from its header line down to its last row. */
 function tableBands(lines: TextLine[]): { rect: Rect; rows: TextLine[] }[] {
-  const out: { rect: Rect; rows: TextLine[] }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const header = lines[i]!;
-    if (!detectHeader(header)) continue;
-    const rows: TextLine[] = [header];
-    for (let j = i + 1; j < lines.length; j++) {
-      const line = lines[j]!;
-      const prev = rows[rows.length - 1]!;
-      if (detectHeader(line)) break;
-      if (line.box[1] - (prev.box[1] + prev.box[3]) > line.unit * MAX_ROW_GAP_UNITS) break;
-      rows.push(line);
-    }
-    if (rows.length < 2) continue;
-    const u = header.unit;
-    const last = rows[rows.length - 1]!;
-    out.push({
-      rect: { x0: 0, y0: header.box[1] - u, x1: header.pageWidth, y1: last.box[1] + last.box[3] + u },
-      rows,
+  return tablesOf(lines)
+    .filter((t) => t.rows.length > 0)
+    .map(({ header, rows }) => {
+      const u = header.line.unit;
+      const last = rows[rows.length - 1]!;
+      return {
+        rect: {
+          x0: 0,
+          y0: header.line.box[1] - u,
+          x1: header.line.pageWidth,
+          y1: last.box[1] + last.box[3] + u,
+        },
+        rows: [header.line, ...rows],
+      };
     });
-  }
-  return out;
 }
 
 /**
@@ -153,19 +138,4 @@ function whiten(crop: Uint8Array, w: number, h: number, box: Word['box'], r: Rec
   const x1 = Math.min(w, Math.ceil(box[0] + box[2] - r.x0) + 1);
   const y1 = Math.min(h, Math.ceil(box[1] + box[3] - r.y0) + 1);
   for (let y = y0; y < y1; y++) crop.fill(255, y * w + x0, y * w + Math.max(x0, x1));
-}
-
-function overlaps(a: Word['box'], b: Word['box']): boolean {
-  return (
-    Math.min(a[0] + a[2], b[0] + b[2]) > Math.max(a[0], b[0]) &&
-    Math.min(a[1] + a[3], b[1] + b[3]) > Math.max(a[1], b[1])
-  );
-}
-
-function clamp(r: Rect, width: number, height: number): Rect | null {
-  const x0 = Math.max(0, Math.floor(r.x0));
-  const y0 = Math.max(0, Math.floor(r.y0));
-  const x1 = Math.min(width, Math.ceil(r.x1));
-  const y1 = Math.min(height, Math.ceil(r.y1));
-  return x1 - x0 >= 4 && y1 - y0 >= 4 ? { x0, y0, x1, y1 } : null;
 }

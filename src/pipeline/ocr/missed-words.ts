@@ -73,7 +73,7 @@ function near(a: Word['box'], b: Word['box'], d: number): boolean {
 }
 
 /** Share of the smaller box covered by the other. */
-function overlap(a: Word['box'], b: Word['box']): number {
+export function overlap(a: Word['box'], b: Word['box']): number {
   const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
   const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
   if (w <= 0 || h <= 0) return 0;

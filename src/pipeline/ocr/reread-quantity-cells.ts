@@ -8,10 +8,11 @@
 import sharp from 'sharp';
 import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { parseNumber } from '../extract/parse-number.ts';
-import { MAX_ROW_GAP_UNITS, splitSideBySide } from '../extract/side-by-side.ts';
-import { detectHeader, learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
+import { splitSideBySide, tablesOf } from '../extract/side-by-side.ts';
+import { learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
 import type { PageContent, Word } from '../types.ts';
 import { clearRulingColumns, inkOf, isolateRowText } from './cell-ink.ts';
+import { clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { removeRulings } from './prepare-for-ocr.ts';
 
 /** Reads one cropped text line (PSM 7); boxes in the crop's pixels. */
@@ -28,13 +29,6 @@ const PAD = 12;
 const MIN_CONF = 0.35;
 /** A number the page read this surely is not read again. */
 const SURE = 0.8;
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 interface CellRect extends Rect {
   /** Centre line of the row the cell belongs to. */
@@ -60,7 +54,7 @@ export async function rereadQuantityCells(
   let words = content.words;
   let reread = 0;
   for (const r of rects.slice(0, MAX_CELLS)) {
-    const rect = clamp(r, info.width, info.height);
+    const rect = clampRect(r, info.width, info.height);
     if (!rect) continue;
     const crop = cropPixels(page, rect);
     if (opts.smoothed) solidify(crop);
@@ -111,26 +105,9 @@ export async function rereadQuantityCells(
 /** Cells under a quantity header that hold no readable number, as page rectangles. */
 export function quantityCellsToRead(read: TextLine[]): CellRect[] {
   // (two tables side by side on a form: each has its own quantity column)
-  const lines = splitSideBySide(read);
-  const tables: { header: TableHeader; rows: TextLine[] }[] = [];
-  let current: { header: TableHeader; rows: TextLine[] } | null = null;
-  let prev: TextLine | null = null;
-  for (const line of lines) {
-    const h = detectHeader(line);
-    if (h) {
-      current = h.columns.some((c) => c.kind === 'quantity') ? { header: h, rows: [] } : null;
-      if (current) tables.push(current);
-      prev = line;
-      continue;
-    }
-    if (!current || !prev) continue;
-    if (line.box[1] - (prev.box[1] + prev.box[3]) > line.unit * MAX_ROW_GAP_UNITS) {
-      current = null;
-      continue;
-    }
-    prev = line;
-    current.rows.push(line);
-  }
+  const tables = tablesOf(splitSideBySide(read)).filter((t) =>
+    t.header.columns.some((c) => c.kind === 'quantity'),
+  );
   const out: CellRect[] = [];
   for (const t of tables) {
     // the rows that were read show where the numbers stand (right-aligned under a wide label)
@@ -234,22 +211,6 @@ function otsuLevel(px: Uint8Array): number {
     }
   }
   return best;
-}
-
-function clamp(r: Rect, width: number, height: number): Rect | null {
-  const x0 = Math.max(0, Math.floor(r.x0));
-  const y0 = Math.max(0, Math.floor(r.y0));
-  const x1 = Math.min(width, Math.ceil(r.x1));
-  const y1 = Math.min(height, Math.ceil(r.y1));
-  return x1 - x0 >= 4 && y1 - y0 >= 4 ? { x0, y0, x1, y1 } : null;
-}
-
-function cropPixels(page: { px: Uint8Array; width: number }, r: Rect): Uint8Array {
-  const w = r.x1 - r.x0;
-  const out = new Uint8Array(w * (r.y1 - r.y0));
-  for (let y = r.y0; y < r.y1; y++)
-    out.set(page.px.subarray(y * page.width + r.x0, y * page.width + r.x1), (y - r.y0) * w);
-  return out;
 }
 
 function toPage(w: Word, r: Rect): Word {
