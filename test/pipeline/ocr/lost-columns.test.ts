@@ -1,7 +1,13 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
+import { createWorker, OEM, PSM } from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
 import { readLostColumns } from '../../../src/pipeline/ocr/lost-columns.ts';
+import { DEFAULT_OCR_LANGUAGES } from '../../../src/pipeline/ocr/ocr-engine.ts';
 import { pageTextFromWords } from '../../../src/pipeline/ocr/page-text-from-words.ts';
+import { tessdataDir } from '../../../src/pipeline/ocr/tessdata-dir.ts';
+import { tesseractWords } from '../../../src/pipeline/ocr/tesseract-words.ts';
+import { splitPages } from '../../../src/pipeline/pages/split-pages.ts';
 import type { PageContent, Word } from '../../../src/pipeline/types.ts';
 
 const W = 1000;
@@ -134,4 +140,67 @@ describe('readLostColumns', () => {
     expect(clean).toEqual({ words: sure, added: 0 });
     expect(calls).toHaveLength(0);
   });
+});
+
+describe('readLostColumns with tesseract.js', () => {
+  it('reads the figures of a lost column from its strip', async () => {
+    // a table page as the pages stage hands it to OCR (pdf-lib → 200 dpi grey PNG); its text layer
+    // stands for the page reading, minus the "Menge" column it lost
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const pg = doc.addPage([595, 300]);
+    const rows: [string, string, string, string][] = [
+      ['Art.-Nr.', 'Bezeichnung', 'Menge', 'Preis'],
+      ['10-4711', 'Senkkopfschraube M4x20', '12', '9.50'],
+      ['AB-1020X', 'Kabelbinder schwarz', '40', '0.20'],
+      ['20-1772', 'Holzbohrer 8 mm', '25', '4.10'],
+    ];
+    rows.forEach((cells, r) =>
+      [40, 130, 330, 420].forEach((x, c) => {
+        pg.drawText(cells[c]!, { x, y: 260 - r * 22, size: 10, font });
+      }),
+    );
+    const [page] = await splitPages(await doc.save());
+    if (!page?.image || !page.words) throw new Error('render failed');
+    const lostColumn = page.words.filter((w) => w.box[0] > 900 && w.box[0] < 1100);
+    expect(lostColumn.map((w) => w.text)).toEqual(['Menge', '12', '40', '25']);
+    const read = page.words.filter((w) => !lostColumn.includes(w)).map((w) => ({ ...w, conf: 0.7 }));
+    // the sparse reader as ocr-engine.ts starts it
+    const worker = await createWorker(
+      DEFAULT_OCR_LANGUAGES,
+      OEM.LSTM_ONLY,
+      {
+        langPath: await tessdataDir(DEFAULT_OCR_LANGUAGES),
+        gzip: true,
+        cacheMethod: 'none',
+        // (no ita.special-words file ships with the Italian data)
+      },
+      { user_words_suffix: '' } as never,
+    );
+    try {
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+      const out = await readLostColumns(
+        { ...content(read), width: page.width, height: page.height },
+        page.image,
+        async (png) => tesseractWords((await worker.recognize(png, {}, { blocks: true, text: false })).data),
+      );
+      const added = out.words.slice(read.length);
+      for (const lost of lostColumn.filter((w) => /\d/.test(w.text))) {
+        const found = added.find((w) => w.text === lost.text);
+        expect(found, lost.text).toBeDefined();
+        // where the page has it
+        const centre = (b: Word['box']) => [b[0] + b[2] / 2, b[1] + b[3] / 2];
+        const [fx, fy] = centre(found!.box);
+        const [lx, ly] = centre(lost.box);
+        expect(Math.abs(fx! - lx!)).toBeLessThan(6);
+        expect(Math.abs(fy! - ly!)).toBeLessThan(6);
+      }
+      // the label too, so the quantity-cell rereading that follows knows the column (a lone digit
+      // the sparse reading passes over is its to find)
+      expect(added.map((w) => w.text)).toContain('Menge');
+      expect(added.every((w) => w.box[0] > 880 && w.box[0] < 1120)).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
 });
