@@ -155,11 +155,9 @@ describe('readLostColumns with tesseract.js', () => {
       ['AB-1020X', 'Kabelbinder schwarz', '40', '0.20'],
       ['20-1772', 'Holzbohrer 8 mm', '25', '4.10'],
     ];
-    rows.forEach((cells, r) =>
-      [40, 130, 330, 420].forEach((x, c) => {
+    for (const [r, cells] of rows.entries())
+      for (const [c, x] of [40, 130, 330, 420].entries())
         pg.drawText(cells[c]!, { x, y: 260 - r * 22, size: 10, font });
-      }),
-    );
     const [page] = await splitPages(await doc.save());
     if (!page?.image || !page.words) throw new Error('render failed');
     const lostColumn = page.words.filter((w) => w.box[0] > 900 && w.box[0] < 1100);
