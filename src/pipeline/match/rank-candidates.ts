@@ -55,10 +55,14 @@ export function skuSimilarity(read: string, sku: string): number {
   return Math.max(0, 1 - d / Math.max(a.length, b.length));
 }
 
-/** Technical tokens of a text: anything with a digit (M10x30, 933, 100, 0.8), confusion-folded. */
+/**
+ * Technical tokens of a text: anything with a digit (M10x30, 933, 100, 0.8), confusion-folded. A
+ * dimension printed or read with spaces around its "x" ("M12x 120", "6 x 40") is one token.
+ */
 export function technicalTokens(s: string): Set<string> {
   const out = new Set<string>();
-  for (const t of descriptionKey(s.replace(/(\d),(\d)/g, '$1.$2'))
+  const joined = s.replace(/(\d)(?:\s+[x×]\s*|[x×]\s+)(?=\d)/gi, '$1x');
+  for (const t of descriptionKey(joined.replace(/(\d),(\d)/g, '$1.$2'))
     .trim()
     .split(' ')) {
     if (/\d/.test(t)) out.add(confusionKey(t));
@@ -67,6 +71,8 @@ export function technicalTokens(s: string): Set<string> {
   for (const m of s.matchAll(/\d+[.,]\d+/g)) out.add(confusionKey(m[0].replace(',', '.')));
   return out;
 }
+
+const DIMENSION = /^M\d+X\d+$/;
 
 /**
  * Share of the product's technical tokens found in the row, minus a penalty for a *conflicting*
@@ -79,9 +85,9 @@ function dimensionScore(rowTokens: Set<string>, product: Product): number {
   let conflict = 0;
   for (const t of pt) {
     if (rowTokens.has(t)) found++;
-    else if (/^M\d+X\d+$/.test(t)) {
+    else if (DIMENSION.test(t)) {
       const head = t.split('X')[0];
-      if ([...rowTokens].some((r) => r.startsWith(`${head}X`) && r !== t)) conflict++;
+      if ([...rowTokens].some((r) => r.startsWith(`${head}X`) && r !== t && DIMENSION.test(r))) conflict++;
     }
   }
   return Math.max(0, Math.min(1, found / pt.size - 0.5 * conflict));

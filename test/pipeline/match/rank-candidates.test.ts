@@ -80,6 +80,37 @@ describe('rankCandidates', () => {
     expect(pickCandidate(ranked)?.product.sku).toBe('10-5198');
   });
 
+  // Regression (dev 0004): "M12x 120", its dimension read in two pieces, counted as a conflicting
+  // size ("M12x…" but not M12x120), and a bolt of another size whose price fitted the misread one
+  // came within the margin
+  it('takes a dimension read with a space around its "x" as that dimension, not as a conflicting one', () => {
+    const bolts: MasterData = {
+      products: [
+        p('BA-9613U', 'Bolzenanker A4 M12x120', 1.15),
+        p('20-7091', 'Bolzenanker A4 M10x95', 1.05),
+        p('20-4053', 'Bolzenanker A4 M8x75', 3.05),
+      ],
+      customers: [],
+      customerSkus: [],
+    };
+    for (const text of ['Holzenanker A4 M12x 120', 'Bolzenanker A4 M12 x 120']) {
+      const ranked = rankCandidates(
+        { articleTexts: ['BA ve 13U'], text, unitPrice: 104, total: null, quantity: 4 },
+        buildCatalogIndex(bolts),
+      );
+      const own = ranked.find((r) => r.product.sku === 'BA-9613U')!;
+      expect(own.dimensions).toBe(1);
+      expect(ranked[0]!.product.sku).toBe('BA-9613U');
+      expect(ranked[0]!.score - ranked[1]!.score).toBeGreaterThanOrEqual(0.1);
+    }
+    // a truly different size still conflicts
+    const other = rankCandidates(
+      { articleTexts: [], text: 'Bolzenanker A4 M12x 100', unitPrice: null, total: null, quantity: 4 },
+      buildCatalogIndex(bolts),
+    ).find((r) => r.product.sku === 'BA-9613U')!;
+    expect(other.dimensions).toBe(0);
+  });
+
   it('lets the printed price decide when the text cannot', () => {
     const ranked = rankCandidates(
       { articleTexts: ['SI-2726?'], text: 'Sicherungsring', unitPrice: 0.45, total: null, quantity: 100 },
