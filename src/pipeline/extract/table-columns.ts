@@ -174,7 +174,10 @@ function findHeader(line: TextLine): TableHeader | null {
     .reduce((s, w) => s + (w.text.replace(/[^\p{L}\d]/gu, '').length <= 3 ? 0.5 : 1), 0);
   const labelledCells = line.cells.filter((c) => groups.some((g) => g.x0 >= c.x0 && g.x0 <= c.x1)).length;
   const byCells = line.cells.length >= 3 && labelledCells / line.cells.length >= 0.6 && kinds.size >= 3;
-  if (labelled / Math.max(1, wordish) < 0.6 && !byCells) return null;
+  // with three kinds of label found, words two letters off a label are labels OCR garbled too
+  // ("Frois", "ArtsNe,"): they are no sentence's words
+  const garbled = kinds.size >= 3 ? nearLabels(line, groups) : 0;
+  if ((labelled + garbled) / Math.max(1, wordish) < 0.6 && !byCells) return null;
   const sorted = groups.sort((a, b) => a.x0 - b.x0);
   if (!kinds.has('quantity')) {
     // the quantity label is the one OCR lost ("mossetioonye" for "Bestellmenge"): an unlabelled
@@ -234,6 +237,18 @@ function findHeader(line: TextLine): TableHeader | null {
     }
   }
   return { line, columns: toColumns(sorted) };
+}
+
+/** Column labels of five letters or more, folded. */
+const LONG_LABELS = LABELS.flatMap(([, ls]) => ls).filter((l) => l.length >= 5);
+
+/** Words outside every label group that are two edits or fewer from a column label. */
+function nearLabels(line: TextLine, groups: readonly LabelGroup[]): number {
+  return line.words.filter((w) => {
+    if (groups.some((g) => w.box[0] >= g.x0 && w.box[0] <= g.x1)) return false;
+    const f = foldLabel(w.text);
+    return f.length >= 4 && LONG_LABELS.some((l) => boundedDistance(f, l, 2) <= 2);
+  }).length;
 }
 
 /** Columns from label extents in reading order: borders halfway between neighbours. */

@@ -81,6 +81,14 @@ describe('table headers', () => {
       'quantity',
     );
   });
+  // Regression (s2600 0035, a noisy form): a price label read as "Frois" beside "ArtsNe," left only
+  // half the header's words labels, and the header was not found: the rows' position numbers
+  // before their units ("3 Paket") were read as counts
+  it('finds a header with three labels read right when its other words are labels garbled by two letters', () => {
+    expect(header('Fos, - Einheit   Betrag   ArtsNe,   ©   Beseichuung          Frois')).not.toBeNull();
+    // words not two letters off a label are a sentence's, with labels or not
+    expect(header('Fos, - Einheit   Betrag   Beispiel   ©   Beseichuung          Hallo')).toBeNull();
+  });
   it('takes an unlabelled header word before the prices for the quantity column', () => {
     expect(
       header('Pos   Art.-Nr.   Bezeichnung            Xqwerty   ME   Preis   Total')?.columns.map(
