@@ -47,6 +47,8 @@ export interface OcrEngineOptions {
 
 /** Cell reads run on their own worker set to single-line mode; digits need no French or Italian. */
 const CELL_LANGUAGES = ['eng'];
+/** What a quantity is written with ("1'250", "2,5"). */
+const DIGITS = "0123456789.,'";
 
 /**
  * deu+eng covers German/Swiss orders and English part names; fra+ita matter for Romandie and
@@ -67,11 +69,13 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
     langs: string[] = languages,
     psm: PSM = PSM.AUTO,
     path: string = langPath,
+    oem: OEM = OEM.LSTM_ONLY,
+    parameters: Record<string, string> = {},
   ): Promise<Worker> {
     let failure: unknown;
     const worker = createWorker(
       langs,
-      OEM.LSTM_ONLY,
+      oem,
       {
         langPath: path,
         gzip: true,
@@ -91,7 +95,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const w = await withTimeout(worker, limits.ocrInitTimeoutMs, 'Starting the OCR engine');
       // PSM 3 (automatic layout): faster than tesseract.js's default 6 and at least as accurate on
       // order pages, whose tables and address blocks are not one uniform text block.
-      await w.setParameters({ tessedit_pageseg_mode: psm, preserve_interword_spaces: '0' });
+      await w.setParameters({ tessedit_pageseg_mode: psm, preserve_interword_spaces: '0', ...parameters });
       return w;
     } catch (err) {
       worker.then((w) => w.terminate()).catch(() => {});
@@ -124,6 +128,21 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
     () => tessdataDir(CELL_LANGUAGES).then((path) => startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path)),
     limits.ocrCellTimeoutMs,
     'OCR of one table cell',
+  );
+  // the older character classifier, held to digits: reads a faint typeface's "4" and "10" where the
+  // LSTM reads "A" and "10)" (reread-quantity-cells.ts)
+  const digits = onDemandReader(
+    () =>
+      tessdataDir(CELL_LANGUAGES, 'legacy').then((path) =>
+        // (its adaptive classifier learns from each cell it reads: off, so that a cell reads the
+        // same whatever was read before it)
+        startWorker(CELL_LANGUAGES, PSM.SINGLE_LINE, path, OEM.TESSERACT_ONLY, {
+          tessedit_char_whitelist: DIGITS,
+          classify_enable_learning: '0',
+        }),
+      ),
+    limits.ocrCellTimeoutMs,
+    'Digit OCR of one table cell',
   );
   const sparse = onDemandReader(
     () => startWorker(languages, PSM.SPARSE_TEXT),
@@ -203,6 +222,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       try {
         const second = await rereadQuantityCells(content, image, cells.read, {
           smoothed: prepared.steps.includes('dedither'),
+          readDigits: digits.read,
         });
         if (second.reread === 0) return content;
         log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
@@ -218,6 +238,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       closed = true;
       await (await current.catch(() => null))?.terminate();
       await cells.close();
+      await digits.close();
       await sparse.close();
     },
   };

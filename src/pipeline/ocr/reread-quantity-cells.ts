@@ -4,6 +4,11 @@
  * "HUE". Once the page is read, its table headers say where the quantities are; every item row
  * whose quantity cell has ink but no number is cropped, cleaned of its rulings and read again as
  * one text line. Words found that way replace what the page read had in that cell.
+ *
+ * A thin sans-serif on a standard-resolution fax reads wrong even then: the LSTM takes its open "4"
+ * for "A" and its broken "0" for brackets, in crops a person reads at a glance. Tesseract's legacy
+ * classifier, held to digits, reads those cells right (dev 0004: all six). Held to digits it makes
+ * digits of anything, so its number only stands where the LSTM's letters look like it.
  */
 import sharp from 'sharp';
 import { type Cell, layoutLines, type TextLine } from '../extract/layout-lines.ts';
@@ -27,6 +32,8 @@ const SCALE = 2;
 const PAD = 12;
 /** A reread must be at least this sure of its number to replace the page's reading. */
 const MIN_CONF = 0.35;
+/** The digit reader's confidence (a different scale: its right readings measured 0.67–0.78). */
+const MIN_DIGITS_CONF = 0.5;
 /** A number the page read this surely is not read again. */
 const SURE = 0.8;
 
@@ -37,13 +44,15 @@ interface CellRect extends Rect {
   had: number | null;
   /** That number's digits. */
   hadDigits: string | null;
+  /** That number reaches past the cell into the next column ("10 | ST" read as one word "1051"). */
+  hadPast: boolean;
 }
 
 export async function rereadQuantityCells(
   content: PageContent,
   image: Buffer,
   readLine: ReadLine,
-  opts: { smoothed?: boolean } = {},
+  opts: { smoothed?: boolean; readDigits?: ReadLine } = {},
 ): Promise<{ content: PageContent; reread: number }> {
   const lines = layoutLines(content);
   const rects = quantityCellsToRead(lines);
@@ -85,17 +94,24 @@ export async function rereadQuantityCells(
       .withDensity(300)
       .png({ compressionLevel: 1 })
       .toBuffer();
-    const found = (await readLine(png))
-      .filter((x) => x.conf >= MIN_CONF && /\d/.test(x.text))
-      .map((x) => toPage(x, tight));
-    const numbers = found.filter((x) => parseNumber(x.text.replace(/[,;.]$/, ''), 'quantity') !== null);
+    const lstm = await readLine(png);
+    let found = lstm.filter((x) => x.conf >= MIN_CONF && /\d/.test(x.text)).map((x) => toPage(x, tight));
+    let numbers = found.filter(isQuantity);
+    if (numbers.length === 0 && opts.readDigits && lstm.length === 1) {
+      // the LSTM read letters ("A", "B", "10)"): the digit reader's number stands where it is what
+      // those letters look like
+      const read = (await opts.readDigits(png)).filter((x) => x.conf >= MIN_DIGITS_CONF && isQuantity(x));
+      if (read.length === 1 && looksLikeDigits(lstm[0]!.text, read[0]!.text))
+        numbers = found = [toPage({ ...read[0]!, box: lstm[0]!.box }, tight)];
+    }
     if (numbers.length === 0) continue;
     if (r.had !== null && Math.min(...numbers.map((x) => x.conf)) <= r.had) continue;
     // a crop that lost a digit at its edge reads "4" for the page's "24", and surely: the page's
     // number, holding all the crop read and more, stands
     const digits = numbers.map((x) => x.text.replace(/\D/g, '')).join('');
-    if (r.hadDigits && r.hadDigits !== digits && r.hadDigits.includes(digits)) continue;
-    words = [...words.filter((x) => !inside(x, tight)), ...found];
+    // (unless the page's number took in the next column)
+    if (r.hadDigits && !r.hadPast && r.hadDigits !== digits && r.hadDigits.includes(digits)) continue;
+    words = [...words.filter((x) => !inside(x, tight) && !(r.hadPast && startsIn(x, tight))), ...found];
     reread++;
   }
   if (reread === 0) return { content, reread };
@@ -165,7 +181,9 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   }
   if (x1 - x0 < u * 0.6) return null;
   const cy = line.box[1] + line.box[3] / 2;
-  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had, hadDigits };
+  const number = clean[0]?.cell.words[0];
+  const hadPast = number !== undefined && number.box[0] + number.box[2] > x1 + u * 0.3;
+  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had, hadDigits, hadPast };
 }
 
 const firstToken = (text: string): string => text.trim().split(/\s+/)[0] ?? '';
@@ -213,6 +231,46 @@ function otsuLevel(px: Uint8Array): number {
   return best;
 }
 
+/**
+ * What digits of a faint or broken typeface are read as by the LSTM: "4" as "A", "8" as "B" or "&",
+ * "0" as a bracket, "1" as a bar. Measured on the cells of standard-resolution faxes.
+ */
+const LOOKALIKES: Record<string, string> = {
+  '0': 'OoDQU()[]{}',
+  '1': 'lIi|!]',
+  '2': 'Zz',
+  '4': 'Aa',
+  '5': 'Ss§',
+  '6': 'bGé',
+  '7': 'T',
+  '8': 'B&',
+  '9': 'gq',
+};
+
+/**
+ * Whether `letters` (the LSTM's reading) is `digits` (the digit reader's) as the LSTM misreads
+ * digits: each digit stands as itself or as a lookalike, in order, and at most one further
+ * character (the other half of a "0" read "()", a ruling's remnant) is left over.
+ */
+export function looksLikeDigits(letters: string, digits: string): boolean {
+  const want = digits.replace(/[.,']/g, '');
+  const chars = [...letters.replace(/[.,']/g, '')];
+  if (want.length === 0 || want.length > chars.length) return false;
+  let i = 0;
+  let skipped = 0;
+  for (const d of want) {
+    while (i < chars.length && chars[i] !== d && !LOOKALIKES[d]?.includes(chars[i]!)) {
+      i++;
+      skipped++;
+    }
+    if (i === chars.length) return false;
+    i++;
+  }
+  return skipped + (chars.length - i) <= 1;
+}
+
+const isQuantity = (w: Word): boolean => parseNumber(w.text.replace(/[,;.]$/, ''), 'quantity') !== null;
+
 function toPage(w: Word, r: Rect): Word {
   const [x, y, bw, bh] = w.box;
   return {
@@ -220,6 +278,12 @@ function toPage(w: Word, r: Rect): Word {
     conf: w.conf,
     box: [r.x0 + (x - PAD) / SCALE, r.y0 + (y - PAD) / SCALE, bw / SCALE, bh / SCALE],
   };
+}
+
+/** A word that starts in the rectangle, on its rows. */
+function startsIn(w: Word, r: Rect): boolean {
+  const cy = w.box[1] + w.box[3] / 2;
+  return w.box[0] >= r.x0 - 2 && w.box[0] <= r.x1 && cy >= r.y0 && cy <= r.y1;
 }
 
 function inside(w: Word, r: Rect): boolean {

@@ -1,7 +1,10 @@
 /**
  * One folder holding `<lang>.traineddata.gz` for every language, built once per process from the
- * `@tesseract.js-data/<lang>` packages. Their own index.js points at the legacy (large) data; we
- * want `4.0.0_best_int` (LSTM only). A local langPath also keeps tesseract.js off the network.
+ * `@tesseract.js-data/<lang>` packages. Their own index.js points at the legacy (large) data; pages
+ * are read with `4.0.0_best_int` (LSTM only). The legacy data (`flavour: 'legacy'`, `4.0.0`) also
+ * holds tesseract's older character classifier, which reads digits of a faint typeface that the
+ * LSTM takes for letters (reread-quantity-cells.ts). A local langPath also keeps tesseract.js off
+ * the network.
  */
 
 import { createHash } from 'node:crypto';
@@ -14,19 +17,21 @@ import { FaxgateError } from '../../errors.ts';
 const require = createRequire(import.meta.url);
 const built = new Map<string, Promise<string>>();
 
-export function tessdataDir(languages: string[]): Promise<string> {
-  const key = [...languages].sort().join('+');
+export type TessdataFlavour = 'best_int' | 'legacy';
+
+export function tessdataDir(languages: string[], flavour: TessdataFlavour = 'best_int'): Promise<string> {
+  const key = `${flavour}:${[...languages].sort().join('+')}`;
   let dir = built.get(key);
   if (!dir) {
-    dir = build(languages);
+    dir = build(languages, flavour);
     built.set(key, dir);
     dir.catch(() => built.delete(key));
   }
   return dir;
 }
 
-async function build(languages: string[]): Promise<string> {
-  const sources = languages.map((lang) => [lang, traineddataOf(lang)] as const);
+async function build(languages: string[], flavour: TessdataFlavour): Promise<string> {
+  const sources = languages.map((lang) => [lang, traineddataOf(lang, flavour)] as const);
   // One folder per installation and language set, reused by every process: nothing piles up in
   // /tmp, and a second checkout elsewhere gets its own folder (the hash covers the source paths).
   const hash = createHash('sha256')
@@ -46,7 +51,7 @@ async function build(languages: string[]): Promise<string> {
   return dir;
 }
 
-function traineddataOf(lang: string): string {
+function traineddataOf(lang: string, flavour: TessdataFlavour): string {
   if (!/^[a-z_]{3,12}$/.test(lang)) throw configError(`invalid OCR language "${lang}"`);
   let pkgDir: string;
   try {
@@ -54,7 +59,7 @@ function traineddataOf(lang: string): string {
   } catch {
     throw configError(`OCR language "${lang}" is not installed (npm package @tesseract.js-data/${lang})`);
   }
-  return path.join(pkgDir, '4.0.0_best_int', `${lang}.traineddata.gz`);
+  return path.join(pkgDir, flavour === 'legacy' ? '4.0.0' : '4.0.0_best_int', `${lang}.traineddata.gz`);
 }
 
 async function exists(file: string): Promise<boolean> {

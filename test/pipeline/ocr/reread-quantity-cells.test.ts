@@ -7,6 +7,7 @@ import { clearRulingColumns, inkComponents, isolateRowText } from '../../../src/
 import { createOcrEngine } from '../../../src/pipeline/ocr/ocr-engine.ts';
 import { prepareForOcr } from '../../../src/pipeline/ocr/prepare-for-ocr.ts';
 import {
+  looksLikeDigits,
   quantityCellsToRead,
   type ReadLine,
   rereadQuantityCells,
@@ -206,6 +207,31 @@ describe('quantityCellsToRead', () => {
       ...row(250, '1', '10-4711', 'Senkkopfschraube M4x20', null, null),
     ];
     expect(quantityCellsToRead(layoutLines(page(noQty)))).toEqual([]);
+  });
+});
+
+describe('looksLikeDigits', () => {
+  it('takes the letters the LSTM reads for the digits of a faint typeface as those digits', () => {
+    expect(looksLikeDigits('A', '4')).toBe(true);
+    expect(looksLikeDigits('a', '4')).toBe(true);
+    expect(looksLikeDigits('B', '8')).toBe(true);
+    expect(looksLikeDigits('é', '6')).toBe(true);
+    // a "0" broken into brackets, with its other half left over
+    expect(looksLikeDigits('10)', '10')).toBe(true);
+    expect(looksLikeDigits('Al}', '40')).toBe(true);
+    expect(looksLikeDigits("1'Z5O", "1'250")).toBe(true);
+  });
+
+  it('rejects digits the letters do not look like, or more digits than the letters hold', () => {
+    expect(looksLikeDigits('A', '1')).toBe(false);
+    expect(looksLikeDigits('H', '1')).toBe(false);
+    expect(looksLikeDigits('', '1')).toBe(false);
+    // a bracket is no "41"; a ruling's remnant and two letters are no "111"
+    expect(looksLikeDigits('{', '41')).toBe(false);
+    expect(looksLikeDigits('[AW', '111')).toBe(false);
+    expect(looksLikeDigits('1h', "1'1")).toBe(false);
+    // two characters left over are too many
+    expect(looksLikeDigits('xAx', '4')).toBe(false);
   });
 });
 
@@ -481,6 +507,64 @@ describe('rereadQuantityCells with tesseract.js', () => {
   });
   afterAll(async () => {
     await worker?.terminate();
+    await digitWorker?.terminate();
+  });
+
+  // the digit reader as ocr-engine.ts starts it: the legacy classifier, held to digits
+  let digitWorker: Worker | undefined;
+  const readDigits: ReadLine = async (crop) => {
+    if (!digitWorker) {
+      digitWorker = await createWorker(['eng'], OEM.TESSERACT_ONLY, {
+        langPath: await tessdataDir(['eng'], 'legacy'),
+        gzip: true,
+        cacheMethod: 'none',
+      });
+      await digitWorker.setParameters({
+        tessedit_pageseg_mode: PSM.SINGLE_LINE,
+        tessedit_char_whitelist: "0123456789.,'",
+        classify_enable_learning: '0',
+      } as never);
+    }
+    return tesseractWords((await digitWorker.recognize(crop, {}, { blocks: true, text: false })).data);
+  };
+  /** The LSTM as it reads a faint typeface: "4" as "A", "8" as "B". */
+  const readsLetters: ReadLine = async (crop) =>
+    (await readLine(crop)).map((w) => ({ ...w, text: w.text.replace(/4/g, 'A').replace(/8/g, 'B') }));
+
+  // Regression (dev 0004, a thin sans-serif on a standard-resolution fax): the cells were clean
+  // after the crop, but the LSTM read "4" as "A", "8" as "B" and "10" as "10)", so no quantity was
+  // found; tesseract's legacy classifier held to digits read all of them right.
+  it("takes the digit reader's number where the LSTM read letters that look like it", async () => {
+    const letters = await rereadQuantityCells(content, png, readsLetters);
+    expect(quantityCells(letters.content.words)).toEqual(['10', '', 'B|', '', '25']);
+    const { content: out } = await rereadQuantityCells(content, png, readsLetters, { readDigits });
+    expect(quantityCells(out.words)).toEqual(['10', '4', '8', '', '25']);
+    // the number has the box of what the LSTM read (the digit reader's boxes are per line)
+    const four = out.words.find((w) => inQtyCell(w, 2))!;
+    for (const [i, v] of four.box.entries()) expect(Math.abs(v - printedFour.box[i]!)).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps nothing of the digit reader where the LSTM read letters unlike its digits', async () => {
+    const unlike: ReadLine = async (crop) => (await readLine(crop)).map((w) => ({ ...w, text: 'H' }));
+    const { content: out } = await rereadQuantityCells(content, png, unlike, { readDigits });
+    expect(quantityCells(out.words)).toEqual(['10', '', 'B|', '', '25']);
+  });
+
+  // Regression (dev 0004): "10 | ST" read as one word "1051"; the crop read "10", but a page number
+  // holding the crop's digits and more was kept, as if the crop had lost a digit at its edge.
+  it("replaces a page number that took in the next column's unit", async () => {
+    // the word runs from the "10" over the ruling into the unit's cell, as on the fax
+    const ten = printed.find((w) => w.text === '10' && inQtyCell(w, 1))!;
+    const glued: Word = {
+      text: '1051',
+      box: [ten.box[0], ten.box[1], QTY_CELL.x1 + 25 - ten.box[0], ten.box[3]],
+      conf: 0.43,
+    };
+    const words = [...printed.filter((w) => w !== ten), glued];
+    expect(quantityCells(words)[0]).toBe('1051');
+    const { content: out } = await rereadQuantityCells(pageOf(words), png, readLine);
+    expect(quantityCells(out.words)[0]).toBe('10');
+    expect(out.words.some((w) => w.text === '1051')).toBe(false);
   });
 
   it('finds the lost quantity in its cell and replaces garbage with the number', async () => {
