@@ -33,6 +33,10 @@ export function tokenize(text: string): string[] {
       // a bracket or a quote
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
       .replace(/(^|\s)(\d+)[(){}[\]|'’](?=\p{L})/gu, '$1$2 ')
+      // "20-paquets": a hyphen for the space before a unit (not "3-fach", "2-Komponenten")
+      .replace(/(^|\s)(\d+)[-–](\p{L}{2,}[.,;:]?)(?=\s|$)/gu, (m, sp: string, n: string, unit: string) =>
+        normalizeUnit(unit.replace(/[.,;:]$/, '')) ? `${sp}${n} ${unit}` : m,
+      )
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
       .split(/\s+/)

@@ -9,6 +9,17 @@ describe('tokenize', () => {
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
+  // Regression (s2800 0038): "…Pack à 100 Stk: 20-paquets" had no count
+  it('parts a count from its unit where OCR read the space between them as a hyphen', () => {
+    expect(tokenize('Stk: 20-paquets')).toEqual(['Stk:', '20', 'paquets']);
+    expect(findQuantities(tokenize('Pack à 100 Stk: 20-paquets'))[0]).toMatchObject({
+      quantity: 20,
+      unit: 'Pack',
+    });
+    // a hyphenated word that is no unit stays whole, and is no count
+    expect(tokenize('3-fach 2-Komponenten 10-4711')).toEqual(['3-fach', '2-Komponenten', '10-4711']);
+  });
+
   it('keeps an article number ending in X whole, and the count after it', () => {
     expect(tokenize('AB-1020X 40 Stk')).toEqual(['AB-1020X', '40', 'Stk']);
     expect(findQuantities(tokenize('AB-1020X 40 Stk'))[0]!.quantity).toBe(40);
