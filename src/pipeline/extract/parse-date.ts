@@ -71,13 +71,22 @@ interface Pattern {
 
 const LONG_MONTH_NAMES = Object.keys(MONTHS).filter((n) => n.length >= 5);
 
-/** The month a word one letter off a long month name means ("agusto", "Dezembor"), when only one. */
+/** Month names of four letters (märz, mars, juni, juin…): a four-letter word may be two letters off one. */
+const FOUR_LETTER_MONTH_NAMES = Object.keys(MONTHS).filter((n) => n.length === 4);
+
+/**
+ * The month a word one letter off a long month name means ("agusto", "Dezembor"), when only one. A
+ * four-letter word may be two letters off a four-letter name that starts as it does ("Mire" for
+ * März or Mars): between a day and a year nothing else stands, but "Jufi" (Juni or Juli) stays open.
+ */
 function misspeltMonth(word: string): number | null {
   const w = word.toLowerCase();
   if (MONTHS[w] !== undefined) return null;
-  const months = new Set(
-    LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, 1) <= 1).map((n) => MONTHS[n]!),
-  );
+  const names =
+    w.length === 4
+      ? FOUR_LETTER_MONTH_NAMES.filter((n) => n[0] === w[0] && boundedDistance(n, w, 2) <= 2)
+      : LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, 1) <= 1);
+  const months = new Set(names.map((n) => MONTHS[n]!));
   return months.size === 1 ? [...months][0]! : null;
 }
 
@@ -121,9 +130,9 @@ const PATTERNS: Pattern[] = [
       return [inferYear(m, d, ref), m, d, false];
     },
   },
-  // "5 agusto 2026", "12 Dezembor 2026": a month name OCR misread by one letter, with a year
+  // "5 agusto 2026", "12 Dezembor 2026", "15 Mire 2026": a month name OCR misread, with a year
   {
-    re: /(?<!\d)(\d{1,2})(?:er|\.|,)?\s*(\p{L}{5,10})\.?\s+(\d{4})(?!\d)/giu,
+    re: /(?<!\d)(\d{1,2})(?:er|\.|,)?\s*(\p{L}{4,10})\.?\s+(\d{4})(?!\d)/giu,
     build: (g) => {
       const m = misspeltMonth(g[2]!);
       return m === null ? null : [Number(g[3]), m, Number(g[1]), true, true];

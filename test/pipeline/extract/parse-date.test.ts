@@ -48,6 +48,15 @@ describe('parseDate', () => {
     expect(findDates('12 Stücke 2026', ref)).toEqual([]);
   });
 
+  // Regression (s2800 0005): "Datum: 15 Mire 2026" gave no order date
+  it('reads a four-letter word two letters off a four-letter month name that starts as it does', () => {
+    expect(findDates('Datum: 15 Mire 2026', ref)).toMatchObject([{ iso: '2026-03-15', misspelt: true }]);
+    // Juni or Juli, a word like no month, or no year: no date
+    expect(findDates('15 Jufi 2026', ref)).toEqual([]);
+    expect(findDates('12 Stck 2026', ref)).toEqual([]);
+    expect(findDates('15 Mire', ref)).toEqual([]);
+  });
+
   it('reads a date whose dot OCR turned into a comma, but no amounts', () => {
     expect(parseDate('Liefertermin 3, Juni 2026', ref)).toBe('2026-06-03');
     expect(parseDate('Datum 27,11.2026', ref)).toBe('2026-11-27');
