@@ -48,6 +48,15 @@ describe('parseDate', () => {
     expect(findDates('12 Stücke 2026', ref)).toEqual([]);
   });
 
+  // Regression (s2800 0029, s2500 0017): "Delivery date: 2026 01-30" gave no date
+  it('reads an ISO date one of whose hyphens OCR read as a space', () => {
+    expect(parseDate('Delivery date: 2026 01-30', ref)).toBe('2026-01-30');
+    expect(parseDate('Order date: 2026-06 17', ref)).toBe('2026-06-17');
+    // a year beside an article number, or a one-digit month: no date
+    expect(findDates('2026 10-4711', ref)).toEqual([]);
+    expect(findDates('2026 1-30', ref)).toEqual([]);
+  });
+
   // Regression (s2800 0005): "Datum: 15 Mire 2026" gave no order date
   it('reads a four-letter word two letters off a four-letter month name that starts as it does', () => {
     expect(findDates('Datum: 15 Mire 2026', ref)).toMatchObject([{ iso: '2026-03-15', misspelt: true }]);
