@@ -128,14 +128,16 @@ export function findLabelSpans<K extends string>(
     }
   }
   // exact matches before fuzzy ones (a stray "N" before "PO number/date" is not part of the label),
-  // then the longest; with `misreadLonger`, a label one edit off that holds an exact one and whole
+  // then the longest; with `misreadLonger`, a label misread within its tolerance (one edit, two for
+  // labels of 14 letters or more: "Diane de commande") that holds an exact one and whole
   // words besides ("Dale de commande" around "commande") is the longer label misread, and goes
   // first (not for column labels, whose neighbours are labels of their own: "Menge ME")
   const absorbs = (f: LabelSpan<K>): boolean =>
     opts.misreadLonger === true &&
-    f.edits === 1 &&
+    f.edits >= 1 &&
+    f.edits <= tolerance(f.label.length) &&
     // (the whole span is the label misread, not a compound ending in it)
-    boundedDistance(folded.slice(f.from, f.to).join(''), f.label, 1) <= 1 &&
+    boundedDistance(folded.slice(f.from, f.to).join(''), f.label, f.edits) <= f.edits &&
     cands.some((e) => {
       if (e.edits !== 0 || e.from < f.from || e.to > f.to || e.to - e.from >= f.to - f.from) return false;
       if (f.label.length < e.label.length + 3) return false;

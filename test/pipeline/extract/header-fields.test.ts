@@ -41,6 +41,8 @@ describe('header fields', () => {
   it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
     const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
     expect(f.orderDate?.value).toBe('2026-05-24');
+    // two letters off a long label (s2600 0002): "commande" inside it is no order-number label
+    expect(fields(['Diane de commande: 25.05.26']).orderDate?.value).toBe('2026-05-25');
     expect(f.deliveryDate?.value).toBe('2026-06-04');
     expect(fields(['Delivery date: 18 06.2026']).deliveryDate?.value).toBe('2026-06-18');
     // a year no order has, one digit from this year's
