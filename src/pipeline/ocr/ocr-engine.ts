@@ -222,7 +222,11 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       try {
         const second = await rereadQuantityCells(content, image, cells.read, {
           smoothed: prepared.steps.includes('dedither'),
-          readDigits: digits.read,
+          readDigits: (png) =>
+            digits.read(png).catch((err): Word[] => {
+              log?.warn({ err, page: page.page }, 'digit reading of a quantity cell failed');
+              return [];
+            }),
         });
         if (second.reread === 0) return content;
         log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');

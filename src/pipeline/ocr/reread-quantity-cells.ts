@@ -100,7 +100,10 @@ export async function rereadQuantityCells(
     if (numbers.length === 0 && opts.readDigits && lstm.length === 1) {
       // the LSTM read letters ("A", "B", "10)"): the digit reader's number stands where it is what
       // those letters look like
-      const read = (await opts.readDigits(png)).filter((x) => x.conf >= MIN_DIGITS_CONF && isQuantity(x));
+      // (a digit reader that fails, its data missing, costs this cell's second reading, not the page's)
+      const read = (await opts.readDigits(png).catch((): Word[] => [])).filter(
+        (x) => x.conf >= MIN_DIGITS_CONF && isQuantity(x),
+      );
       if (read.length === 1 && looksLikeDigits(lstm[0]!.text, read[0]!.text))
         numbers = found = [toPage({ ...read[0]!, box: lstm[0]!.box }, tight)];
     }

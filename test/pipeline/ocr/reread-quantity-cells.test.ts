@@ -544,6 +544,18 @@ describe('rereadQuantityCells with tesseract.js', () => {
     for (const [i, v] of four.box.entries()) expect(Math.abs(v - printedFour.box[i]!)).toBeLessThanOrEqual(3);
   });
 
+  it('reads the other cells when the digit reader fails (its data missing): only that reading is lost', async () => {
+    const failing: ReadLine = async () => {
+      throw new Error('legacy traineddata missing');
+    };
+    const { content: out } = await rereadQuantityCells(content, png, readLine, { readDigits: failing });
+    expect(quantityCells(out.words)).toEqual(['10', '4', '8', '', '25']);
+    const { content: letters } = await rereadQuantityCells(content, png, readsLetters, {
+      readDigits: failing,
+    });
+    expect(quantityCells(letters.words)).toEqual(['10', '', 'B|', '', '25']);
+  });
+
   it('keeps nothing of the digit reader where the LSTM read letters unlike its digits', async () => {
     const unlike: ReadLine = async (crop) => (await readLine(crop)).map((w) => ({ ...w, text: 'H' }));
     const { content: out } = await rereadQuantityCells(content, png, unlike, { readDigits });
