@@ -311,8 +311,22 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
     // character; it is no cell content
     if (Math.max(...cell.words.map((w) => w.box[3])) < line.unit * 0.4) return;
     const x = cell.words.length > 1 ? cell.x0 + line.unit * 0.3 : (cell.x0 + cell.x1) / 2;
-    const col = header.columns.find((c) => x >= c.left && x < c.right) ?? columnOf(header, cell.x0, cell.x1);
+    let col = header.columns.find((c) => x >= c.left && x < c.right) ?? columnOf(header, cell.x0, cell.x1);
     if (!col) return;
+    // a description in a wide typeface runs on past the border to the quantity column ("…
+    // Nitril Gr. | 9", "transparent | 500 mm x 300": the words cells apart in Courier): what a
+    // word's gap after the description ends well left of the quantity label, or starts well left
+    // of it and runs on in words, is the description's
+    const prev = out.at(-1);
+    const leftOfLabel =
+      cell.x1 < col.x0 - line.unit * 0.5 || (cell.words.length > 1 && cell.x0 < col.x0 - line.unit * 2);
+    if (
+      col.kind === 'quantity' &&
+      prev?.kind === 'description' &&
+      leftOfLabel &&
+      cell.x0 - prev.cell.x1 <= line.unit * 2
+    )
+      col = header.columns.find((c) => c.kind === 'description') ?? col;
     let text = cell.text;
     // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
     // pack content is not read as the quantity

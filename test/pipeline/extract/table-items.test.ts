@@ -774,6 +774,37 @@ describe('quantity × price = total that no whole quantity explains', () => {
   });
 });
 
+// Regression (s3000 0001, 0035: order forms in Courier): the description ran on past the border to
+// the quantity column, its words a cell apart, and unordered rows took "Gr. 9" or "500 mm x 300" for
+// their quantity
+describe('a description in a wide typeface running on towards the quantity label', () => {
+  const courier: MasterData = {
+    products: [
+      { sku: '0001547', description: 'Arbeitshandschuh Nitril Gr. 9', unit: 'Paar', price: 3.9, gtin: null },
+      { sku: '0005231', description: 'Kupferrohr 18x1 mm', unit: 'm', price: 14.2, gtin: null },
+      {
+        sku: '0003402',
+        description: 'Stretchfolie transparent 500 mm x 300 m',
+        unit: 'Rolle',
+        price: 18.9,
+        gtin: null,
+      },
+    ],
+    customers: [],
+    customerSkus: [],
+  };
+  const page = pageFromRows([
+    'Line  Item no.   Description                                         Qty    Unit     Unit price',
+    '1     0001547    Arbeitshandschuh   Nitril   Gr.   9                          pair     3.90',
+    '2     0005231    Kupferrohr   18x1   mm                                3      metres   14.20',
+    '3     0003402    Stretchfolie   transparent   500   mm   x   300             roll     18.90',
+  ]);
+  it('keeps its figures in the description: only the row with a quantity under the label is ordered', () => {
+    const d = extractDraft([page], meta, courier);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0005231', 3]]);
+  });
+});
+
 describe('a quantity label no vocabulary knows', () => {
   it('is the header word standing over whole numbers ("Qiy" for "Qty")', () => {
     // s600 0027: the quantity column left of the article, its label misread
