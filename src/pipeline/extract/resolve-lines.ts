@@ -337,7 +337,7 @@ function unitConversion(text: string, ordered: string | null, catalog: string): 
   if (!ordered || ordered === catalog || !CONTAINER_UNITS.has(ordered)) return null;
   // (the content stands alone: "boxes of 20-1145" names an article, no content)
   const re =
-    /(\p{L}+)\.?\s*(?:à|a|á|@|zu|je|de|da|di|of|x)\s*[.,:;]?\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
+    /(\p{L}+)\.?\s*(?:à|a|á|ä|â|@|zu|je|de|da|di|of|x)\s*[.,:;]?\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
   for (const m of text.matchAll(re)) {
     if (normalizeUnit(m[1]!) !== ordered) continue;
     const unit = m[3] ? normalizeUnit(m[3]) : null;
@@ -354,7 +354,7 @@ function unitConversion(text: string, ordered: string | null, catalog: string): 
 function packSizes(text: string): number[] {
   const out: number[] = [];
   const re =
-    /(?:^|\s)(?:à|a|á|@|x|je|zu|per|par|de|da|di|of|with|mit|pro)\s*[.,:;]?\s*(\d{1,4})\s*(?:stk\.?|stück|stueck|st\.?|pcs\.?|pc|pieces?|pièces?|pezzi|pz\.?|paar|pairs?|paires?|paia)?(?=\s|$|[,.;)])/giu;
+    /(?:^|\s)(?:à|a|á|ä|â|@|x|je|zu|per|par|de|da|di|of|with|mit|pro)\s*[.,:;]?\s*(\d{1,4})\s*(?:stk\.?|stück|stueck|st\.?|pcs\.?|pc|pieces?|pièces?|pezzi|pz\.?|paar|pairs?|paires?|paia)?(?=\s|$|[,.;)])/giu;
   for (const m of text.matchAll(re)) {
     const n = Number(m[1]);
     if (n > 1) out.push(n);

@@ -331,7 +331,11 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
     // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
     // pack content is not read as the quantity
     const before = cells[i - 1]?.words.at(-1)?.text ?? '';
-    if (col.kind === 'quantity' && prevKind === 'quantity' && /^(à|a|á|@|x|je|zu|per|par|da)$/i.test(before))
+    if (
+      col.kind === 'quantity' &&
+      prevKind === 'quantity' &&
+      /^(à|a|á|ä|â|@|x|je|zu|per|par|da)$/i.test(before)
+    )
       text = `${before} ${text}`;
     prevKind = col.kind;
     out.push({ kind: col.kind, text, cell });

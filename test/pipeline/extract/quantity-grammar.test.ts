@@ -9,6 +9,14 @@ describe('tokenize', () => {
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
+  // Regression (s3000 0012): "Karton ä 500 Stk: 10 Kartons", the "à" read with an umlaut, gave 500
+  it('takes "ä" and "â" for the "à" of a pack content', () => {
+    for (const a of ['ä', 'â'])
+      expect(
+        findQuantities(tokenize(`Spanplattenschraube Torx 5x60 Karton ${a} 500 Stk: 10 Kartons`)),
+      ).toEqual([expect.objectContaining({ quantity: 10, unit: 'Karton' })]);
+  });
+
   // Regression (s2800 0038): "…Pack à 100 Stk: 20-paquets" had no count
   it('parts a count from its unit where OCR read the space between them as a hyphen', () => {
     expect(tokenize('Stk: 20-paquets')).toEqual(['Stk:', '20', 'paquets']);
