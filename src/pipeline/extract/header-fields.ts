@@ -127,10 +127,22 @@ interface LineLabels {
   spans: LabelSpan<Kind>[];
 }
 
+/**
+ * A colon OCR read as a letter i or l at a label's end ("Licfertermini" for "Liefertermin:"): a
+ * word that is no label, but one without that last letter, is that label and its colon.
+ */
+function colonAsLetter(text: string): string {
+  const m = /^(\p{L}{5,})[il]$/u.exec(text);
+  if (!m || findLabelSpans([text], VOCAB).length > 0) return text;
+  return findLabelSpans([m[1]!], VOCAB).length > 0 ? `${m[1]}:` : text;
+}
+
 function labelsOf(line: TextLine): LineLabels {
   const tokens = tokensOf(line);
   // (a colon read as "!" after a label, "Data!", is no letter l of it)
-  const texts = tokens.map((t) => (wordish(t.text) ? t.text.replace(/(?<=\p{L})!$/u, ':') : '#'));
+  const texts = tokens.map((t) =>
+    wordish(t.text) ? colonAsLetter(t.text.replace(/(?<=\p{L})!$/u, ':')) : '#',
+  );
   const all = longerLabels(findLabelSpans(texts, VOCAB, { misreadLonger: true }), texts);
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence

@@ -41,6 +41,10 @@ describe('header fields', () => {
   it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
     const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
     expect(f.orderDate?.value).toBe('2026-05-24');
+    // a colon read as a letter i at the label's end (s3000 0023, 0036)
+    expect(fields(['Licfertermini 23/06/2026']).deliveryDate?.value).toBe('2026-06-23');
+    // (a short label with that letter is within its tolerance already, and stays as read)
+    expect(fields(['Datumi 23/06/2026']).orderDate?.value).toBe('2026-06-23');
     // two letters off a long label (s2600 0002): "commande" inside it is no order-number label
     expect(fields(['Diane de commande: 25.05.26']).orderDate?.value).toBe('2026-05-25');
     expect(f.deliveryDate?.value).toBe('2026-06-04');
