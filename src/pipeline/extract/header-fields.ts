@@ -495,6 +495,10 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
       // (a two-digit year must be near: "3 12.50" is a count and an amount)
       y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${m1 ?? m2}.${y}` : m,
     )
+    // the first dot read as a colon: "26:10. 26", "26:10.2026" (a time has no year after it)
+    .replace(/(?<![\d.:])(\d{1,2})\s?:\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.:])/g, (m, d, mo, y) =>
+      y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,
+    )
     // both dots lost: "26 12 2026" (a four-digit year near)
     .replace(/(?<![\d.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\d.,])/g, (m, d, mo, y) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,

@@ -41,6 +41,9 @@ describe('header fields', () => {
   it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
     const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
     expect(f.orderDate?.value).toBe('2026-05-24');
+    // a date's first dot read as a colon (s3000 0002, c2 0011); a time is no date
+    expect(fields(['Delivery date: 26:10. 26']).deliveryDate?.value).toBe('2026-10-26');
+    expect(fields(['Liefertermin: 10:46 26']).deliveryDate).toBeNull();
     // a colon read as a letter i at the label's end (s3000 0023, 0036)
     expect(fields(['Licfertermini 23/06/2026']).deliveryDate?.value).toBe('2026-06-23');
     // (a short label with that letter is within its tolerance already, and stays as read)
