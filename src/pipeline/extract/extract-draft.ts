@@ -54,6 +54,8 @@ function customerEvidence(
 
 /** A draft whose lines do not add up to the printed total is not touchless. */
 const TOTAL_MISMATCH_CONFIDENCE = 0.5;
+/** Nor is one with a labelled field whose value did not read (the draft's confidence adds 0.1). */
+const UNREAD_FIELD_CONFIDENCE = 0.6;
 
 /** Days from ISO date `a` to ISO date `b`. */
 const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
@@ -373,6 +375,10 @@ export function extractDraft(
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > YEAR_APART_DAYS) {
     ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, ref, warnings));
   }
+  // a delivery label beside a date not read whole: the clerk reads it, and the draft is not touchless
+  const deliveryUnread = deliveryDate ? null : fields.deliveryUnread;
+  if (deliveryUnread)
+    warnings.push(`delivery date unreadable ('${deliveryUnread.text}'); please check the original page`);
   const reference = restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings);
   if (!reference) warnings.push('no order reference found');
 
@@ -382,7 +388,7 @@ export function extractDraft(
   const fieldConf = Math.min(
     reference?.confidence ?? 0.8,
     orderDate?.confidence ?? 0.75,
-    deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : 0.8),
+    deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : deliveryUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
   );
   const totalConf = totals && !totals.agrees ? TOTAL_MISMATCH_CONFIDENCE : 1;
   return {

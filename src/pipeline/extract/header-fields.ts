@@ -13,7 +13,7 @@ import { combinedRefDateLabel } from './combined-label.ts';
 import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import { boxOf, type TextLine } from './layout-lines.ts';
-import { findDates } from './parse-date.ts';
+import { findDates, monthOf } from './parse-date.ts';
 import { type DamagedDate, damagedDate } from './partial-date.ts';
 import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits } from './repair-date-digits.ts';
@@ -30,6 +30,12 @@ export interface HeaderFields {
   deliveryDate: HeaderField<string> | null;
   /** A delivery label was found but its value is not a date ("sofort", "asap"). */
   deliveryAsap: boolean;
+  /**
+   * A delivery label beside a date no reading makes whole ("Liefertermin: Juli 2026", its day lost):
+   * what stands there, for the clerk to look at. Null when a delivery date was read or nothing
+   * date-like follows a delivery label.
+   */
+  deliveryUnread: { text: string; evidence: Evidence } | null;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
   /** A labelled order date that OCR damaged ("29.0· .2026", "1001/2026"; see partial-date.ts). */
@@ -593,6 +599,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let orderDate: Candidate<{ iso: string; hasYear: boolean }> | null = null;
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
+  let deliveryUnread: HeaderFields['deliveryUnread'] = null;
   let orderDateLabelled = false;
   let orderDateDamaged: HeaderFields['orderDateDamaged'] = null;
   let address: Candidate<string> | null = null;
@@ -705,6 +712,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
             score: uv.score - 0.05 - penalty,
             evidence: ev(u.line, u.text.slice(uv.at).split(/\s+/).slice(0, 3).join(' ')),
           });
+        else if (dateLike(here)) deliveryUnread ??= { text: here.trim(), evidence: ev(l, here.trim()) };
       }
     });
 
@@ -783,6 +791,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       : null,
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
+    deliveryUnread: delivery ? null : deliveryUnread,
     orderDateLabelled,
     orderDateDamaged,
     deliveryAddress: field(address as Candidate<string> | null),
@@ -791,6 +800,16 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** A few words with a month name or digits: a date, read in part ("Juli 2026", "2O.O6.26"). */
+function dateLike(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 4 &&
+    words.some((w) => /\d/.test(w) || monthOf(w.replace(/[.,:;]+$/, '')) !== null)
+  );
+}
 
 /**
  * The delivery date in the text right after a delivery label or phrase: a written date, a calendar

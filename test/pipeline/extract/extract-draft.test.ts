@@ -393,6 +393,28 @@ describe('extractDraft', () => {
       vi.useRealTimers();
     }
   });
+  // Regression (s2200 0011): "Liefertermin: Juli 2026", the day lost, gave a draft at 0.83 without
+  // a word about the delivery date
+  it('says so and is not touchless when the delivery label stands beside a date not read whole', () => {
+    const rows = (delivery: string) => [
+      'Bestell-Nr.: 4540658314',
+      'Datum: 24.06.2026',
+      delivery,
+      'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+      '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+    ];
+    const unread = extractDraft([pageFromRows(rows('Liefertermin:   Juli 2026'))], fax, master);
+    expect(unread.deliveryDate).toBeNull();
+    expect(unread.warnings.join('\n')).toMatch(/delivery date unreadable \('Juli 2026'\)/);
+    expect(unread.confidence).toBeLessThan(0.8);
+    // a delivery label with nothing after it, or a date read, is no such case
+    for (const delivery of ['Liefertermin:', 'Liefertermin:   08.07.2026']) {
+      const d = extractDraft([pageFromRows(rows(delivery))], fax, master);
+      expect(d.warnings.join('\n')).not.toMatch(/delivery date unreadable/);
+      expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
   it('mends a delivery year that OCR misread years after the order date', () => {
     const page = pageFromRows([
       'Bestelldatum: 25.07.2026',
