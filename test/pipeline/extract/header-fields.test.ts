@@ -41,6 +41,13 @@ describe('header fields', () => {
   it('reads labels and dates OCR garbled a little: a letter, a word, a dot lost to a space', () => {
     const f = fields(['Dale de commande: 24.05 26', 'Date de hvrason souhaitée: 04 06.26']);
     expect(f.orderDate?.value).toBe('2026-05-24');
+    // every separator lost, or the second read as a colon (s1300 0039, s1200 0004, s1800 0016), with
+    // a four-digit year near; a long number is no date
+    expect(fields(['Liefertermin: 02072026']).deliveryDate?.value).toBe('2026-07-02');
+    expect(fields(['Delivery date: 2026 07 02']).deliveryDate?.value).toBe('2026-07-02');
+    expect(fields(['Liefertermin: 28/06: 2026']).deliveryDate?.value).toBe('2026-06-28');
+    expect(fields(['Liefertermin: 4500072026']).deliveryDate).toBeNull();
+    expect(fields(['Liefertermin: 02071996']).deliveryDate).toBeNull();
     // a date's first dot read as a colon (s3000 0002, c2 0011); a time is no date
     expect(fields(['Delivery date: 26:10. 26']).deliveryDate?.value).toBe('2026-10-26');
     expect(fields(['Liefertermin: 10:46 26']).deliveryDate).toBeNull();
