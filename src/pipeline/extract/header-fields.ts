@@ -16,7 +16,7 @@ import { boxOf, type TextLine } from './layout-lines.ts';
 import { findDates, monthOf } from './parse-date.ts';
 import { type DamagedDate, damagedDate } from './partial-date.ts';
 import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
-import { repairDateDigits } from './repair-date-digits.ts';
+import { repairDateDigits, yearsOneDigitFrom } from './repair-date-digits.ts';
 
 export interface HeaderField<T> {
   value: T;
@@ -516,9 +516,13 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     .replace(/(?<![\d.,/-])(20\d{2}) (\d{2}) (\d{2})(?![\d.,/-])/g, (m, y, mo, d) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${y}-${mo}-${d}` : m,
     )
-    // both dots lost: "26 12 2026" (a four-digit year near)
+    // both dots lost: "26 12 2026" (a four-digit year near, or one digit from this year's
+    // neighbours, which the repair below then mends: "09 07 2076")
     .replace(/(?<![\d.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\d.,])/g, (m, d, mo, y) =>
-      Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,
+      Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ||
+      yearsOneDigitFrom(Number(y), ref.getUTCFullYear()).length === 1
+        ? `${d}.${mo}.${y}`
+        : m,
     );
   const r = repairDateDigits(t, ref.getUTCFullYear());
   // (a month name read one letter off counts as repaired too)

@@ -415,6 +415,18 @@ describe('extractDraft', () => {
     }
   });
 
+  // Regression (s2600 0023): "09 07 2076", both dots lost and a year digit misread, was no date
+  it('reads a delivery date with both dots lost and a year digit misread, and mends the year', () => {
+    const page = pageFromRows([
+      'Bestelldatum: 24.06.2026',
+      'Liefertermin: 09 07 2076',
+      '10-4711  Senkkopfschraube M4x20                     20 Stk',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.deliveryDate).toBe('2026-07-09');
+    expect(d.warnings.join('\n')).toMatch(/delivery date read as 2076-07-09/);
+  });
+
   it('mends a delivery year that OCR misread years after the order date', () => {
     const page = pageFromRows([
       'Bestelldatum: 25.07.2026',
