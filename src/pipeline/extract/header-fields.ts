@@ -516,11 +516,12 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     .replace(/(?<![\d.,/-])(20\d{2}) (\d{2}) (\d{2})(?![\d.,/-])/g, (m, y, mo, d) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${y}-${mo}-${d}` : m,
     )
-    // both dots lost: "26 12 2026" (a four-digit year near, or one digit from this year's
-    // neighbours, which the repair below then mends: "09 07 2076")
+    // both dots lost: "26 12 2026" (a four-digit year near, or a later year one digit from this
+    // year's neighbours, which the draft then mends: "09 07 2076"; a past year such as 2016 may be
+    // one a text speaks of, and stays no date)
     .replace(/(?<![\d.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\d.,])/g, (m, d, mo, y) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ||
-      yearsOneDigitFrom(Number(y), ref.getUTCFullYear()).length === 1
+      (Number(y) > ref.getUTCFullYear() && yearsOneDigitFrom(Number(y), ref.getUTCFullYear()).length === 1)
         ? `${d}.${mo}.${y}`
         : m,
     );
