@@ -24,7 +24,7 @@ import {
   placedCells,
   type TableHeader,
 } from './table-columns.ts';
-import { normalizeUnit } from './units.ts';
+import { A_GRAVE, normalizeUnit } from './units.ts';
 
 export interface ItemCandidate {
   lines: TextLine[];
@@ -49,7 +49,7 @@ const CARRY =
   /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto/i;
 
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
-const PACK_BEFORE = /^(à|a|á|ä|â|@|je|zu|per|par|de|da|di|of|with|mit|pro|ca\.?|x)$/i;
+const PACK_BEFORE = new RegExp(`^(${A_GRAVE}|je|zu|per|par|de|da|di|of|with|mit|pro|ca\\.?|x)$`, 'i');
 
 /** Quantity candidates in the quantity column of an item's rows. */
 function quantityCandidates(texts: string[]): { n: number; unit: string | null }[] {

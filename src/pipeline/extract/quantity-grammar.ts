@@ -5,7 +5,7 @@
  * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
-import { CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
+import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
 
 export interface QuantityHit {
   quantity: number;
@@ -16,7 +16,7 @@ export interface QuantityHit {
 }
 
 const NUM = /^\d{1,5}(?:[.,]\d{1,3})?$|^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,3})?$/;
-const PER = /^(à|a|á|ä|â|@|je|zu|per|par|da|of|with|mit|von|pro|ca\.?)$/i;
+const PER = new RegExp(`^(${A_GRAVE}|je|zu|per|par|da|of|with|mit|von|pro|ca\\.?)$`, 'i');
 const DESCRIPTIVE_BEFORE =
   /^(din|iso|en|gr\.?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
 const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückzahl|anz)\.?:?$/i;

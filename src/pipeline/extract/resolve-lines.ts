@@ -15,7 +15,7 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
+import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -327,6 +327,12 @@ function resolveFromDocument(
   };
 }
 
+// (the content stands alone: "boxes of 20-1145" names an article, no content)
+const UNIT_CONTENT = new RegExp(
+  `(\\p{L}+)\\.?\\s*(?:${A_GRAVE}|zu|je|de|da|di|of|x)\\s*[.,:;]?\\s*(\\d{1,5})(?![\\d.,\\-–/])\\s*(\\p{L}+\\.?)?`,
+  'giu',
+);
+
 /**
  * "2 Kartons à 12 Stk" of an article the catalog sells per Stk: one ordered unit is 12 catalog
  * units. Only a content stated right after the ordered unit's own word counts (not "Pack à 100 Stk"
@@ -335,10 +341,7 @@ function resolveFromDocument(
  */
 function unitConversion(text: string, ordered: string | null, catalog: string): DraftLine['conversion'] {
   if (!ordered || ordered === catalog || !CONTAINER_UNITS.has(ordered)) return null;
-  // (the content stands alone: "boxes of 20-1145" names an article, no content)
-  const re =
-    /(\p{L}+)\.?\s*(?:à|a|á|ä|â|@|zu|je|de|da|di|of|x)\s*[.,:;]?\s*(\d{1,5})(?![\d.,\-–/])\s*(\p{L}+\.?)?/giu;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(UNIT_CONTENT)) {
     if (normalizeUnit(m[1]!) !== ordered) continue;
     const unit = m[3] ? normalizeUnit(m[3]) : null;
     const factor = Number(m[2]);
@@ -347,15 +350,18 @@ function unitConversion(text: string, ordered: string | null, catalog: string): 
   return null;
 }
 
+const PACK_CONTENT = new RegExp(
+  `(?:^|\\s)(?:${A_GRAVE}|x|je|zu|per|par|de|da|di|of|with|mit|pro)\\s*[.,:;]?\\s*(\\d{1,4})\\s*(?:stk\\.?|stück|stueck|st\\.?|pcs\\.?|pc|pieces?|pièces?|pezzi|pz\\.?|paar|pairs?|paires?|paia)?(?=\\s|$|[,.;)])`,
+  'giu',
+);
+
 /**
  * Pack contents a row states: "à 10 Stück", "da 6 pezzi", "of 12 pcs", "x 50", "de 100 pièces";
  * also with a speck read as a mark between word and number ("da.24 pezzi").
  */
 function packSizes(text: string): number[] {
   const out: number[] = [];
-  const re =
-    /(?:^|\s)(?:à|a|á|ä|â|@|x|je|zu|per|par|de|da|di|of|with|mit|pro)\s*[.,:;]?\s*(\d{1,4})\s*(?:stk\.?|stück|stueck|st\.?|pcs\.?|pc|pieces?|pièces?|pezzi|pz\.?|paar|pairs?|paires?|paia)?(?=\s|$|[,.;)])/giu;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(PACK_CONTENT)) {
     const n = Number(m[1]);
     if (n > 1) out.push(n);
   }

@@ -9,6 +9,7 @@ import type { Word } from '../types.ts';
 import { type ColumnKind, COLUMN_LABELS as LABELS } from './column-vocabulary.ts';
 import { boundedDistance, findLabelSpans, foldLabel, labelEquals } from './fuzzy-label.ts';
 import type { Cell, TextLine } from './layout-lines.ts';
+import { A_GRAVE } from './units.ts';
 
 export type { ColumnKind } from './column-vocabulary.ts';
 
@@ -331,17 +332,16 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
     // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
     // pack content is not read as the quantity
     const before = cells[i - 1]?.words.at(-1)?.text ?? '';
-    if (
-      col.kind === 'quantity' &&
-      prevKind === 'quantity' &&
-      /^(à|a|á|ä|â|@|x|je|zu|per|par|da)$/i.test(before)
-    )
+    if (col.kind === 'quantity' && prevKind === 'quantity' && PACK_WORD.test(before))
       text = `${before} ${text}`;
     prevKind = col.kind;
     out.push({ kind: col.kind, text, cell });
   });
   return out;
 }
+
+/** The word before a pack's content ("Pack à | 100 Stk"). */
+const PACK_WORD = new RegExp(`^(${A_GRAVE}|x|je|zu|per|par|da)$`, 'i');
 
 /** An amount written with cents ("12.60", "1'250.50", "1.154,00"): a price or a total, no count. */
 export const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;

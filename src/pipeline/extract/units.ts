@@ -37,6 +37,12 @@ export function normalizeUnit(word: string): string | null {
 }
 
 /** Units that are also ordinary letters/words and need a number right before them to count. */
+/**
+ * The "à" of a pack content ("Karton à 500 Stk") as it is typed or read: without its accent, with
+ * another one, or as "@". An alternation for regular expressions.
+ */
+export const A_GRAVE = 'à|a|á|ä|â|@';
+
 export const WEAK_UNITS = new Set(['m', 'l', 'x']);
 
 /** Units that hold a number of other units (a Karton of 12 Stk). */

@@ -11,12 +11,10 @@ import sharp from 'sharp';
 import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { tablesOf } from '../extract/side-by-side.ts';
 import type { PageContent, Word } from '../types.ts';
-import { overlap, type ReadPage } from './missed-words.ts';
+import { CLEAN_PAGE_CONF, overlap, type ReadPage } from './missed-words.ts';
 import { clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { uncoveredInk } from './uncovered-ink.ts';
 
-/** Pages read at least this surely are for missed-words.ts's whole-page sparse reading. */
-export const LOST_COLUMN_MAX_CONF = 0.85;
 /**
  * What a lost column holds: figures (quantities, prices, amounts) and label or unit words. Read
  * below these confidences, or as anything else ("hi", "LU!", "o.4u"), it is noise read as letters.
@@ -33,7 +31,7 @@ export async function readLostColumns(
   readSparse: ReadPage,
 ): Promise<{ words: Word[]; added: number }> {
   const words = content.words;
-  if (words.length === 0 || content.confidence >= LOST_COLUMN_MAX_CONF) return { words, added: 0 };
+  if (words.length === 0 || content.confidence >= CLEAN_PAGE_CONF) return { words, added: 0 };
   const lines = layoutLines(content);
   const bands = tableBands(lines);
   if (bands.length === 0) return { words, added: 0 };

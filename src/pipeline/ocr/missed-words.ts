@@ -17,8 +17,11 @@ export type ReadPage = (png: Buffer) => Promise<Word[]>;
 const MIN_MISSED_BLOBS = 8;
 /** Missed blobs aligned on their left or right edge that make a lost column. */
 const MIN_COLUMN_BLOBS = 3;
-/** Only pages read this surely overall: a clean page that lost text lost it to layout analysis. */
-const MIN_PAGE_CONF = 0.85;
+/**
+ * Only pages read this surely overall: a clean page that lost text lost it to layout analysis.
+ * Pages below it are lost-columns.ts's: the two second looks part the pages at this one level.
+ */
+export const CLEAN_PAGE_CONF = 0.85;
 /** Words of the sparse reading below this confidence are noise read as letters. */
 const MIN_CONF = 0.6;
 
@@ -30,7 +33,7 @@ export async function addMissedWords(
   // on degraded pages the missed "text" is mostly noise, and a sparse reading of it adds junk
   // (measured on the dev corpus: F1 0.72 → 0.65 on its standard and noisy faxes)
   const conf = words.length === 0 ? 0 : words.reduce((sum, w) => sum + w.conf, 0) / words.length;
-  if (conf < MIN_PAGE_CONF) return { words, added: 0 };
+  if (conf < CLEAN_PAGE_CONF) return { words, added: 0 };
   const heights = words.map((w) => w.box[3]).sort((a, b) => a - b);
   const unit = heights[Math.floor(heights.length / 2)] ?? 20;
   const { data, info } = await sharp(image).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
