@@ -60,6 +60,24 @@ export function cellsOf(words: Word[], unit: number): Cell[] {
   return cells;
 }
 
+/**
+ * A word that stands right beside a word of the line of about its own size, mostly level with it:
+ * the value after its label ("Bestell-Nr.: | CMD-50764"), whose line's centre a tall title beside
+ * the label ("Bestellung") pulled away by more than half a text height. (Not beside a ruling or
+ * bracket read as a tall letter, which reaches into the rows above and below.)
+ */
+function besideOnBaseline(w: Word, line: Word[], unit: number): boolean {
+  const [x, y, width, h] = w.box;
+  if (h > unit * 2) return false;
+  return line.some((n) => {
+    const [nx, ny, nw, nh] = n.box;
+    if (Math.max(h, nh) > Math.min(h, nh) * 1.6) return false;
+    const gap = Math.max(nx - (x + width), x - (nx + nw));
+    const overlap = Math.min(y + h, ny + nh) - Math.max(y, ny);
+    return gap <= unit * 3 && overlap >= Math.min(h, nh) * 0.6;
+  });
+}
+
 /** Group a page's words into lines by vertical overlap, top to bottom, words left to right. */
 export function layoutLines(page: PageContent): TextLine[] {
   const words = page.words.filter((w) => w.text.trim() !== '' && w.box[3] > 0);
@@ -72,7 +90,10 @@ export function layoutLines(page: PageContent): TextLine[] {
     let best: { cy: number; words: Word[] } | undefined;
     for (let i = groups.length - 1; i >= 0 && i >= groups.length - 4; i--) {
       const g = groups[i]!;
-      if (Math.abs(g.cy - cy) <= unit * 0.5 && (!best || Math.abs(g.cy - cy) < Math.abs(best.cy - cy)))
+      if (
+        (Math.abs(g.cy - cy) <= unit * 0.5 || besideOnBaseline(w, g.words, unit)) &&
+        (!best || Math.abs(g.cy - cy) < Math.abs(best.cy - cy))
+      )
         best = g;
     }
     if (best) {

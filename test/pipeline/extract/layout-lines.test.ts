@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractHeaderFields } from '../../../src/pipeline/extract/header-fields.ts';
+import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
+import type { PageContent, Word } from '../../../src/pipeline/types.ts';
+
+const word = (text: string, x: number, y: number, w: number, h: number): Word => ({
+  text,
+  box: [x, y, w, h],
+  conf: 0.93,
+});
+
+const page = (words: Word[]): PageContent => ({
+  page: 1,
+  width: 1728,
+  height: 2292,
+  source: 'ocr',
+  words,
+  text: words.map((w) => w.text).join(' '),
+  confidence: 0.93,
+});
+
+// body text around the head, so that the page's text height is that of its small print
+const body = (h = 20): Word[] =>
+  Array.from({ length: 12 }, (_, i) => word(`Zeile${i}`, 180, 900 + i * 40, 90, h));
+
+describe('layout lines', () => {
+  it("keeps a value on its label's line when a tall title beside the label pulls the line up", () => {
+    // as read from a fax: "Bestellung" in large type left, "Bestell-Nr.: CMD-50764" right, the
+    // value's box a little lower than the label's (s1600 0030)
+    const lines = layoutLines(
+      page([
+        word('Bestellung', 180, 339, 227, 58),
+        word('_', 431, 334, 17, 63),
+        word('Besteil-Nr.:', 955, 361, 123, 27),
+        word('CMD-50764', 1088, 369, 136, 24),
+        word('Datum:', 955, 408, 79, 18),
+        word('09/07/2026', 1044, 407, 126, 19),
+        ...body(),
+      ]),
+    );
+    const head = lines.find((l) => l.text.includes('Besteil'))!;
+    expect(head.text).toContain('CMD-50764');
+    expect(lines.find((l) => l.text.includes('Datum'))!.text).toBe('Datum: 09/07/2026');
+    expect(extractHeaderFields(lines, new Date('2026-07-10')).reference?.value).toBe('CMD-50764');
+  });
+
+  it('joins a slash-tall order number to its label, not to the title', () => {
+    const lines = layoutLines(
+      page([
+        word('Ordine', 181, 348, 143, 40),
+        word('fornitore', 339, 355, 184, 33),
+        word('Numero', 957, 369, 89, 18),
+        word('ordine:', 1054, 368, 75, 19),
+        word('ORD/673/26', 1139, 368, 140, 29),
+        ...body(17),
+      ]),
+    );
+    expect(lines.find((l) => l.text.includes('Numero'))!.text).toContain('ordine: ORD/673/26');
+  });
+
+  it('keeps the next table row apart, also beside a bracket that reaches into it', () => {
+    const lines = layoutLines(
+      page([
+        word('[', 130, 600, 14, 62),
+        word('10-5056', 150, 604, 110, 22),
+        word('Blechschraube', 343, 604, 200, 22),
+        word('12', 1550, 604, 30, 22),
+        // the next row, 1.6 text heights lower: one word right beside the bracket
+        word('10-6986', 150, 639, 110, 22),
+        word('Gewindestange', 343, 639, 210, 22),
+        ...body(),
+      ]),
+    );
+    const rows = lines.filter((l) => l.text.includes('10-'));
+    expect(rows.map((l) => l.text.replace(/^\[ /, ''))).toEqual([
+      '10-5056 Blechschraube 12',
+      '10-6986 Gewindestange',
+    ]);
+  });
+});
