@@ -274,6 +274,25 @@ function resolveFromDocument(
         qConf = Math.min(qConf, 0.4);
       }
     } else if (
+      quantity === null &&
+      product?.price != null &&
+      Math.abs(product.price * net - price) <= 0.011 &&
+      countOneDigitOff(total, price) !== null
+    ) {
+      // no quantity read, the price read as the catalog has it, and the total one digit off a whole
+      // number of prices ("156.06" for 40 × 3.90, "386.00" for 380.00): that number, less surely
+      // than from a total read right
+      const n = countOneDigitOff(total, price)!;
+      const pack =
+        item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
+          ? packs.find((k) => n % k === 0)
+          : undefined;
+      quantity = pack ? n / pack : n;
+      qConf = 0.55;
+      warnings.push(
+        `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${pack ? ` ÷ ${pack} per ${item.unit}` : ''}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
+      );
+    } else if (
       quantity !== null &&
       ![1, 100, 1000].some((per) =>
         [quantity!, ...packed].some(
@@ -394,6 +413,16 @@ const divides = (total: number, price: number): boolean => countOfPrice(total, p
 
 /** An amount's digits, to the cent ("12.60" → "1260"). */
 const cents = (x: number): string => String(Math.round(x * 100));
+
+/** The one whole number of `price`s that a total read one digit off makes (either side of it), else null. */
+function countOneDigitOff(total: number, price: number): number | null {
+  if (price <= 0) return null;
+  const q = total / price;
+  const near = [...new Set([Math.floor(q), Math.ceil(q)])].filter(
+    (n) => n > 0 && hamming(cents(total), cents(n * price)) === 1,
+  );
+  return near.length === 1 ? near[0]! : null;
+}
 
 /**
  * A total as OCR misreads the right one: a digit changed ("35.00" for 39.00), or one or two digits

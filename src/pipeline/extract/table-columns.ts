@@ -83,8 +83,16 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
   return { groups, labelled };
 }
 
-/** A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|", "13.60./"). */
-export const cellNumber = (tok: string): string => tok.replace(/[,;!|\]}):./]+$/, '');
+/**
+ * A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|",
+ * "13.60./"). Specks read as quotes go too around an amount with cents ("44.90\"", "“3.90"); beside
+ * a bare count ("2\"") they may be what the count was read from, and stay.
+ */
+export const cellNumber = (tok: string): string => {
+  const t = tok.replace(/[,;!|\]}):./]+$/, '');
+  const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
+  return bare !== t && /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/.test(bare) ? bare : t;
+};
 
 /** Stands between the cells of a header line: no label spans it. */
 const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
-import { detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
+import { cellNumber, detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
 import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
 import { pageFromRows } from './synthetic-page.ts';
 
@@ -1170,6 +1170,48 @@ describe('a table whose quantity, article and price labels OCR lost', () => {
       ['AB-1020X', 5, 0.2],
     ]);
     expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 5 computed from total ÷ price/);
+  });
+});
+
+describe('a row whose quantity did not read', () => {
+  const rows = (price: string, total: string) =>
+    pageFromRows([
+      'Art.-Nr.   Bezeichnung                       Menge   Preis    Total',
+      `10-4711    Senkkopfschraube M4x20 verzinkt   ¦|~     ${price}   ${total}`,
+      '0001550    Knieschoner Gel                   2       18.40    36.80',
+    ]);
+
+  it('reads an amount beside specks read as quotes, but not a bare count', () => {
+    expect(cellNumber('44.90"')).toBe('44.90');
+    expect(cellNumber('“3.90')).toBe('3.90');
+    expect(cellNumber("1'122.50”|")).toBe("1'122.50");
+    // (a count and a quote may be a speck read as a count)
+    expect(cellNumber('2"')).toBe('2"');
+  });
+
+  it('counts the prices in the total, also beside specks read as quotes', () => {
+    const d = extractDraft([rows('"9.50', '47.50"')], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 5],
+      ['0001550', 2],
+    ]);
+  });
+
+  it('counts them in a total one digit off when the price is the catalog price, and says so', () => {
+    // 40 × 9.50 = 380.00, read "386.00"
+    const d = extractDraft([rows('9.50', '386.00')], meta, master);
+    const line = d.lines.find((l) => l.sku === '10-4711')!;
+    expect(line.quantity).toBe(40);
+    expect(line.confidence).toBeLessThan(0.6);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 1: quantity unreadable; 40 computed .*386 read one digit off 380\.00/,
+    );
+  });
+
+  it('does not count them in such a total when the price is not the catalog price', () => {
+    // 9.70 is no catalog price: price or total, either may be misread
+    const d = extractDraft([rows('9.70', '386.00')], meta, master);
+    expect(d.lines.find((l) => l.sku === '10-4711')?.quantity ?? null).toBeNull();
   });
 });
 
