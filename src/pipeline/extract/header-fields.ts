@@ -853,3 +853,34 @@ export function deliveryValue(
   }
   return null;
 }
+
+/**
+ * Date labels beside a value that reads as no date, where the OCR stage looks again: a faint
+ * "13/08/2026" read "13/0", a light "2026-12-14" read "2026-17-14". The label's line, where the
+ * label ends and where the next label on the line begins. (A label with nothing after it is left
+ * alone: its date may stand under it.)
+ */
+export function unreadDateValues(
+  lines: TextLine[],
+  ref: Date,
+): { line: TextLine; labelEnd: number; nextLabel: number | null }[] {
+  const out: { line: TextLine; labelEnd: number; nextLabel: number | null }[] = [];
+  for (const l of lines) {
+    const ll = labelsOf(l);
+    ll.spans.forEach((s, si) => {
+      if (s.kind !== 'orderDate' && s.kind !== 'date' && s.kind !== 'delivery') return;
+      const here = sameLine(ll, si);
+      if (!/\d/.test(here)) return;
+      const d = datesIn(here, ref)[0];
+      if (d?.hasYear && d.index <= 3) return;
+      if (s.kind === 'delivery' && deliveryValue(here, ref) !== null) return;
+      const next = ll.spans[si + 1];
+      out.push({
+        line: l,
+        labelEnd: ll.tokens[s.to - 1]!.x1,
+        nextLabel: next ? ll.tokens[next.from]!.x0 : null,
+      });
+    });
+  }
+  return out;
+}

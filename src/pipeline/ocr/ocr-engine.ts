@@ -11,6 +11,7 @@ import { readLostColumns } from './lost-columns.ts';
 import { addMissedWords } from './missed-words.ts';
 import { pageTextFromWords } from './page-text-from-words.ts';
 import { prepareForOcr } from './prepare-for-ocr.ts';
+import { rereadHeaderDates } from './reread-header-dates.ts';
 import { rereadQuantityCells } from './reread-quantity-cells.ts';
 import { tessdataDir } from './tessdata-dir.ts';
 import { tesseractWords } from './tesseract-words.ts';
@@ -228,14 +229,24 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
               return [];
             }),
         });
-        if (second.reread === 0) return content;
-        log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
-        return fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);
+        if (second.reread > 0) {
+          log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
+          content = fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);
+        }
       } catch (err) {
         // the first reading stands; a failed second look costs accuracy, never the page
         log?.warn({ err, page: page.page }, 'rereading quantity cells failed');
-        return content;
       }
+      try {
+        const dates = await rereadHeaderDates(content, image, cells.read);
+        if (dates.reread > 0) {
+          log?.debug({ page: page.page, dates: dates.reread }, 'dates beside their labels read again');
+          content = fromWords({ ...page, ...size }, dates.content.words, 'ocr', rotated);
+        }
+      } catch (err) {
+        log?.warn({ err, page: page.page }, 'rereading dates failed');
+      }
+      return content;
     },
     async close() {
       if (closed) return;
