@@ -471,13 +471,13 @@ function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: C
     const k = confusionKey(p.sku);
     return p !== read && !twins.includes(p) && k.length === key.length && hamming(k, key) === 1;
   });
-  const priced = neighbours.filter(
-    (p) =>
-      item.unitPrice !== null &&
-      p.price !== null &&
-      Math.abs(p.price - item.unitPrice) < 0.005 &&
-      (read.price === null || Math.abs(read.price - item.unitPrice) >= 0.005),
-  );
+  // (the printed price also with its decimal mark lost: "420" for 4.20)
+  const prints = (price: number | null): boolean =>
+    price !== null &&
+    item.unitPrice !== null &&
+    (Math.abs(price - item.unitPrice) < 0.005 ||
+      (Number.isInteger(item.unitPrice) && Math.abs(price - item.unitPrice / 100) < 0.005));
+  const priced = neighbours.filter((p) => prints(p.price) && !prints(read.price));
   twins.push(...priced);
   if (twins.length === 0) return null;
   const ev = {

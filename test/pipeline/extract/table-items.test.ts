@@ -645,11 +645,13 @@ describe('table items', () => {
       '204.118.08     Spiralbohrer HSS-G 6.0 mm      2       4.80',
       '204.118.08     Spiralbohrer HSS-G 6.0 mm      3       6.90',
       '204.118.08     Spiralbohrer HSS-G 6.0 mm      4',
+      // (the price's decimal mark lost: "480" is 4.80)
+      '204.118.08     Spiralbohrer HSS-G 6.0 mm      5       480',
     ]);
     const d = extractDraft([page], meta, drills);
-    // the 6 misread as 8: price and size are 204.118.06's; where the price is 204.118.08's, or
-    // missing, the number as read stands
-    expect(d.lines.map((l) => l.sku)).toEqual(['204.118.06', '204.118.08', '204.118.08']);
+    // the 6 misread as 8: price and size are 204.118.06's (also the price without its decimal
+    // mark); where the price is 204.118.08's, or missing, the number as read stands
+    expect(d.lines.map((l) => l.sku)).toEqual(['204.118.06', '204.118.08', '204.118.08', '204.118.06']);
     expect(d.warnings.join('\n')).toMatch(/line 1: article read as 204.118.08, but .* fit 204.118.06/);
   });
 });
