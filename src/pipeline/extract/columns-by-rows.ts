@@ -38,7 +38,7 @@ interface FigureColumn {
 }
 
 export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
-  const header = lostTextColumns(read, rows);
+  const header = unlabelledArticles(lostTextColumns(read, rows), rows);
   if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
   const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
   if (figureRows.length < 2) return header;
@@ -212,6 +212,46 @@ function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
   }
   if (!groups.some((g) => g.kind === 'article' || g.kind === 'description')) return header;
   const all = [...groups, ...header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }))];
+  all.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(all) };
+}
+
+/** An article number as a cell holds it: "0003318", "HS-1018", "204.118.05", "B2.8083" (no amount). */
+const ARTICLE_CELL = /^(?=(?:\D*\d){3})(?=\S*(?:[A-Za-z.\-/]|\d{5}))[A-Za-z0-9][\w.\-/]{3,13}$/;
+const AMOUNT_CELL = /^\d{1,3}(?:['’.,]?\d{3})*[.,]\d{2}$/;
+
+/**
+ * A header without an article-number label (OCR garbled "Art.-Nr." into "ANE") over a column whose
+ * cells are article numbers on most rows, aligned at their left edge: that column is the articles'.
+ * Without it, those cells fall into a neighbouring column and the rows lose their anchors.
+ */
+function unlabelledArticles(header: TableHeader, rows: TextLine[]): TableHeader {
+  if (header.columns.some((c) => c.kind === 'article' || c.kind === 'customerArticle' || c.kind === 'gtin'))
+    return header;
+  const unit = header.line.unit;
+  const full = rows.filter((r) => r.cells.length >= 2);
+  if (full.length < 3) return header;
+  const clusters: { x0: number; x1: number; rows: Set<TextLine> }[] = [];
+  for (const r of full) {
+    for (const c of r.cells) {
+      const t = c.text.trim().replace(/^["“'‘]+|[,;:|'"]+$/gu, '');
+      if (!ARTICLE_CELL.test(t) || AMOUNT_CELL.test(t)) continue;
+      const k = clusters.find((g) => Math.abs(g.x0 - c.x0) <= unit * 1.5);
+      if (k) {
+        k.rows.add(r);
+        k.x1 = Math.max(k.x1, c.x1);
+      } else clusters.push({ x0: c.x0, x1: c.x1, rows: new Set([r]) });
+    }
+  }
+  const best = clusters.sort((a, b) => b.rows.size - a.rows.size)[0];
+  if (!best || best.rows.size < Math.max(3, full.length * 0.5)) return header;
+  // (not inside a text column: article numbers quoted in descriptions)
+  if (header.columns.some((c) => c.kind === 'description' && best.x0 >= c.x0 - unit && best.x0 < c.right))
+    return header;
+  const all: LabelGroup[] = [
+    ...header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 })),
+    { kind: 'article', x0: best.x0, x1: best.x1 },
+  ];
   all.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(all) };
 }

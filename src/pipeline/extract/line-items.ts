@@ -435,6 +435,20 @@ function ownQuantity(header: TableHeader, line: TextLine): boolean {
   return counted && cells.some((c) => c.kind === 'description' && /\p{L}{4}/u.test(c.text));
 }
 
+/**
+ * A row line with an amount in the price or total column and a word of its own in the description
+ * column: the wrapped text of a row has no amounts of its own, so under a row that has one, this is
+ * the next row, whose article number and quantity did not read ("Kabelbinder … | son | SOCKET |
+ * 500.00").
+ */
+function ownAmount(header: TableHeader, line: TextLine): boolean {
+  const cells = placedCells(header, line);
+  return (
+    cells.some((c) => (c.kind === 'price' || c.kind === 'total') && AMOUNT.test(cellNumber(c.text.trim()))) &&
+    cells.some((c) => c.kind === 'description' && /\p{L}{4}/u.test(c.text))
+  );
+}
+
 const centreY = (l: TextLine): number => l.box[1] + l.box[3] / 2;
 
 function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
@@ -608,7 +622,11 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
       // a line with words and a quantity of its own under a row that has one is the next row,
       // whose position and article number did not read ("27 GR3OB Womschutz-Regenjacke 3 SIK")
       const h = header;
-      if (current && ownQuantity(h, line) && current.lines.some((l) => ownQuantity(h, l))) {
+      if (
+        current &&
+        ((ownQuantity(h, line) && current.lines.some((l) => ownQuantity(h, l))) ||
+          (ownAmount(h, line) && current.lines.some((l) => ownAmount(h, l))))
+      ) {
         flush();
         current = { lines: [line], article: null };
         continue;

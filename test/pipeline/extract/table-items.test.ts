@@ -1250,3 +1250,24 @@ describe('a table whose price and total labels OCR lost', () => {
     ]);
   });
 });
+
+describe('a header whose article label OCR garbled ("ANE")', () => {
+  it('takes the column of article numbers from the rows, and a row with amounts of its own as a row', () => {
+    const page = pageFromRows([
+      'Bezeichnung                  Preis   Menge   Betrag    ANE         Einheit',
+      'Holzbohrer 8 mm              4.10    5       20.50     20-1772     Stk',
+      // article number and quantity lost: its price and total still make it a row of its own
+      'Kabelbinder schwarz 200 mm   0.20            20.00     SOCKET      Stk',
+      // descriptions too garbled to name the product: the article numbers decide
+      'Se kkopf M4x20               9.50    3       28.50     1O-47l1     Pack',
+      'Kn1esch Gl                   18.40   2       36.80     0001550     Paar',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 100],
+      ['10-4711', 3],
+      ['0001550', 2],
+    ]);
+  });
+});
