@@ -5,6 +5,7 @@
  */
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
+import { CUSTOMER_SKU_EXACT } from '../match/match-sku.ts';
 import {
   countOfPrice,
   nearSkus,
@@ -90,8 +91,20 @@ function resolveFromDocument(
     confidence = a.match.confidence;
     customerSku = a.match.customerSku;
     gtin = a.match.gtin;
-    const better = matchedBy === 'sku-fuzzy' ? betterThanNearest(item, product, a.read, text, idx) : null;
-    if (better) {
+    // (a customer's own number one character off is a guess of the same kind: "B2.8083" is their
+    // BZ8073, a roll of tape, one digit away, and our BZ-5081, the clamp the row describes and prices)
+    const oneOff = matchedBy === 'customer-sku' && confidence < CUSTOMER_SKU_EXACT;
+    const better =
+      matchedBy === 'sku-fuzzy' || oneOff ? betterThanNearest(item, product, a.read, text, idx) : null;
+    if (better && oneOff) {
+      warnings.push(
+        `line ${position}: '${a.read}' is one character from the customer's number ${customerSku} (${product.sku}), but ${better.sku} is as near and its description and price fit the row; took ${better.sku}, please check`,
+      );
+      product = better;
+      matchedBy = 'sku-fuzzy';
+      customerSku = null;
+      confidence = Math.min(confidence, 0.6);
+    } else if (better) {
       warnings.push(
         `line ${position}: '${a.read}' not in catalog; nearest is ${product.sku}, but ${better.sku} is almost as near and its description and price fit the row; took ${better.sku}, please check`,
       );

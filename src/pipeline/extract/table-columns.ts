@@ -85,11 +85,12 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
 
 /**
  * A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|",
- * "13.60./"). Specks read as quotes go too around an amount with cents ("44.90\"", "“3.90"); beside
- * a bare count ("2\"") they may be what the count was read from, and stay.
+ * "13.60./"), a decimal point read as a colon mended ("12:60"). Specks read as quotes go too
+ * around an amount with cents ("44.90\"", "“3.90"); beside a bare count ("2\"") they may be what
+ * the count was read from, and stay.
  */
 export const cellNumber = (tok: string): string => {
-  const t = tok.replace(/[,;!|\]}):./]+$/, '');
+  const t = tok.replace(/[,;!|\]}):./]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
   const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
   return bare !== t && /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/.test(bare) ? bare : t;
 };

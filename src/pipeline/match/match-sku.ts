@@ -8,6 +8,9 @@ import type { DraftLine, Product } from '../types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { confusionKey, deletions, gtinValid, hamming, normSku } from './sku-normalize.ts';
 
+/** A customer's own number read as it is (or with characters OCR confuses); one edit off is less. */
+export const CUSTOMER_SKU_EXACT = 0.9;
+
 export interface SkuMatch {
   product: Product;
   matchedBy: NonNullable<DraftLine['matchedBy']>;
@@ -104,7 +107,7 @@ export function matchSkuToken(read: string, idx: CatalogIndex, customerId: strin
         match: {
           product: hit.product,
           matchedBy: 'customer-sku',
-          confidence: exact ? 0.9 : 0.7,
+          confidence: exact ? CUSTOMER_SKU_EXACT : 0.7,
           customerSku: hit.customerSku,
           gtin: null,
           read,

@@ -1271,3 +1271,60 @@ describe('a header whose article label OCR garbled ("ANE")', () => {
     ]);
   });
 });
+
+describe("a customer's own number one character from the number read", () => {
+  const clamps: MasterData = {
+    products: [
+      { sku: 'BZ-5081', description: 'Schraubzwinge 300x120 mm', unit: 'Stk', price: 24.5, gtin: null },
+      { sku: '0003319', description: 'Abdeckband Maler 38 mm x 50 m', unit: 'Rolle', price: 4.6, gtin: null },
+    ],
+    customers: [
+      {
+        id: 'C-9',
+        name: 'Elektro Frei AG',
+        fax: '+41615553390',
+        email: null,
+        street: null,
+        zip: null,
+        city: null,
+        country: 'CH',
+      },
+    ],
+    customerSkus: [
+      { customerId: 'C-9', customerSku: 'BZ8073', sku: '0003319' },
+      { customerId: 'C-9', customerSku: 'BZ7851', sku: 'BZ-5081' },
+    ],
+  };
+  const read = (article: string, description: string, price: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Art.-Nr.    Bezeichnung                     Menge   Preis    Total',
+          `${article}     ${description}   8       ${price}    196.00`,
+        ]),
+      ],
+      { ...meta, from: '+41615553390' },
+      clamps,
+    );
+
+  it('gives way to our article the number also nearly is, whose description and price the row has', () => {
+    // BZ-5081 read "B2.8083": one digit from the customer's BZ8073 (a roll of tape)
+    const d = read('B2.8083', 'Schraubzwinge 300x120 mm      ', '24.50');
+    expect(d.lines.map((l) => [l.sku, l.customerSku, l.quantity])).toEqual([['BZ-5081', null, 8]]);
+    expect(d.warnings.join('\n')).toMatch(/one character from the customer's number BZ8073 .* took BZ-5081/);
+  });
+
+  it('stands when the row is about the product it names', () => {
+    const d = read('BZ8O78', 'Abdeckband Maler 38 mm x 50 m ', '4.60');
+    expect(d.lines.map((l) => [l.sku, l.customerSku])).toEqual([['0003319', 'BZ8073']]);
+  });
+});
+
+describe('a price whose decimal point OCR read as a colon', () => {
+  it('is that price', () => {
+    expect(cellNumber('12:60')).toBe('12.60');
+    expect(cellNumber('1250:00|')).toBe('1250.00');
+    // (cents are two digits)
+    expect(cellNumber('12:6')).toBe('12:6');
+  });
+});
