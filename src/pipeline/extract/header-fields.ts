@@ -736,7 +736,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     // label (too short for the tolerant matching, where one letter makes another word)
     if (!ll.spans.some((s) => s.kind !== 'other')) {
       // (after specks OCR read as letters: "i i Pata: 16 novembre 2026")
-      const m = /^\s*(?:\S{1,2}\s+){0,3}(\p{L}{4,5})\s?[:;]\s*(.+)$/u.exec(l.text);
+      const m = /^\s*(?:\S{1,2}\s+){0,3}["“'‘]?(\p{L}{3,5})\s?[:;]\s*(.+)$/u.exec(l.text);
       const d =
         m && SHORT_DATE_LABELS.some((w) => boundedDistance(foldLabel(m[1]!), w, 1) === 1)
           ? datesIn(m[2]!, ref)[0]

@@ -81,8 +81,11 @@ describe('header fields', () => {
     expect(f.orderDate!.confidence).toBeLessThan(0.75);
     expect(f.deliveryDate?.value).toBe('2026-08-26');
     expect(fields(['i i Pata: 16 novembre 2026']).orderDate?.value).toBe('2026-11-16');
+    // (the label cut short, a speck read as a quote before it)
+    expect(fields(['; "Dat; 27.05.26']).orderDate?.value).toBe('2026-05-27');
     // a word two letters off, or no date right after it: no order date
     expect(fields(['Dose: 13.08.2026']).orderDate).toBeNull();
+    expect(fields(['Art: 13.08.2026']).orderDate).toBeNull();
     expect(fields(['Tage: 3 Stk bis 13.08.2026']).orderDate).toBeNull();
   });
   it('reads the date an order number is dated ("vom", "du", "del", "of") as the order date', () => {
