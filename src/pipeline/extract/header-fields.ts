@@ -632,7 +632,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       if (s.kind === 'ref' || s.kind === 'refDate') {
         const weak = s.label.length <= 3 || WEAK_REF_LABELS.has(s.label);
         // the label may have swallowed only part of a longer one ("Bon de commande N°| de commande: 45…")
-        const colon = /^[^\d:;]{1,30}[:;]\s*(.*)$/u.exec(here);
+        const colon = /^[^\d]{1,30}[:;]\s*(.*)$/u.exec(here);
         let v = cleanReference(here) ?? (colon ? cleanReference(colon[1]!) : null);
         let line = l;
         let src = here;

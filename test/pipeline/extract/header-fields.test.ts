@@ -170,6 +170,10 @@ describe('header fields', () => {
     expect(fields(['Ordine fornitore -        Numero crdine: 4500787794']).reference?.value).toBe(
       '4500787794',
     );
+    // the title is the label; what follows its colon after a garbled "N° de commande" is the number
+    expect(fields(['Bon de commande          ;    N° de formmanide; ORD/773/26']).reference?.value).toBe(
+      'ORD/773/26',
+    );
     // a phone number is no order number
     expect(fields(['Telefonnummer: 044 555 12 12']).reference).toBeNull();
   });
