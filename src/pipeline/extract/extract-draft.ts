@@ -13,7 +13,7 @@ import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField, type HeaderFields } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
-import { findItems } from './line-items.ts';
+import { findItems, type ItemCandidate } from './line-items.ts';
 import { checkOrderTotal, misreadQuantity } from './order-total.ts';
 import { findDates, isoDate } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
@@ -335,7 +335,13 @@ export function extractDraft(
     }
   }
 
-  const items = findItems(body, idx, customer.id);
+  const unreadRows: ItemCandidate[] = [];
+  const items = findItems(body, idx, customer.id, unreadRows);
+  // a row with a line total was ordered, though nothing else in it read: the clerk adds it
+  for (const row of unreadRows)
+    warnings.push(
+      `a table row with the line total ${row.total!.toFixed(2)} did not read (no article number, quantity or price: '${row.lines[0]!.text.slice(0, 60)}'); please check the original page`,
+    );
   const learning = customer.id
     ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }
     : {};
@@ -390,7 +396,10 @@ export function extractDraft(
     orderDate?.confidence ?? 0.75,
     deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : deliveryUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
   );
-  const totalConf = totals && !totals.agrees ? TOTAL_MISMATCH_CONFIDENCE : 1;
+  const totalConf = Math.min(
+    totals && !totals.agrees ? TOTAL_MISMATCH_CONFIDENCE : 1,
+    unreadRows.length > 0 ? UNREAD_FIELD_CONFIDENCE : 1,
+  );
   return {
     source: {
       channel: meta.channel,

@@ -505,7 +505,17 @@ function rowsByHeader(lines: TextLine[]): Map<TextLine, { header: TableHeader; r
   return out;
 }
 
-export function findItems(read: TextLine[], idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
+/**
+ * Order lines of a page's text lines: table rows and lines of running text. Table rows with a line
+ * total but nothing else that reads (article number, quantity, price) are no lines, but they were
+ * ordered: they go to `unread`, so that the clerk is told.
+ */
+export function findItems(
+  read: TextLine[],
+  idx: CatalogIndex,
+  customerId: string | null,
+  unread: ItemCandidate[] = [],
+): ItemCandidate[] {
   const lines = splitSideBySide(read);
   const learned = rowsByHeader(lines);
   const items: ItemCandidate[] = [];
@@ -660,6 +670,7 @@ export function findItems(read: TextLine[], idx: CatalogIndex, customerId: strin
   const rows = items.filter(
     (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
   );
+  unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
   return [
     ...dropUnorderedRows(rows, items),
     ...freeText.filter(

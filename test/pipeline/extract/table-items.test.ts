@@ -1328,3 +1328,32 @@ describe('a price whose decimal point OCR read as a colon', () => {
     expect(cellNumber('12:6')).toBe('12:6');
   });
 });
+
+describe('a row of which only the line total read', () => {
+  const page = (row: string) =>
+    pageFromRows([
+      'Art.-Nr.   Bezeichnung                  Menge   Preis    Total',
+      '20-1772    Holzbohrer 8 mm              5       4.10     20.50',
+      row,
+      '0001550    Knieschoner Gel              2       18.40    36.80',
+    ]);
+
+  it('is no line, but the clerk is told, and the draft is not touchless', () => {
+    const d = extractDraft(
+      [page('SOCKET     Kabelbinder schwarz 200 mm   ~       son      500.00')],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/a table row with the line total 500\.00 did not read/);
+    expect(d.confidence).toBeLessThan(0.8);
+  });
+
+  it('says nothing of a row nobody ordered (no total)', () => {
+    const d = extractDraft([page('SOCKET     Kabelbinder schwarz 200 mm            0.20')], meta, master);
+    expect(d.warnings.join('\n')).not.toMatch(/did not read/);
+  });
+});
