@@ -56,17 +56,16 @@ export async function rereadHeaderDates(
       .withDensity(300)
       .png({ compressionLevel: 1 })
       .toBuffer();
-    const read = (await readLine(png)).map(
-      (w): Word => ({
-        ...w,
-        box: [
-          x0 + (w.box[0] - PAD) / SCALE,
-          y0 + (w.box[1] - PAD) / SCALE,
-          w.box[2] / SCALE,
-          w.box[3] / SCALE,
-        ],
-      }),
-    );
+    // (the words stand on the label's line, whatever height the reading gave them; specks it read
+    // as a quote or a dot would make a line of their own and take the date along)
+    const read = (await readLine(png))
+      .filter((w) => /[\p{L}\d]/u.test(w.text))
+      .map(
+        (w): Word => ({
+          ...w,
+          box: [x0 + (w.box[0] - PAD) / SCALE, line.box[1], w.box[2] / SCALE, line.box[3]],
+        }),
+      );
     const before = line.words.filter((w) => w.box[0] + w.box[2] / 2 < x0);
     if (!datesOf(before, read, line, now)) continue;
     // the words the page read for the value (and anything after it on the line) give way
@@ -85,10 +84,7 @@ function datesOf(label: Word[], read: Word[], line: TextLine, now: Date): boolea
     width: line.pageWidth,
     height: line.pageHeight,
     source: 'ocr',
-    words: [
-      ...label,
-      ...read.map((w) => ({ ...w, box: [w.box[0], line.box[1], w.box[2], line.box[3]] as Word['box'] })),
-    ],
+    words: [...label, ...read],
     text: '',
     confidence: 1,
   });

@@ -88,6 +88,18 @@ describe('rereadHeaderDates', () => {
     expect(after.words.some((w) => w.text === '13/0')).toBe(false);
   }, 60_000);
 
+  it("keeps the date on its label's line beside a speck the second reading gave, higher up", async () => {
+    const content = readWithLostEnd(head);
+    // (boxes in the crop's pixels, twice the page's, after a 12-pixel margin)
+    const withSpeck: ReadLine = async () => [
+      { text: '13/08/2026', box: [30, 0, 190, 44], conf: 0.74 },
+      { text: '’', box: [300, 0, 8, 8], conf: 0.39 },
+    ];
+    const { content: after, reread } = await rereadHeaderDates(content, head.png, withSpeck, NOW);
+    expect(reread).toBe(1);
+    expect(extractHeaderFields(layoutLines(after), NOW).deliveryDate?.value).toBe('2026-08-13');
+  });
+
   it('leaves the page as read when the second reading is no date either', async () => {
     const content = readWithLostEnd(head);
     const letters: ReadLine = async () => [{ text: 'IEl/Ol', box: [12, 12, 80, 20], conf: 0.5 }];
