@@ -75,17 +75,23 @@ const LONG_MONTH_NAMES = Object.keys(MONTHS).filter((n) => n.length >= 5);
 const FOUR_LETTER_MONTH_NAMES = Object.keys(MONTHS).filter((n) => n.length === 4);
 
 /**
- * The month a word one letter off a long month name means ("agusto", "Dezembor"), when only one. A
+ * The month a word one letter off a long month name means ("agusto", "Dezembor"), when only one;
+ * two letters off a name of eight letters or more ("décemisre"), or with its "m" read "rn". A
  * four-letter word may be two letters off a four-letter name that starts as it does ("Mire" for
  * März or Mars): between a day and a year nothing else stands, but "Jufi" (Juni or Juli) stays open.
  */
 function misspeltMonth(word: string): number | null {
   const w = word.toLowerCase();
   if (MONTHS[w] !== undefined) return null;
+  // ("rn" is how OCR reads an "m": "dicernbre")
+  const folded = w.replace(/rn/g, 'm');
+  if (MONTHS[folded] !== undefined) return MONTHS[folded]!;
+  // (a long name has room for two misread letters: "décemisre")
+  const edits = w.length >= 8 ? 2 : 1;
   const names =
     w.length === 4
       ? FOUR_LETTER_MONTH_NAMES.filter((n) => n[0] === w[0] && boundedDistance(n, w, 2) <= 2)
-      : LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, 1) <= 1);
+      : LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, edits) <= edits);
   const months = new Set(names.map((n) => MONTHS[n]!));
   return months.size === 1 ? [...months][0]! : null;
 }

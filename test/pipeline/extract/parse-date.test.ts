@@ -48,6 +48,15 @@ describe('parseDate', () => {
     expect(findDates('12 Stücke 2026', ref)).toEqual([]);
   });
 
+  // Regression (c2h 0027, s2800 0024): "31 dicernbre 2026", "24 décemisre 2026" gave no date
+  it('reads a long month name with its "m" read "rn", or two letters off', () => {
+    expect(findDates('31 dicernbre 2026', ref)).toMatchObject([{ iso: '2026-12-31', misspelt: true }]);
+    expect(findDates('24 décemisre 2026', ref)).toMatchObject([{ iso: '2026-12-24', misspelt: true }]);
+    // shorter words two letters off a name stay no month
+    expect(findDates('3 Oktb 2026', ref)).toEqual([]);
+    expect(findDates('3 Augen 2026', ref)).toEqual([]);
+  });
+
   // Regression (s2800 0029, s2500 0017): "Delivery date: 2026 01-30" gave no date
   it('reads an ISO date one of whose hyphens OCR read as a space', () => {
     expect(parseDate('Delivery date: 2026 01-30', ref)).toBe('2026-01-30');
