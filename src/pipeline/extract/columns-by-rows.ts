@@ -11,6 +11,7 @@
  */
 import type { TextLine } from './layout-lines.ts';
 import {
+  ANY_AMOUNT,
   type ColumnKind,
   type LabelGroup,
   placedCells,
@@ -218,7 +219,6 @@ function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
 
 /** An article number as a cell holds it: "0003318", "HS-1018", "204.118.05", "B2.8083" (no amount). */
 const ARTICLE_CELL = /^(?=(?:\D*\d){3})(?=\S*(?:[A-Za-z.\-/]|\d{5}))[A-Za-z0-9][\w.\-/]{3,13}$/;
-const AMOUNT_CELL = /^\d{1,3}(?:['’.,]?\d{3})*[.,]\d{2}$/;
 
 /**
  * A header without an article-number label (OCR garbled "Art.-Nr." into "ANE") over a column whose
@@ -235,7 +235,7 @@ function unlabelledArticles(header: TableHeader, rows: TextLine[]): TableHeader 
   for (const r of full) {
     for (const c of r.cells) {
       const t = c.text.trim().replace(/^["“'‘]+|[,;:|'"]+$/gu, '');
-      if (!ARTICLE_CELL.test(t) || AMOUNT_CELL.test(t)) continue;
+      if (!ARTICLE_CELL.test(t) || ANY_AMOUNT.test(t)) continue;
       const k = clusters.find((g) => Math.abs(g.x0 - c.x0) <= unit * 1.5);
       if (k) {
         k.rows.add(r);

@@ -83,6 +83,9 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
   return { groups, labelled };
 }
 
+/** An amount with cents, its thousands separated or not ("44.90", "1'122.50", "1,122.50", "1122.50"). */
+export const ANY_AMOUNT = /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/;
+
 /**
  * A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|",
  * "13.60./"), a decimal point read as a colon mended ("12:60"). Specks read as quotes go too
@@ -92,7 +95,7 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
 export const cellNumber = (tok: string): string => {
   const t = tok.replace(/[,;!|\]}):./]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
   const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
-  return bare !== t && /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/.test(bare) ? bare : t;
+  return bare !== t && ANY_AMOUNT.test(bare) ? bare : t;
 };
 
 /** Stands between the cells of a header line: no label spans it. */
