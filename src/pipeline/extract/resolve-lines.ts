@@ -226,21 +226,27 @@ function resolveFromDocument(
       ? item.total / 100
       : item.total;
   const total = price && printedTotal ? checkedTotal(printedTotal, price, quantity, packed) : null;
+  // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
+  const inPacks = (pieces: number): { quantity: number; note: string } => {
+    const pack =
+      item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
+        ? packs.find((n) => pieces % n === 0)
+        : undefined;
+    return pack
+      ? { quantity: pieces / pack, note: ` ÷ ${pack} per ${item.unit}` }
+      : { quantity: pieces, note: '' };
+  };
   if (price && total && price > 0) {
     const q = total / price;
     const qr = Math.round(q);
     if (qr > 0 && divides(total, price)) {
       if (packed.includes(qr)) qConf = Math.min(0.99, qConf + 0.05);
       else if (quantity === null) {
-        // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
-        const pack =
-          item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
-            ? packs.find((n) => qr % n === 0)
-            : undefined;
-        quantity = pack ? qr / pack : qr;
+        const counted = inPacks(qr);
+        quantity = counted.quantity;
         qConf = 0.7;
         warnings.push(
-          `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${pack ? ` ÷ ${pack} per ${item.unit}` : ''}`,
+          `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}`,
         );
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
@@ -296,14 +302,11 @@ function resolveFromDocument(
       // number of prices ("156.06" for 40 × 3.90, "386.00" for 380.00): that number, less surely
       // than from a total read right
       const n = countOneDigitOff(total, price)!;
-      const pack =
-        item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
-          ? packs.find((k) => n % k === 0)
-          : undefined;
-      quantity = pack ? n / pack : n;
+      const counted = inPacks(n);
+      quantity = counted.quantity;
       qConf = 0.55;
       warnings.push(
-        `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${pack ? ` ÷ ${pack} per ${item.unit}` : ''}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
+        `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
       );
     } else if (
       quantity !== null &&
