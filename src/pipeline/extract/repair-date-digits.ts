@@ -24,13 +24,24 @@ export function yearsOneDigitFrom(year: number, thisYear: number): number[] {
 
 /**
  * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026") with the one digit
- * that OCR confuses replaced — only when exactly one replacement gives a real date; with
+ * that OCR confuses replaced, or whose slash was read as a 7 ("28709/2026") — only when exactly one replacement gives a real date; with
  * `nearYear`, also a year no order has ("2926") one digit from a year next to it.
  */
 export function repairDateDigits(text: string, nearYear?: number): { text: string; repaired: boolean } {
   let repaired = false;
+  // a slash read as a 7 beside the other slash ("28709/2026", "28/0972026"): a real day and month
+  // on either side of it, and a four-digit year
+  const slashes = text.replace(
+    /\b(\d{2})(?:7(\d{2})\/|\/(\d{2})7)(\d{4})\b/g,
+    (all, d: string, m1: string | undefined, m2: string | undefined, y: string) => {
+      const m = m1 ?? m2!;
+      if (+d < 1 || +d > 31 || +m < 1 || +m > 12) return all;
+      repaired = true;
+      return `${d}/${m}/${y}`;
+    },
+  );
   // a year no date has ("15/09/2926"): the one of last, this or next year a single digit from it
-  const mended = text.replace(
+  const mended = slashes.replace(
     /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g,
     (all, d: string, sep: string, m: string, y: string) => {
       if (nearYear === undefined || (+y >= 1990 && +y <= 2100)) return all;

@@ -119,6 +119,15 @@ describe('impossible date digits', () => {
     // 00 → 08 or 06 (two readings): left alone
     expect(repairDateDigits('00.09.2026').repaired).toBe(false);
   });
+  // Regression (s3100 0002): "Delivery date: 28709/2026" gave no delivery date
+  it('repairs a slash read as a 7 beside the other slash', () => {
+    expect(repairDateDigits('28709/2026')).toEqual({ text: '28/09/2026', repaired: true });
+    expect(repairDateDigits('28/0972026')).toEqual({ text: '28/09/2026', repaired: true });
+    expect(fields(['Delivery date: 28709/2026']).deliveryDate?.value).toBe('2026-09-28');
+    // no day and month either side of the 7, or no slash: left alone
+    expect(repairDateDigits('45713/2026').repaired).toBe(false);
+    expect(repairDateDigits('2870902026').repaired).toBe(false);
+  });
   it('takes a repaired date with a lower confidence', () => {
     const plain = fields(['Bestelldatum 04.09.2026']).orderDate!;
     const fixed = fields(['Bestelldatum 84.09.2026']).orderDate!;
