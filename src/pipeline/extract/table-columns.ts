@@ -333,8 +333,13 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
     const prev = out.at(-1);
     const leftOfLabel =
       cell.x1 < col.x0 - line.unit * 0.5 || (cell.words.length > 1 && cell.x0 < col.x0 - line.unit * 2);
+    // (so does a figure of it before a price or total column, "Gr. | 10", "M8x40 | 8.8": an amount
+    // with cents there is the column's own)
+    const figureColumn =
+      col.kind === 'quantity' ||
+      ((col.kind === 'price' || col.kind === 'total') && !ANY_AMOUNT.test(cellNumber(cell.text.trim())));
     if (
-      col.kind === 'quantity' &&
+      figureColumn &&
       prev?.kind === 'description' &&
       leftOfLabel &&
       cell.x0 - prev.cell.x1 <= line.unit * 2

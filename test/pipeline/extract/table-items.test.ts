@@ -805,6 +805,17 @@ describe('a description in a wide typeface running on towards the quantity label
     const d = extractDraft([page], meta, courier);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0005231', 3]]);
   });
+  it('keeps them there before a total column too, whose amounts stay totals', () => {
+    // a form: rows 1 and 3 not filled in; "9" and "300" are no line totals of theirs
+    const form = pageFromRows([
+      'Line  Item no.   Unit price  Description                                        Amount    Qty   Unit',
+      '1     0001547    3.90        Arbeitshandschuh   Nitril   Gr.   9                                pair',
+      '2     0005231    14.20       Kupferrohr   18x1   mm                             42.60     3     metres',
+      '3     0003402    18.90       Stretchfolie   transparent   500   mm   x   300                    roll',
+    ]);
+    const d = extractDraft([form], meta, courier);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0005231', 3]]);
+  });
 });
 
 describe('a quantity label no vocabulary knows', () => {
