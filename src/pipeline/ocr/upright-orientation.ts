@@ -42,7 +42,8 @@ export async function uprightOrientation(
   read: ReadWords,
 ): Promise<{ rotated: number; image: Buffer }> {
   const mean = meanConf(words);
-  const sideways = verticalWords(words) || (await looksSideways(image));
+  const vertical = verticalWords(words);
+  const sideways = vertical || (await looksSideways(image));
   if (!sideways && words.length >= MIN_WORDS && mean >= UPRIGHT_CONF) return { rotated: 0, image };
   const candidates = sideways ? [90, 270] : mean < UPSIDE_DOWN_SUSPECT_CONF ? [180] : [];
   if (candidates.length === 0) return { rotated: 0, image };
@@ -58,9 +59,11 @@ export async function uprightOrientation(
     width: bandW,
     height: bandH,
   };
-  // Tesseract reads sideways lines as vertical text, often confidently: for a sideways page the
-  // way it came is no benchmark, only which of the two turns reads better.
-  const base = sideways ? 0 : readability(words.filter((w) => inside(w.box, crop)));
+  // Tesseract reads sideways lines as vertical text, often confidently: for a page whose words
+  // stand upright the way it came is no benchmark, only which of the two turns reads better. One
+  // only the ink profile calls sideways (a table's columns, a scanner streak down a halftoned
+  // page) whose words lie as text does must read better turned than as it came.
+  const base = vertical ? 0 : readability(words.filter((w) => inside(w.box, crop)));
   let best = { angle: 0, score: base };
   for (const angle of candidates) {
     const trial = await sharp(image)
