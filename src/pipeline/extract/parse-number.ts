@@ -31,9 +31,12 @@ export function parseNumber(raw: string, kind: NumberKind = 'amount'): number | 
     const mark = dots > 0 ? '.' : ',';
     const parts = s.split(mark);
     if (parts.length > 2) {
-      // several identical marks: grouping, each group exactly 3 digits
-      if (parts.slice(1).some((p) => p.length !== 3)) return null;
-      normalized = parts.join('');
+      // several identical marks: grouping, each group exactly 3 digits; for an amount, cents after
+      // the last one are its decimal mark read as the grouping mark ("4.560.00" for 4.560,00)
+      const last = parts.length - 1;
+      const cents = kind === 'amount' && parts[last]!.length === 2;
+      if (parts.slice(1, cents ? last : undefined).some((p) => p.length !== 3)) return null;
+      normalized = cents ? `${parts.slice(0, last).join('')}.${parts[last]}` : parts.join('');
     } else {
       const frac = parts[1] ?? '';
       const threeDigits = frac.length === 3;

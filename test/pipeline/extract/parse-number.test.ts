@@ -13,6 +13,14 @@ describe('parseNumber', () => {
     ['1.250', 1250],
   ])('amount %s → %d', (s, n) => expect(parseNumber(s)).toBe(n));
 
+  it("reads an amount's decimal comma read as a dot after dotted thousands", () => {
+    expect(parseNumber('4.560.00')).toBe(4560);
+    expect(parseNumber('1,234,567,89')).toBe(1234567.89);
+    // not a quantity, and not with groups of other lengths
+    expect(parseNumber('4.560.00', 'quantity')).toBeNull();
+    expect(parseNumber('4.56.00')).toBeNull();
+  });
+
   it('reads three-decimal quantities as decimals', () => {
     expect(parseNumber('20.000', 'quantity')).toBe(20);
     expect(parseNumber("1'000", 'quantity')).toBe(1000);
