@@ -202,6 +202,8 @@ function resolveFromDocument(
   // "3 Kartons à 10 Stück" priced per piece: the total is 30 pieces' worth, and 3 is right
   const rowText = item.lines.map((l) => l.text).join(' ');
   const packs = packSizes(rowText);
+  // (the contents the row states: "cartons of 12 pcs")
+  const stated = [...packs];
   // ordered in cartons, packs…: a whole number in the row may be the content its garbled words
   // hide ("cartons ofl 24 pes" for "cartons of 24 pcs")
   if (item.unit && CONTAINER_UNITS.has(item.unit))
@@ -250,6 +252,21 @@ function resolveFromDocument(
         );
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
       else if (
+        item.unit &&
+        CONTAINER_UNITS.has(item.unit) &&
+        item.unit !== product?.unit &&
+        stated.filter((n) => qr % n === 0).length === 1 &&
+        qr / stated.find((n) => qr % n === 0)! !== quantity
+      ) {
+        // cartons priced per piece whose count OCR misread ("1 cartons of 12 pcs" for 4): the total
+        // counts 48 pieces, which the content the row states makes 4 cartons
+        const per = stated.find((n) => qr % n === 0)!;
+        warnings.push(
+          `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${qr} pieces, ${qr / per} × ${per} per ${item.unit}; took ${qr / per}, please check`,
+        );
+        quantity = qr / per;
+        qConf = 0.6;
+      } else if (
         item.unit &&
         CONTAINER_UNITS.has(item.unit) &&
         item.unit !== product?.unit &&

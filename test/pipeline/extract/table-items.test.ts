@@ -517,6 +517,18 @@ describe('table items', () => {
     expect(d.warnings.join('\n')).toMatch(/36 pieces, 3 × 12 per Karton; please check the content/);
     expect(d.lines[0]!.confidence).toBeLessThan(0.8);
   });
+  it('takes the count of cartons the stated content makes of the total, when the count was misread', () => {
+    // Regression (s3200 0008): "1 cartons of 12 pcs | 95.00 | 4.560.00" for 4 cartons
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Qty   Unit                  Price   Amount',
+      '20-1772      Holzbohrer 8 mm      1     cartons of 12 pcs     4.10    196.80',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // 196.80 ÷ 4.10 = 48 pieces = 4 cartons of 12
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 4, 'Karton']]);
+    expect(d.warnings.join('\n')).toMatch(/quantity read as 1, but .* 48 pieces, 4 × 12 per Karton; took 4/);
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+  });
   // Regression (s600 0005): a speck read as a dot ("da.24") hid the content, and 230.40 ÷ 4.80 = 48
   // replaced the 2 cartons that were ordered
   it('reads the content of a pack with a speck between word and number ("cartoni da.24 pezzi")', () => {
