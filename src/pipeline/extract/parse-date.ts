@@ -86,13 +86,19 @@ function misspeltMonth(word: string): number | null {
   // ("rn" is how OCR reads an "m": "dicernbre")
   const folded = w.replace(/rn/g, 'm');
   if (MONTHS[folded] !== undefined) return MONTHS[folded]!;
-  // (a long name has room for two misread letters: "décemisre")
+  if (w.length === 4) {
+    const names = FOUR_LETTER_MONTH_NAMES.filter((n) => n[0] === w[0] && boundedDistance(n, w, 2) <= 2);
+    const months = new Set(names.map((n) => MONTHS[n]!));
+    return months.size === 1 ? [...months][0]! : null;
+  }
+  // the nearest names decide ("Nevember" is one letter from November, two from Dezember); a long
+  // name has room for two misread letters ("décemisre")
   const edits = w.length >= 8 ? 2 : 1;
-  const names =
-    w.length === 4
-      ? FOUR_LETTER_MONTH_NAMES.filter((n) => n[0] === w[0] && boundedDistance(n, w, 2) <= 2)
-      : LONG_MONTH_NAMES.filter((n) => boundedDistance(n, w, edits) <= edits);
-  const months = new Set(names.map((n) => MONTHS[n]!));
+  const near = LONG_MONTH_NAMES.map((n) => ({ n, d: boundedDistance(n, w, edits) })).filter(
+    (x) => x.d <= edits,
+  );
+  const best = Math.min(...near.map((x) => x.d));
+  const months = new Set(near.filter((x) => x.d === best).map((x) => MONTHS[x.n]!));
   return months.size === 1 ? [...months][0]! : null;
 }
 

@@ -52,6 +52,8 @@ describe('parseDate', () => {
   it('reads a long month name with its "m" read "rn", or two letters off', () => {
     expect(findDates('31 dicernbre 2026', ref)).toMatchObject([{ iso: '2026-12-31', misspelt: true }]);
     expect(findDates('24 décemisre 2026', ref)).toMatchObject([{ iso: '2026-12-24', misspelt: true }]);
+    // the nearest name decides: "Nevember" is one letter from November, two from Dezember
+    expect(findDates('14 Nevember 2026', ref)).toMatchObject([{ iso: '2026-11-14', misspelt: true }]);
     // shorter words two letters off a name stay no month
     expect(findDates('3 Oktb 2026', ref)).toEqual([]);
     expect(findDates('3 Augen 2026', ref)).toEqual([]);
