@@ -255,11 +255,13 @@ function resolveFromDocument(
         item.unit &&
         CONTAINER_UNITS.has(item.unit) &&
         item.unit !== product?.unit &&
+        product?.price != null &&
+        Math.abs(product.price * net - price) <= 0.011 &&
         stated.filter((n) => qr % n === 0).length === 1 &&
         qr / stated.find((n) => qr % n === 0)! !== quantity
       ) {
         // cartons priced per piece whose count OCR misread ("1 cartons of 12 pcs" for 4): the total
-        // counts 48 pieces, which the content the row states makes 4 cartons
+        // counts 48 pieces at the catalog's price, which the content the row states makes 4 cartons
         const per = stated.find((n) => qr % n === 0)!;
         warnings.push(
           `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${qr} pieces, ${qr / per} × ${per} per ${item.unit}; took ${qr / per}, please check`,

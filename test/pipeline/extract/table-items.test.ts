@@ -528,6 +528,12 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 4, 'Karton']]);
     expect(d.warnings.join('\n')).toMatch(/quantity read as 1, but .* 48 pieces, 4 × 12 per Karton; took 4/);
     expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+    // with a price that is not the catalog's, the price may be the misread figure: the count stands
+    const offPrice = pageFromRows([
+      'Art.-Nr.     Bezeichnung          Qty   Unit                  Price   Amount',
+      '20-1772      Holzbohrer 8 mm      1     cartons of 12 pcs     2.05    196.80',
+    ]);
+    expect(extractDraft([offPrice], meta, master).lines[0]!.quantity).toBe(1);
   });
   // Regression (s600 0005): a speck read as a dot ("da.24") hid the content, and 230.40 ÷ 4.80 = 48
   // replaced the 2 cartons that were ordered
