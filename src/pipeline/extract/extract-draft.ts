@@ -265,10 +265,12 @@ function orderDateOf(
     // impossible digit agrees with the header in day and year): the sending machine's header line
     // says when the page was sent, usually the day it was written — taken with a lower confidence
     // and said so. An order that prints no date at all keeps null (the header is transport metadata).
+    // (measured over dev and 34 corpora: right for 11 of 19 such pages, faxes sent a day or two
+    // after they were written; no draft that rests on it is touchless)
     if (sent) {
       orderDate = {
         value: sent.d.iso,
-        confidence: 0.7,
+        confidence: UNREAD_FIELD_CONFIDENCE,
         evidence: { page: sent.l.page, box: sent.l.box, text: sent.l.text },
       };
       warnings.push(`order date unreadable; ${sent.d.iso} taken from the fax transmission header — check it`);

@@ -281,7 +281,8 @@ describe('extractDraft', () => {
         const d = extractDraft([withFaxHeader([printed, ...order])], fax, master);
         expect(d.orderDate).toBe('2026-09-17');
         expect(d.warnings.join('\n')).toMatch(/taken from the fax transmission header/);
-        expect(d.confidence).toBeLessThan(0.85);
+        // (faxes go out a day or two after they are written, too: no such draft is touchless)
+        expect(d.confidence).toBeLessThan(0.8);
       }
     });
 
