@@ -13,12 +13,16 @@ const MIN_DIGITS = 5;
 /** A copy must be read this much more surely than the labelled reading to replace it. */
 const MARGIN = 0.15;
 
-/** Letters and digits, capitals, without the accents specks make ("ÖRD/898/26" is ORD/898/26). */
+/**
+ * Letters and digits, capitals, without the accents specks make ("ÖRD/898/26" is ORD/898/26), and
+ * a prefix's O read as a zero as cleanReference mends it ("0RD/780/26").
+ */
 const compact = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/[^\p{L}\p{N}]/gu, '')
-    .toUpperCase();
+    .toUpperCase()
+    .replace(/^0(?=[A-Z]{2})/, 'O');
 
 function differences(a: string, b: string): number {
   let d = 0;

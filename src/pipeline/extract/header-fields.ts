@@ -458,6 +458,8 @@ export function cleanReference(raw: string): string | null {
   s = s.replace(/^\p{Lu}{1,4}(?=[-/.\s]?\d)/u, (p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   // (a border read as a small l glued to a capital prefix: "lORD/198/26")
   s = s.replace(/^l(?=[A-Z]{2,}[-/.\s]?\d)/u, '');
+  // (the O of a capital prefix read as a zero: "0RD/780/26")
+  s = s.replace(/^0(?=[A-Z]{2,}[-/.\s]?\d)/u, 'O');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")

@@ -28,6 +28,12 @@ describe('confirmReference', () => {
     expect(out?.value).toBe('ORD/898/26');
     expect(warnings).toEqual([]);
   });
+  it("takes no zero for a prefix's O, as the labelled reading was mended, for another reading", () => {
+    const warnings: string[] = [];
+    const out = confirmReference(ref('ORD/780/26'), [page(1, [word('0RD/780/26', 0.93)])], warnings);
+    expect(out?.value).toBe('ORD/780/26');
+    expect(warnings).toEqual([]);
+  });
   it('takes the clearer copy of a repeated order number, keeps the labelled separators, and warns', () => {
     const warnings: string[] = [];
     const pages = [

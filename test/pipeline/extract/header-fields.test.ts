@@ -254,6 +254,11 @@ describe('header fields', () => {
     expect(cleanReference('ÖRD/898/26')).toBe('ORD/898/26');
     expect(fields(['Bestellung   Bestell-Nr: ÖRD/898/26']).reference?.value).toBe('ORD/898/26');
   });
+  it("reads a prefix's O that OCR read as a zero as the O, but keeps a number's leading zero", () => {
+    expect(cleanReference('0RD/780/26')).toBe('ORD/780/26');
+    expect(cleanReference('0450012345')).toBe('0450012345');
+    expect(cleanReference('0A-4711')).toBe('0A-4711');
+  });
   it('drops a misread "Nr" between a bare label word and the number', () => {
     expect(cleanReference('Ne 4502142515')).toBe('4502142515');
     expect(cleanReference('N° 4711-B')).toBe('4711-B');
