@@ -44,7 +44,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
 /** Edits tolerated for a folded label of this length: none for short labels, where one edit makes another word. */
 export function tolerance(len: number): number {
   if (len < 5) return 0;
-  if (len < 14) return 1;
+  if (len < 12) return 1;
   return 2;
 }
 

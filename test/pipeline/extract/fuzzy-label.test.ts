@@ -27,6 +27,12 @@ describe('fuzzy labels', () => {
     expect(labelEquals(foldLabel('Bestellung'), foldLabel('bestell-nr'))).toBe(false);
     expect(boundedDistance('abcdef', 'xyzuvw', 2)).toBe(3);
   });
+  it('tolerates two edits in labels of twelve letters or more', () => {
+    // Regression (s3500 0025): "Licfortermin: 13 Oktober 2026" gave no delivery date
+    expect(labelEquals(foldLabel('Licfortermin'), foldLabel('liefertermin'))).toBe(true);
+    // eleven letters: one edit only
+    expect(labelEquals(foldLabel('Licfordatum'), foldLabel('lieferdatum'))).toBe(false);
+  });
   it('tolerates a second edit in a label of ten letters or more when both swap letters OCR confuses', () => {
     // s/z and u/n
     expect(labelEquals(foldLabel('Beseichuung'), foldLabel('bezeichnung'))).toBe(true);
