@@ -108,13 +108,23 @@ export function countOfPrice(total: number, price: number): number | null {
 
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 
-/** 1 when the printed price fits the catalog price (also with a lost decimal point), else 0. */
+/** The largest discount on the list price a customer's contract price is taken for. */
+const MAX_DISCOUNT = 0.2;
+/** A price that is the list price less a discount: evidence, but weaker than the list price itself. */
+const CONTRACT_PRICE = 0.4;
+
+/**
+ * 1 when the printed price fits the catalog price (also with a lost decimal point), less when it
+ * is that price discounted, else 0.
+ */
 function priceScore(ev: RowEvidence, product: Product): number {
   const p = product.price;
   if (p === null || p <= 0) return 0;
   if (ev.unitPrice !== null) {
     if (near(ev.unitPrice, p)) return 1;
     if (Number.isInteger(ev.unitPrice) && near(ev.unitPrice / 100, p)) return 0.7; // "8.60" read "860"
+    // a customer's contract price: the list price less a discount of up to a fifth ("16.15" for 17.00)
+    if (ev.unitPrice < p && ev.unitPrice >= p * (1 - MAX_DISCOUNT)) return CONTRACT_PRICE;
   }
   if (ev.total !== null && ev.quantity !== null && ev.quantity > 0 && near(ev.total, ev.quantity * p))
     return 1;

@@ -145,6 +145,23 @@ describe('rankCandidates', () => {
     expect(byTotal[0]?.product.sku).toBe('10-5197');
   });
 
+  it("counts a customer's contract price, the list price less a discount, as weaker evidence", () => {
+    const ev = (unitPrice: number) =>
+      rankCandidates(
+        { articleTexts: ['SI-2726?'], text: 'Sicherungsring', unitPrice, total: null, quantity: 100 },
+        idx,
+        [master.products[3]!, master.products[4]!],
+      );
+    // 0.43: the 25 mm ring at 5 % off (0.45), above the 20 mm one's list price (0.35)
+    const discounted = ev(0.43);
+    expect(discounted[0]?.product.sku).toBe('SI-2726F');
+    expect(discounted[0]!.price).toBeGreaterThan(0);
+    expect(discounted[0]!.price).toBeLessThan(ev(0.45)[0]!.price);
+    // more than a fifth off, or above the list price: no evidence
+    expect(ev(0.3).find((r) => r.product.sku === 'SI-2726F')!.price).toBe(0);
+    expect(ev(0.5).find((r) => r.product.sku === 'SI-2726F')!.price).toBe(0);
+  });
+
   it('keeps null when nothing stands out', () => {
     const ranked = rankCandidates(
       { articleTexts: [], text: 'Sicherungsring DIN 471', unitPrice: null, total: null, quantity: 1 },
