@@ -416,6 +416,27 @@ describe('extractDraft', () => {
     }
   });
 
+  // Regression (s3300 0011): "CMI3-25159" for CMD-25159 stood at 0.80
+  it('is not touchless with a reference whose letter prefix holds a digit, a misread letter', () => {
+    const rows = (reference: string) => [
+      `Bestell-Nr.: ${reference}`,
+      'Datum: 24.06.2026',
+      'Liefertermin: 08.07.2026',
+      'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+      '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+    ];
+    const misread = extractDraft([pageFromRows(rows('CMI3-25159'))], fax, master);
+    expect(misread.customerReference).toBe('CMI3-25159');
+    expect(misread.warnings.join('\n')).toMatch(/CMI3-25159: a digit among the letters of its prefix/);
+    expect(misread.confidence).toBeLessThan(0.8);
+    // a year after the letters, or letters only: references as they are written
+    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769']) {
+      const d = extractDraft([pageFromRows(rows(reference))], fax, master);
+      expect(d.warnings.join('\n')).not.toMatch(/letters of its prefix/);
+      expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
   // Regression (s2600 0023): "09 07 2076", both dots lost and a year digit misread, was no date
   it('reads a delivery date with both dots lost and a year digit misread, and mends the year', () => {
     const page = pageFromRows([
