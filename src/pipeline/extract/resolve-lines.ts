@@ -229,11 +229,12 @@ function resolveFromDocument(
       : item.total;
   const total = price && printedTotal ? checkedTotal(printedTotal, price, quantity, packed) : null;
   // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
+  const perPiece = !!item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit;
+  // the printed price is the catalog's (after the row's discount): the price is no misread figure
+  const atCatalogPrice =
+    price !== null && product?.price != null && Math.abs(product.price * net - price) <= 0.011;
   const inPacks = (pieces: number): { quantity: number; note: string } => {
-    const pack =
-      item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit
-        ? packs.find((n) => pieces % n === 0)
-        : undefined;
+    const pack = perPiece ? packs.find((n) => pieces % n === 0) : undefined;
     return pack
       ? { quantity: pieces / pack, note: ` ÷ ${pack} per ${item.unit}` }
       : { quantity: pieces, note: '' };
@@ -241,6 +242,8 @@ function resolveFromDocument(
   if (price && total && price > 0) {
     const q = total / price;
     const qr = Math.round(q);
+    // the stated contents ("cartons of 12") that the pieces the total counts fill whole
+    const fills = stated.filter((n) => qr % n === 0);
     if (qr > 0 && divides(total, price)) {
       if (packed.includes(qr)) qConf = Math.min(0.99, qConf + 0.05);
       else if (quantity === null) {
@@ -251,30 +254,16 @@ function resolveFromDocument(
           `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}`,
         );
       } else if (quantity === qr) qConf = Math.min(0.99, qConf + 0.08);
-      else if (
-        item.unit &&
-        CONTAINER_UNITS.has(item.unit) &&
-        item.unit !== product?.unit &&
-        product?.price != null &&
-        Math.abs(product.price * net - price) <= 0.011 &&
-        stated.filter((n) => qr % n === 0).length === 1 &&
-        qr / stated.find((n) => qr % n === 0)! !== quantity
-      ) {
+      else if (perPiece && atCatalogPrice && fills.length === 1 && qr / fills[0]! !== quantity) {
         // cartons priced per piece whose count OCR misread ("1 cartons of 12 pcs" for 4): the total
         // counts 48 pieces at the catalog's price, which the content the row states makes 4 cartons
-        const per = stated.find((n) => qr % n === 0)!;
+        const per = fills[0]!;
         warnings.push(
           `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${qr} pieces, ${qr / per} × ${per} per ${item.unit}; took ${qr / per}, please check`,
         );
         quantity = qr / per;
         qConf = 0.6;
-      } else if (
-        item.unit &&
-        CONTAINER_UNITS.has(item.unit) &&
-        item.unit !== product?.unit &&
-        qr > quantity &&
-        qr % quantity === 0
-      ) {
+      } else if (perPiece && qr > quantity && qr % quantity === 0) {
         // cartons priced per piece whose content OCR misread ("de 17 pièces" for 12): the total
         // counts 36 pieces, 3 cartons of 12; the count of cartons stands, the content is in doubt
         warnings.push(
@@ -294,8 +283,7 @@ function resolveFromDocument(
         qConf = Math.min(qConf, 0.7);
       } else if (
         Math.abs(qr * price - total) <= 0.011 &&
-        (String(qr).length === String(quantity).length ||
-          (product?.price != null && Math.abs(product.price * net - price) <= 0.011))
+        (String(qr).length === String(quantity).length || atCatalogPrice)
       ) {
         // price and total agree to the cent on another quantity of the same length: the quantity's
         // digit was misread (18 for 10), not both amounts; with the price as the catalog has it,
@@ -311,12 +299,7 @@ function resolveFromDocument(
         );
         qConf = Math.min(qConf, 0.4);
       }
-    } else if (
-      quantity === null &&
-      product?.price != null &&
-      Math.abs(product.price * net - price) <= 0.011 &&
-      countOneDigitOff(total, price) !== null
-    ) {
+    } else if (quantity === null && atCatalogPrice && countOneDigitOff(total, price) !== null) {
       // no quantity read, the price read as the catalog has it, and the total one digit off a whole
       // number of prices ("156.06" for 40 × 3.90, "386.00" for 380.00): that number, less surely
       // than from a total read right
