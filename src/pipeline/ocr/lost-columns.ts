@@ -12,7 +12,7 @@ import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { tablesOf } from '../extract/side-by-side.ts';
 import type { PageContent, Word } from '../types.ts';
 import { CLEAN_PAGE_CONF, overlap, type ReadPage } from './missed-words.ts';
-import { clampRect, cropPixels, type Rect } from './page-crop.ts';
+import { boxOnPage, clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { uncoveredInk } from './uncovered-ink.ts';
 
 /**
@@ -57,10 +57,9 @@ export async function readLostColumns(
       .toBuffer();
     for (const x of await readSparse(png)) {
       if (!figureOrWord(x)) continue;
-      const [bx, by, bw, bh] = x.box;
-      const box: Word['box'] = [r.x0 + bx - PAD, r.y0 + by - PAD, bw, bh];
+      const box = boxOnPage(x.box, r, 1, PAD);
       // a word of text height that touches nothing read before
-      if (bh < unit * 0.5 || bh > unit * 2.5) continue;
+      if (box[3] < unit * 0.5 || box[3] > unit * 2.5) continue;
       if ([...words, ...added].some((o) => overlap(o.box, box) > 0)) continue;
       added.push({ ...x, box });
     }

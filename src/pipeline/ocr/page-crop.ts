@@ -1,4 +1,5 @@
 /** Rectangles of a greyscale page (8-bit, row-major) and the pixels inside them. */
+import type { Box } from '../types.ts';
 
 export interface Rect {
   x0: number;
@@ -23,4 +24,13 @@ export function cropPixels(page: { px: Uint8Array; width: number }, r: Rect): Ui
   for (let y = r.y0; y < r.y1; y++)
     out.set(page.px.subarray(y * page.width + r.x0, y * page.width + r.x1), (y - r.y0) * w);
   return out;
+}
+
+/**
+ * A box read in a crop of the page at `r`, enlarged `scale` times and given a `pad`-pixel white
+ * margin before reading, in page pixels.
+ */
+export function boxOnPage(box: Box, r: Pick<Rect, 'x0' | 'y0'>, scale: number, pad: number): Box {
+  const [x, y, w, h] = box;
+  return [r.x0 + (x - pad) / scale, r.y0 + (y - pad) / scale, w / scale, h / scale];
 }

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { extractHeaderFields, unreadDateValues } from '../extract/header-fields.ts';
 import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import type { PageContent, Word } from '../types.ts';
+import { boxOnPage } from './page-crop.ts';
 import type { ReadLine } from './reread-quantity-cells.ts';
 
 /** A page never costs more than this many extra reads (a head has an order and a delivery date). */
@@ -60,12 +61,10 @@ export async function rereadHeaderDates(
     // as a quote or a dot would make a line of their own and take the date along)
     const read = (await readLine(png))
       .filter((w) => /[\p{L}\d]/u.test(w.text))
-      .map(
-        (w): Word => ({
-          ...w,
-          box: [x0 + (w.box[0] - PAD) / SCALE, line.box[1], w.box[2] / SCALE, line.box[3]],
-        }),
-      );
+      .map((w): Word => {
+        const [x, , width] = boxOnPage(w.box, { x0, y0 }, SCALE, PAD);
+        return { ...w, box: [x, line.box[1], width, line.box[3]] };
+      });
     const before = line.words.filter((w) => w.box[0] + w.box[2] / 2 < x0);
     if (!datesOf(before, read, line, now)) continue;
     // the words the page read for the value (and anything after it on the line) give way

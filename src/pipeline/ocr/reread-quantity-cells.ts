@@ -17,7 +17,7 @@ import { splitSideBySide, tablesOf } from '../extract/side-by-side.ts';
 import { learnQuantityEdge, placedCells, type TableHeader } from '../extract/table-columns.ts';
 import type { PageContent, Word } from '../types.ts';
 import { clearRulingColumns, inkOf, isolateRowText } from './cell-ink.ts';
-import { clampRect, cropPixels, type Rect } from './page-crop.ts';
+import { boxOnPage, clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { removeRulings } from './prepare-for-ocr.ts';
 
 /** Reads one cropped text line (PSM 7); boxes in the crop's pixels. */
@@ -275,12 +275,7 @@ export function looksLikeDigits(letters: string, digits: string): boolean {
 const isQuantity = (w: Word): boolean => parseNumber(w.text.replace(/[,;.]$/, ''), 'quantity') !== null;
 
 function toPage(w: Word, r: Rect): Word {
-  const [x, y, bw, bh] = w.box;
-  return {
-    text: w.text,
-    conf: w.conf,
-    box: [r.x0 + (x - PAD) / SCALE, r.y0 + (y - PAD) / SCALE, bw / SCALE, bh / SCALE],
-  };
+  return { text: w.text, conf: w.conf, box: boxOnPage(w.box, r, SCALE, PAD) };
 }
 
 /** A word that starts in the rectangle, on its rows. */
