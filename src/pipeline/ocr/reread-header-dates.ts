@@ -31,9 +31,8 @@ export async function rereadHeaderDates(
   const lines = layoutLines(content);
   const targets = unreadDateValues(lines, now).slice(0, MAX_VALUES);
   if (targets.length === 0) return { content, reread: 0 };
-  const meta = await sharp(image).metadata();
-  const width = meta.width ?? content.width;
-  const height = meta.height ?? content.height;
+  // (the page's words are in the pixels of the image read: its size is the page's)
+  const { width, height } = content;
   let words = content.words;
   let reread = 0;
   for (const { line, labelEnd, nextLabel } of targets) {
