@@ -20,7 +20,7 @@ export interface TotalCheck {
 }
 
 const TOTAL_LABEL =
-  /\b(?:total\w*|summe|zwischensumme|gesamt\w*|endbetrag|nettobetrag|netto\w*|warenwert|montant|totale|importo|net\s+value|subtotal|betrag)\b/iu;
+  /\b(?:total\w*|summe|zwischensumme|zwischentotal|subtotale|imponibile|gesamt\w*|endbetrag|nettobetrag|netto\w*|warenwert|montant|totale|importo|net\s+value|subtotal|betrag)\b/iu;
 /** VAT lines begin with the tax or name a rate; their amount is no total ("ohne MWST" is one). */
 const VAT_LINE = /^\W*(?:mwst|mwsi|mehrwertsteuer|vat|tva|iva|ust)\b|\d\s?%/iu;
 const AMOUNT = /^(?:CHF|EUR|Fr\.?|€)?\d{1,3}(?:['’.\s]?\d{3})*[.,]\d{2}$/u;
