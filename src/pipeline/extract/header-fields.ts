@@ -52,7 +52,7 @@ const ASAP =
 /** Running-text phrases that introduce a requested delivery date. */
 const DELIVERY_WORD = /(liefer|deliver|livr|consegn|ship|exp[ée]di|sped)/i;
 const DELIVERY_PHRASE =
-  /\b(?:bis\s+(?:sp[äa]testens|am|zum|ende|sp[äa]testens\s+am)?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)(?=\s)/giu;
+  /\b(?:bis\s+(?:sp[äa]testens|am|zum|ende|sp[äa]testens\s+am)?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)(?=\s)/giu;
 
 const REF_PHRASE =
   /\b(?:\p{L}*bestell\p{L}*|order|commande|ordine|ordinazione)\b[^:\n]{0,40}?\b(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s*((?:[A-Z]{1,3}\s)?\S*\d\S*)/giu;
@@ -464,6 +464,8 @@ export function cleanReference(raw: string): string | null {
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")
   s = s.replace(/^[Nn][º°]\.?\s*(?=[\w-]*\d)/u, '');
+  // "Our order number is ZB-4471", "Unsere Bestellnummer lautet 4711": the verb is no prefix
+  s = s.replace(/^(?:is|ist|lautet|lautete|est|è|was|war)\s+(?=\S*\d)/u, '');
   const date = findDates(s)[0];
   if (date && date.index === 0) return null;
   if (date && date.index > 0) s = s.slice(0, date.index);

@@ -191,6 +191,20 @@ describe('header fields', () => {
     ])
       expect(fields([row]).deliveryDate?.value, row).toBe('2026-06-22');
   });
+  it('knows the other ways of asking for a delivery day: "Gewünschter Termin", "Benötigt bis"', () => {
+    for (const row of [
+      'Gewünschter Termin     22. Juni 2026',
+      'Termin: 22.06.2026',
+      'Benötigt bis: 22.06.26',
+      'Wunschlieferdatum 22.06.2026',
+      'Livraison souhaitée : 22.06.2026',
+      'Data di consegna desiderata: 22/06/2026',
+      'Needed by: 2026-06-22',
+    ])
+      expect(fields([row]).deliveryDate?.value, row).toBe('2026-06-22');
+    // in running text: "Veuillez nous livrer jusqu'au …"
+    expect(fields(["Veuillez nous livrer jusqu'au 22 juin 2026:"]).deliveryDate?.value).toBe('2026-06-22');
+  });
   it('reads English month-first dates after a label, keeping their comma', () => {
     const f = fields(['Date: Nov 24, 2026', 'Delivery date: December 3, 2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
@@ -258,6 +272,12 @@ describe('header fields', () => {
     expect(cleanReference('0RD/780/26')).toBe('ORD/780/26');
     expect(cleanReference('0450012345')).toBe('0450012345');
     expect(cleanReference('0A-4711')).toBe('0A-4711');
+  });
+  it('reads a reference a sentence gives: "Our order number is ZB-4471."', () => {
+    expect(fields(['Our order number is ZB-4471.']).reference?.value).toBe('ZB-4471');
+    expect(fields(['Unsere Bestellnummer lautet 88213.']).reference?.value).toBe('88213');
+    // a short capital prefix stays: "IS 4711" is a reference of its own
+    expect(cleanReference('IS 4711')).toBe('IS 4711');
   });
   it('drops a misread "Nr" between a bare label word and the number', () => {
     expect(cleanReference('Ne 4502142515')).toBe('4502142515');
