@@ -178,6 +178,15 @@ function findHeader(line: TextLine): TableHeader | null {
   // two labels and a value between them: "réf. 10-5056 : quantité 12" is an order line (a header
   // OCR merged with its first row still has more labels than that)
   if (kinds.size < 3 && line.words.some((w) => /\d{4}|\d{2,}[-./]\d{2,}/.test(w.text))) return null;
+  // labels each followed by their value, "Pos. 1: Art. 0004120, Menge 20 l", are a list in running
+  // text (a header merged with its first row has the row's figures after its labels, not between)
+  // (a label's group takes in the unlabelled words after it in its cell)
+  const valued = groups.filter((g) => {
+    const cell = line.cells.find((c) => g.x0 >= c.x0 && g.x0 <= c.x1);
+    const next = cell?.words.find((w) => w.box[0] > g.x0 && !/\p{L}{2}/u.test(w.text));
+    return next !== undefined && /^\W*\d/.test(next.text);
+  }).length;
+  if (valued >= 2) return null;
   // most of the line must be labels, not a sentence that happens to contain "Menge" and "Preis"
   // (by words, or by cells: a garbled label "Einhet@reis pro Einheit" is one cell of several words,
   // while a sentence is one or two cells)
