@@ -22,11 +22,22 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
   // 1 pack of 10-4711", "10-4711 (2 Pack) sowie 20-1772 (5 Stück)"; without one, the words between
   // them may belong to either
   const parts = hits.slice(1).map((next, i) => separatorBetween(tokens, hits[i]!.to - 1, next.from));
-  return hits.map((hit, i) => {
+  // before the first article number or after the last, the list may count a product by its
+  // description ("… Bremsenreiniger (0004110) und 10 Paar Arbeitshandschuhe Nitril Gr. 9"): that
+  // part is an item of its own, and its count is not the article's
+  let start = 0;
+  let end = tokens.length;
+  const tailAnd = tokens.findIndex((t, k) => k >= hits.at(-1)!.to && AND.test(t));
+  const tail = tailAnd < 0 ? [] : describedItems(line, tokens.slice(tailAnd + 1), idx, tailAnd + 1);
+  if (tail.length > 0) end = tailAnd;
+  const headAnd = tokens.findLastIndex((t, k) => k < hits[0]!.from && AND.test(t));
+  const head = headAnd < 0 ? [] : describedItems(line, tokens.slice(0, headAnd), idx);
+  if (head.length > 0) start = headAnd + 1;
+  const named = hits.map((hit, i) => {
     const before = i === 0 ? null : parts[i - 1]!;
     const after = parts[i] ?? null;
-    const from = i === 0 ? 0 : before === null ? hits[i - 1]!.to : before + 1;
-    const to = i === hits.length - 1 ? tokens.length : after === null ? hits[i + 1]!.from : after + 1;
+    const from = i === 0 ? start : before === null ? hits[i - 1]!.to : before + 1;
+    const to = i === hits.length - 1 ? end : after === null ? hits[i + 1]!.from : after + 1;
     const skip = new Set<number>();
     for (let k = 0; k < tokens.length; k++)
       if (k < from || k >= to || (k >= hit.from && k < hit.to)) skip.add(k);
@@ -50,6 +61,7 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
       table: null,
     };
   });
+  return [...head, ...named, ...tail];
 }
 
 /**
@@ -125,7 +137,7 @@ const MIN_LETTERS = 8;
  * (its description and its dimensions, ahead of the next candidate), that product is the item, for
  * the clerk to check.
  */
-function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): ItemCandidate[] {
+function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex, offset = 0): ItemCandidate[] {
   const counts = findQuantities(tokens)
     .filter((q) => q.strength >= 2)
     .sort((a, b) => a.at - b.at);
@@ -149,6 +161,8 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     let to = from;
     while (to < end && !AND.test(tokens[to]!)) {
       to++;
+      // (an abbreviation before its figure ends no description: "Arbeitshandschuh Gr. 9")
+      if (/^\p{L}{1,4}\.$/u.test(tokens[to - 1]!) && /^\d/.test(tokens[to] ?? '')) continue;
       if (/[,;.:!?)]$/.test(tokens[to - 1]!)) break;
     }
     let text = tokens
@@ -192,7 +206,7 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex): It
     if (!pick) continue;
     out.push({
       lines: [line],
-      article: namedByDescription(pick.product, text, from, to),
+      article: namedByDescription(pick.product, text, offset + from, offset + to),
       articleText: null,
       description: text,
       quantity: q.quantity,

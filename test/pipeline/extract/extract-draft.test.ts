@@ -216,6 +216,54 @@ describe('extractDraft', () => {
       ['0001550', 5, null],
     ]);
   });
+  it('reads numbered lines of labels and values as a list, not as table headers', () => {
+    const page = pageFromRows([
+      'Pos. 1: Art. 20-1772, Menge 12 Stk',
+      'Pos. 2: Art. AB-1020X, Menge 40 Stk',
+      'Pos. 3: Art. 0001550, Menge 5 Paar',
+    ]);
+    const d = extractDraft([page], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 12],
+      ['AB-1020X', 40],
+      ['0001550', 5],
+    ]);
+  });
+  it('in a letter, names a product by its description beside one named by its number', () => {
+    const gloves = {
+      ...master,
+      products: [
+        ...master.products,
+        {
+          sku: '0001547',
+          description: 'Arbeitshandschuh Nitril Gr. 9',
+          unit: 'Paar',
+          price: 3.9,
+          gtin: null,
+        },
+        {
+          sku: '0001574',
+          description: 'Arbeitshandschuh Nitril Gr. 10',
+          unit: 'Paar',
+          price: 3.9,
+          gtin: null,
+        },
+      ],
+    };
+    for (const row of [
+      'Bitte noch 2 Stk Holzbohrer (20-1772) und 10 Paar Arbeitshandschuhe Nitril Gr. 9.',
+      'Bitte 10 Paar Arbeitshandschuhe Nitril Gr. 9 und 2 Stk 20-1772.',
+    ]) {
+      const d = extractDraft([pageFromRows([row])], fax, gloves);
+      expect(
+        d.lines.map((l) => [l.sku, l.quantity]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        row,
+      ).toEqual([
+        ['0001547', 10],
+        ['20-1772', 2],
+      ]);
+    }
+  });
   it('reads a labelled quantity on the line under an article', () => {
     const page = pageFromRows([
       'Wir bestellen:',
