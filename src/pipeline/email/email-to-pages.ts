@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { simpleParser } from 'mailparser';
 import { DocumentError } from '../../errors.ts';
 import { enforce, limits } from '../../limits.ts';
+import { normalizeUnit } from '../extract/units.ts';
 import { sniffType } from '../pages/sniff-type.ts';
 import type { InboundMeta, RawPage } from '../types.ts';
 import { textToPage } from './body-page.ts';
@@ -97,20 +98,32 @@ export function attachmentText(bytes: Uint8Array): string {
   return rows.map((r) => r.join('\t')).join('\n');
 }
 
-/** Text that looks like an order: an article-like token next to a number, or order words. */
-function holdsOrderContent(text: string): boolean {
+const ARTICLE_LIKE = /\b[A-Z]{0,3}[-\d.]{0,3}\d{3,}[-.\dA-Z]*\b/;
+
+/** "12 Pack", "10 pz.", "2x": a count and a unit word. */
+const countWithUnit = (s: string): boolean =>
+  [...s.matchAll(/(?:^|\s)\d+(?:[.,]\d+)?\s*(x|×|\p{L}+)\.?(?=\s|$|[,;])/giu)].some(
+    (m) => /^(?:x|×|sack|säcke|fl)$/i.test(m[1]!) || normalizeUnit(m[1]!) !== null,
+  );
+
+/**
+ * Text that looks like an order: order words (in the text or the subject) and an article-like
+ * token, or two lines that order ("4 Stk ART-1", "10 pz. 0001620 occhiali", "10-4711: 12 Pack").
+ */
+function holdsOrderContent(text: string, subject: string): boolean {
   const t = text.replace(/\s+/g, ' ');
   if (t.length < 10) return false;
   const orderWords =
-    /\b(bestell|order|commande|ordin|liefern|deliver|livr|consegn|menge|qty|stk|stück|pcs|pezzi|pièces)/i.test(
-      t,
+    /\b(bestell|order|commande|ordin|liefern|deliver|livr|consegn|fornir|menge|qty|stk|stück|pcs|pezzi|pièces)/i.test(
+      `${subject} ${t}`,
     );
-  const articleLike = /\b[A-Z]{0,3}[-\d.]{0,3}\d{3,}[-.\dA-Z]*\b/.test(t);
-  // "10x Roggenmehl", "4 Stk ART-1": a count with a unit; postcodes and phone lines have none
-  const quantityLines = (
-    text.match(/^\s*\d+(?:[.,]\d+)?\s*(?:x|×|stk\.?|st\.|pcs|kg|sack|säcke|karton|ktn|pkt|fl)\s+\S/gim) ?? []
-  ).length;
-  return (orderWords && articleLike) || quantityLines >= 2;
+  // a count with a unit that opens a line, or stands beside an article number; postcodes and
+  // phone lines have none
+  const orderLines = text
+    .split(/\r?\n/)
+    .filter((l) => /^\s*\d/.test(l) || ARTICLE_LIKE.test(l))
+    .filter((l) => countWithUnit(l)).length;
+  return (orderWords && ARTICLE_LIKE.test(t)) || orderLines >= 2;
 }
 
 /** A body part exists in the raw MIME (mailparser fills `text` from HTML when there is none). */
@@ -164,7 +177,8 @@ export async function emailToPages(
       // an order exported as CSV or text: read like an order in the body, its table in columns
       // (as long as a body may be: an export of a whole price list is no order page)
       const text = attachmentText(content).slice(0, limits.maxEmailBodyChars);
-      if (holdsOrderContent(text)) addGroup(`attachment:${name}`, [textToPage(text, pages.length + 1)]);
+      if (holdsOrderContent(text, subject))
+        addGroup(`attachment:${name}`, [textToPage(text, pages.length + 1)]);
       else warnings.push(`attachment ${name} skipped: it holds no order lines`);
       continue;
     }
@@ -195,7 +209,7 @@ export async function emailToPages(
   }
   const own = stripQuoted(bodyText);
   // a relay's body is a notification ("You have received a 2 page fax"), never the order
-  if (!relay.relay && holdsOrderContent(own)) addGroup('body', [textToPage(own, pages.length + 1)]);
+  if (!relay.relay && holdsOrderContent(own, subject)) addGroup('body', [textToPage(own, pages.length + 1)]);
   if (pages.length === 0) {
     const why = warnings.length ? ` (${warnings.join('; ')})` : '';
     throw new DocumentError(
