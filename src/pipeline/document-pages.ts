@@ -33,6 +33,8 @@ export async function documentPages(bytes: Uint8Array, meta: InboundMeta): Promi
   };
   // the relay's address is not the customer: keep the transport's `from` only for ordinary mail
   if (mail.meta.relay) merged.from = mail.meta.faxNumber ?? null;
+  // a relay's subject is its own ("Fax from +41 44…"); the customer's names their order
+  if (mail.meta.subject && !mail.meta.relay) merged.subject = mail.meta.subject;
   // what the clerk sees beside the draft: the message's own subject and date
   const extra: Record<string, unknown> = {};
   if (mail.meta.subject) extra.subject = mail.meta.subject;

@@ -167,6 +167,8 @@ export interface InboundMeta {
   from: string | null;
   to: string | null;
   receivedAt: string | null;
+  /** An e-mail's own subject (not a fax-to-e-mail relay's): it may name the order's reference. */
+  subject?: string | null;
   /** Warnings the transport already knows (e.g. a provider reported partial content). */
   warnings?: string[];
 }

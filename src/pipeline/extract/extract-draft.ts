@@ -19,6 +19,7 @@ import { findDates, isoDate } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
 import { yearsOneDigitFrom } from './repair-date-digits.ts';
 import { resolveLine } from './resolve-lines.ts';
+import { subjectFields } from './subject-fields.ts';
 import { unlabelledDates } from './unlabelled-dates.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -319,6 +320,9 @@ export function extractDraft(
   // dates without a year resolve relative to the order date when there is one
   const fields = first.orderDate ? extractHeaderFields(body, new Date(first.orderDate.value)) : first;
   let orderDate = orderDateOf(fields, first, all, body, meta, ref, warnings);
+  // an e-mail's subject stands for what its pages do not say ("Bestellung 5530021")
+  const subject = subjectFields(meta.subject, pages[0]?.page ?? 1, ref);
+  orderDate ??= subject.orderDate;
 
   const matched = matchCustomer(meta, fullText, idx);
   let customer = matched.customer;
@@ -389,7 +393,8 @@ export function extractDraft(
   const deliveryUnread = deliveryDate ? null : fields.deliveryUnread;
   if (deliveryUnread)
     warnings.push(`delivery date unreadable ('${deliveryUnread.text}'); please check the original page`);
-  let reference = restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings);
+  let reference =
+    restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings) ?? subject.reference;
   if (!reference) warnings.push('no order reference found');
   // one digit among the letters of a prefix ("CMI3-25159", "OR1/963/26") is a letter OCR misread:
   // over dev and 35 corpora, every reference read so was wrong

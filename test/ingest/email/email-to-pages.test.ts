@@ -23,6 +23,34 @@ describe('e-mail → pages', () => {
     expect(r.meta.from).toBe('einkauf@baeckerei-mueller.example');
     expect(r.extra).toMatchObject({ subject: 'Bestellung 4711', date: '2026-03-02T08:54:58.000Z' });
     expect(r.extra.pageGroups).toBeUndefined();
+    // the subject goes on to extraction: it may name the order's reference
+    expect(r.meta.subject).toBe('Bestellung 4711');
+  });
+
+  it('a body that orders in any language is an order: counts with units, or article numbers with them', async () => {
+    for (const text of [
+      'Buongiorno,\nvi preghiamo di fornirci:\n10 pz. 0001620 occhiali\n4 rotoli 0003402 film\n',
+      'Guten Tag\n\n10-4711: 12 Pack\n10-6030: 4 Pack\n\nDanke',
+    ]) {
+      const r = await documentPages(await buildMail({ subject: 'Nachschub', text }), meta);
+      expect(r.pages, text).toHaveLength(1);
+    }
+    // order words in the subject, an article number in the body
+    const r = await documentPages(
+      await buildMail({ subject: 'Bestellung', text: 'Hallo\nbitte 10-4711 wie immer.\nGruss' }),
+      meta,
+    );
+    expect(r.pages).toHaveLength(1);
+    // a chat body with a postcode and a phone number orders nothing
+    await expect(
+      documentPages(
+        await buildMail({
+          subject: 'Hallo',
+          text: 'Hoi Peter\nbis morgen!\n8152 Glattbrugg\nTel. 044 555 12 34',
+        }),
+        meta,
+      ),
+    ).rejects.toThrow(/neither an order text nor a readable attachment/);
   });
 
   it('two PDFs (one inline) and a logo: two groups, the logo and the chat body left out', async () => {
@@ -176,6 +204,7 @@ describe('e-mail → pages', () => {
       { ...meta, from: 'message@inbound.efax.com' },
     );
     expect(r.meta.from).toBe('+13149947202');
+    expect(r.meta.subject).toBeUndefined(); // the relay's subject names no order
     expect(r.extra).toMatchObject({ faxRelay: true, faxNumber: '+13149947202' });
     expect(r.pages).toHaveLength(1); // the notification body is not an order
   });

@@ -264,6 +264,25 @@ describe('extractDraft', () => {
       ]);
     }
   });
+  it("takes the reference and order date an e-mail's subject names when its body does not", () => {
+    const mail: InboundMeta = { ...fax, channel: 'email', from: 'bestellung@baumann.ch' };
+    const body = pageFromRows(['Guten Tag', 'bitte liefern: 20 Stk 20-1772', 'Gruss']);
+    const d = extractDraft([body], { ...mail, subject: 'AW: Bestellung 5530021' }, master);
+    expect(d.customerReference).toBe('5530021');
+    expect(d.fields.customerReference?.evidence?.text).toBe('Subject: AW: Bestellung 5530021');
+    expect(d.warnings.join('\n')).not.toMatch(/no order reference/);
+    const dated = extractDraft([body], { ...mail, subject: 'Bestellung vom 20.11.2026' }, master);
+    expect(dated.orderDate).toBe('2026-11-20');
+    expect(dated.customerReference).toBeNull();
+    // the body's own reference wins; a subject without one names nothing
+    const own = pageFromRows(['Bestell-Nr.: PO-7781', '20 Stk 20-1772']);
+    expect(extractDraft([own], { ...mail, subject: 'Bestellung 5530021' }, master).customerReference).toBe(
+      'PO-7781',
+    );
+    expect(
+      extractDraft([body], { ...mail, subject: 'Material Baustelle Kloten' }, master).customerReference,
+    ).toBeNull();
+  });
   it('reads a labelled quantity on the line under an article', () => {
     const page = pageFromRows([
       'Wir bestellen:',
