@@ -713,8 +713,17 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         }
         return;
       }
-      // delivery
-      const v = deliveryValue(here, ref);
+      // delivery ("Lieferwoche: 49/2026": the label says the figure is a calendar week)
+      const weekLabel = /woche|week|semaine|settimana|\bkw\b/iu.test(
+        ll.tokens
+          .slice(s.from, s.to)
+          .map((t) => t.text.replace(/[.:]+$/, ''))
+          .join(' '),
+      );
+      const v = deliveryValue(
+        weekLabel && /^\W*\d/.test(here) ? `KW ${here.replace(/^\W+/, '')}` : here,
+        ref,
+      );
       if (v === 'asap') deliveryAsap = true;
       else if (v)
         delivery = better(delivery, {

@@ -202,6 +202,9 @@ describe('header fields', () => {
       'Needed by: 2026-06-22',
     ])
       expect(fields([row]).deliveryDate?.value, row).toBe('2026-06-22');
+    // a week label makes its figure a calendar week (its Monday)
+    for (const row of ['Lieferwoche: 49/2026', 'Liefer-KW 49', 'Semaine de livraison : 49'])
+      expect(fields([row]).deliveryDate?.value, row).toBe('2026-11-30');
     // in running text: "Veuillez nous livrer jusqu'au …"
     expect(fields(["Veuillez nous livrer jusqu'au 22 juin 2026:"]).deliveryDate?.value).toBe('2026-06-22');
   });
