@@ -79,6 +79,9 @@ describe('parseDate', () => {
 
   it('reads a date whose dot OCR turned into a comma, but no amounts', () => {
     expect(parseDate('Liefertermin 3, Juni 2026', ref)).toBe('2026-06-03');
+    // the dot after a short month name: "27. Nov, 2026"; without a year it is no date ("12 Set, 4 Stk")
+    expect(parseDate('Bestelldatum 27. Nov, 2026', ref)).toBe('2026-11-27');
+    expect(findDates('12 Set, 4 Stk', ref)).toEqual([]);
     expect(parseDate('Datum 27,11.2026', ref)).toBe('2026-11-27');
     expect(parseDate('Datum 27.11,2026', ref)).toBe('2026-11-27');
     expect(findDates('Preis 1,250.50 CHF 1.250,20 Menge 12,50', ref)).toEqual([]);
