@@ -356,8 +356,9 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
       col = header.columns.find((c) => c.kind === 'description') ?? col;
     let text = cell.text;
     // "Pack à | 100 Stk": a description overhanging into the quantity column keeps its "à", so the
-    // pack content is not read as the quantity
-    const before = cells[i - 1]?.words.at(-1)?.text ?? '';
+    // pack content is not read as the quantity (a lone "a" of its own is a speck, not that "à")
+    const prevWords = cells[i - 1]?.words ?? [];
+    const before = prevWords.length >= 2 ? prevWords.at(-1)!.text : '';
     if (col.kind === 'quantity' && prevKind === 'quantity' && PACK_WORD.test(before))
       text = `${before} ${text}`;
     prevKind = col.kind;

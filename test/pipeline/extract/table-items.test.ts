@@ -130,6 +130,14 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 6]]);
   });
+  it('reads the quantity after a speck read as a lone "a" in the quantity column', () => {
+    const page = pageFromRows([
+      'Pos   Bezeichnung               Menge      ME    Art.-Nr.',
+      '1     Holzbohrer 8 mm        a     6       Stk   20-1772',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 6]]);
+  });
   it('repairs a misread quantity digit when price × quantity = total disagrees', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
