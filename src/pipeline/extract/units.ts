@@ -15,13 +15,13 @@ const UNIT_WORDS: [string, RegExp][] = [
   ],
   [
     'Karton',
-    /^(karton|kartons|kartone|ktn|kt|krt|carton|cartons|cartone|cartoni|ct|box|boxes|schachtel|schachteln)$/i,
+    /^(karton|kartons|kartone|ktn|kt|krt|kar|carton|cartons|cartone|cartoni|ct|box|boxes|schachtel|schachteln)$/i,
   ],
   ['kg', /^(kg|kilo|kilogramm)$/i],
   ['m', /^(m|meter|metre|mètre|mètres|metri|metro|lfm)$/i],
   ['l', /^(l|lt|liter|litre|litres|litri|litro)$/i],
   ['Rolle', /^(rolle|rollen|rl|rol|roll|rolls|rouleau|rouleaux|rotolo|rotoli)$/i],
-  ['Paar', /^(paar|pair|pairs|paire|paires|paio|paia|pa|pr)$/i],
+  ['Paar', /^(paar|paa|pair|pairs|paire|paires|paio|paia|pa|pr)$/i],
   ['Set', /^(set|sets)$/i],
 ];
 

@@ -24,6 +24,9 @@ describe('normalizeUnit', () => {
     ['SIK', 'Stk'],
     ['§tk', 'Stk'],
     ['kg', 'kg'],
+    // ERP abbreviations (SAP prints PAA for pairs, KAR for cartons)
+    ['PAA', 'Paar'],
+    ['KAR', 'Karton'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
   });
