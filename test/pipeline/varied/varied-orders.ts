@@ -1,0 +1,986 @@
+/**
+ * Orders in layouts and wording the generators do not make, written by hand: purchase orders in
+ * Italian, English and French, quantity or description first, article numbers last, GTINs or the
+ * customer's own numbers only, two-line headers, tables continued over a page without their
+ * header, discount and freight rows, letters, and e-mails of every shape (lists, "2x", label/value
+ * blocks, HTML tables, prose, positions, replies). Each says what a clerk expects of its draft.
+ * Master data: fixtures/master-data.
+ */
+
+/** A run of text at x (PDF points from the left), its size and weight. */
+type It = { x: number; t: string; s?: number; b?: boolean };
+/** A line of runs, or a gap in points. */
+type Line = It[] | number;
+export interface VariedOrder {
+  name: string;
+  /** Pages of a born-digital PDF, or the raw e-mail. */
+  pages?: Line[][];
+  eml?: string;
+  /** Expected: customer, reference, order and delivery date (undefined: not checked), lines as "sku|quantity". */
+  want: {
+    cust?: string | null;
+    ref?: string | null;
+    od?: string | null;
+    dd?: string | null;
+    lines: string[];
+  };
+}
+const L = (...xs: [number, string][]): It[] => xs.map(([x, t]) => ({ x, t }));
+const H = (...xs: [number, string][]): It[] => xs.map(([x, t]) => ({ x, t, b: true }));
+let messages = 0;
+const eml = (from: string, subject: string, body: string, ct = 'text/plain; charset=utf-8') =>
+  `From: ${from}\r\nTo: orders@supplier.example\r\nSubject: ${subject}\r\nDate: Fri, 27 Nov 2026 09:12:00 +0100\r\nMessage-ID: <${(++messages).toString(36)}@mail.example>\r\nMIME-Version: 1.0\r\nContent-Type: ${ct}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body.replace(/\n/g, '\r\n')}\r\n`;
+
+export const VARIED_ORDERS: VariedOrder[] = [
+  {
+    name: 'it-ordine',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150, 70191 Stuttgart']),
+        30,
+        [{ x: 40, t: "ORDINE D'ACQUISTO", s: 16, b: true }],
+        L([40, 'Ordine n.'], [150, 'OA-2026-0418']),
+        L([40, 'Data ordine'], [150, '25.11.2026']),
+        L([40, 'Consegna entro'], [150, '4 dicembre 2026']),
+        20,
+        H(
+          [40, 'Pos.'],
+          [80, 'Codice'],
+          [160, 'Descrizione'],
+          [400, 'Q.tà'],
+          [440, 'UM'],
+          [470, 'Prezzo'],
+          [530, 'Importo'],
+        ),
+        L(
+          [40, '1'],
+          [80, '10-4711'],
+          [160, 'Senkkopfschraube M4x20 verzinkt'],
+          [400, '12'],
+          [440, 'Pack'],
+          [470, '8.90'],
+          [530, '106.80'],
+        ),
+        L(
+          [40, '2'],
+          [80, 'AB-2058S'],
+          [160, 'Akku 18 V 5.0 Ah'],
+          [400, '3'],
+          [440, 'pz'],
+          [470, '95.00'],
+          [530, '285.00'],
+        ),
+        L(
+          [40, '3'],
+          [80, '0003318'],
+          [160, 'Gewebeklebeband silber 50 mm'],
+          [400, '24'],
+          [440, 'Rotolo'],
+          [470, '9.80'],
+          [530, '235.20'],
+        ),
+        20,
+        L([400, 'Totale CHF'], [530, '627.00']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: 'OA-2026-0418',
+      od: '2026-11-25',
+      dd: '2026-12-04',
+      lines: ['10-4711|12', 'AB-2058S|3', '0003318|24'],
+    },
+  },
+  {
+    name: 'en-po-qty-first',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 14, b: true }],
+        L([40, 'Hauptstrasse 5 · 4132 Muttenz · Fax 061 555 33 90']),
+        30,
+        [{ x: 40, t: 'Purchase Order', s: 16, b: true }],
+        L([40, 'PO number: 77120'], [300, 'Date: 26.11.2026']),
+        L([40, 'Requested delivery date: 03.12.2026']),
+        20,
+        H(
+          [40, 'Qty'],
+          [80, 'Unit'],
+          [130, 'Item no.'],
+          [220, 'Description'],
+          [450, 'Unit price'],
+          [520, 'Amount'],
+        ),
+        L(
+          [40, '5'],
+          [80, 'pcs'],
+          [130, 'AB-1020X'],
+          [220, 'Angle grinder 125 mm 1200 W'],
+          [450, '129.00'],
+          [520, '645.00'],
+        ),
+        L(
+          [40, '40'],
+          [80, 'm'],
+          [130, '0005230'],
+          [220, 'Copper pipe 15x1 mm'],
+          [450, '11.60'],
+          [520, '464.00'],
+        ),
+        L(
+          [40, '2'],
+          [80, 'box'],
+          [130, '0002210'],
+          [220, 'Ear plugs box of 200 pairs'],
+          [450, '32.00'],
+          [520, '64.00'],
+        ),
+        20,
+        L([450, 'Subtotal'], [520, '1173.00']),
+        L([450, 'VAT 8.1%'], [520, '95.01']),
+        L([450, 'Total'], [520, '1268.01']),
+      ],
+    ],
+    want: {
+      cust: 'C-2003',
+      ref: '77120',
+      od: '2026-11-26',
+      dd: '2026-12-03',
+      lines: ['AB-1020X|5', '0005230|40', '0002210|2'],
+    },
+  },
+  {
+    name: 'fr-commande-gtin',
+    pages: [
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210, 9000 St. Gallen']),
+        30,
+        [{ x: 40, t: 'Commande', s: 16, b: true }],
+        L([40, 'N° de commande : GS/2611/07']),
+        L([40, 'St. Gallen, le 26 novembre 2026']),
+        L([40, 'Livraison souhaitée : 10.12.2026']),
+        20,
+        H([40, 'EAN'], [150, 'Désignation'], [380, 'Quantité'], [450, 'Unité']),
+        L([40, '7612345105185'], [150, 'Vis cylindrique M8x40'], [380, '6'], [450, 'paquet']),
+        L([40, '4012345204186'], [150, 'Foret HSS 8 mm'], [380, '10'], [450, 'pièce']),
+        L([40, '7612345001623'], [150, 'Lunettes de protection'], [380, '15'], [450, 'pièce']),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'GS/2611/07',
+      od: '2026-11-26',
+      dd: '2026-12-10',
+      lines: ['10-5128|6', '204.118.08|10', '0001620|15'],
+    },
+  },
+  {
+    name: 'de-wrap-2pages',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302 · 80687 München']),
+        30,
+        [{ x: 40, t: 'Bestellung 4511-209', s: 16, b: true }],
+        L([40, 'Datum:'], [120, '24.11.2026']),
+        L([40, 'Liefertermin:'], [120, 'KW 50']),
+        20,
+        H(
+          [40, 'Pos'],
+          [70, 'Menge'],
+          [120, 'ME'],
+          [160, 'Artikel-Nr.'],
+          [260, 'Bezeichnung'],
+          [460, 'EP'],
+          [520, 'GP'],
+        ),
+        L(
+          [40, '10'],
+          [70, '100'],
+          [120, 'm'],
+          [160, '0005231'],
+          [260, 'Kupferrohr 18x1 mm'],
+          [460, '14.20'],
+          [520, '1420.00'],
+        ),
+        L([260, 'in Stangen à 5 m, blank']),
+        L(
+          [40, '20'],
+          [70, '8'],
+          [120, 'Stk'],
+          [160, 'EK-3150I'],
+          [260, 'Eckventil 1/2" verchromt'],
+          [460, '16.40'],
+          [520, '131.20'],
+        ),
+        L([260, 'mit Rosette']),
+        L(
+          [40, '30'],
+          [70, '4'],
+          [120, 'Stk'],
+          [160, 'BZ-5081'],
+          [260, 'Schraubzwinge 300x120 mm'],
+          [460, '24.50'],
+          [520, '98.00'],
+        ),
+        20,
+        L([40, 'Übertrag'], [520, '1649.20']),
+      ],
+      [
+        L([40, 'Bestellung 4511-209 · Seite 2/2']),
+        20,
+        H(
+          [40, 'Pos'],
+          [70, 'Menge'],
+          [120, 'ME'],
+          [160, 'Artikel-Nr.'],
+          [260, 'Bezeichnung'],
+          [460, 'EP'],
+          [520, 'GP'],
+        ),
+        L(
+          [40, '40'],
+          [70, '2'],
+          [120, 'Karton'],
+          [160, '12-0815'],
+          [260, 'Spanplattenschraube Torx 5x60'],
+          [460, '38.50'],
+          [520, '77.00'],
+        ),
+        L(
+          [40, '50'],
+          [70, '20'],
+          [120, 'Paar'],
+          [160, '0001574'],
+          [260, 'Arbeitshandschuh Nitril Gr. 10'],
+          [460, '3.90'],
+          [520, '78.00'],
+        ),
+        20,
+        L([40, 'Gesamtsumme netto EUR'], [520, '1804.20']),
+        L([40, 'Versandkosten'], [520, '12.00']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: '4511-209',
+      od: '2026-11-24',
+      dd: '2026-12-07',
+      lines: ['0005231|100', 'EK-3150I|8', 'BZ-5081|4', '12-0815|2', '0001574|20'],
+    },
+  },
+  {
+    name: 'de-customer-skus-only',
+    pages: [
+      [
+        [{ x: 40, t: 'Baumann Metallbau AG', s: 14, b: true }],
+        L([40, 'Industriestrasse 14, 8152 Glattbrugg']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 16, b: true }],
+        L([40, 'Unsere Bestellnummer'], [200, 'BM-88213']),
+        L([40, 'Bestelldatum'], [200, '27. Nov. 2026']),
+        L([40, 'Gewünschter Termin'], [200, '2. Dezember 2026']),
+        20,
+        H([40, 'Unsere Art.-Nr.'], [150, 'Text'], [400, 'Anzahl'], [460, 'Einheit']),
+        L([40, 'BMB-40711'], [150, 'Senkkopfschraube M4x20 verzinkt'], [400, '30'], [460, 'Pack']),
+        L([40, 'BMB-40725'], [150, 'Senkkopfschraube M4x25 verzinkt'], [400, '15'], [460, 'Pack']),
+        L([40, 'BMB-71205'], [150, 'Spiralbohrer HSS-G 5.0 mm'], [400, '50'], [460, 'Stück']),
+      ],
+    ],
+    want: {
+      cust: 'C-2001',
+      ref: 'BM-88213',
+      od: '2026-11-27',
+      dd: '2026-12-02',
+      lines: ['10-4711|30', '10-4717|15', '204.118.05|50'],
+    },
+  },
+  {
+    name: 'de-discount-rows',
+    pages: [
+      [
+        [{ x: 40, t: 'Bauunternehmung Zaugg AG', s: 14, b: true }],
+        L([40, 'Kirchbergstrasse 19, 3400 Burgdorf']),
+        30,
+        [{ x: 40, t: 'Bestellung Nr. Z-26-1187', s: 16, b: true }],
+        L([40, 'Burgdorf, 23.11.2026']),
+        L([40, 'Lieferung bis: 30.11.2026']),
+        20,
+        H(
+          [40, 'Artikel'],
+          [110, 'Beschreibung'],
+          [330, 'Anz.'],
+          [370, 'Einh.'],
+          [420, 'Preis'],
+          [470, 'Rabatt'],
+          [530, 'Betrag'],
+        ),
+        L(
+          [40, '0005302'],
+          [110, 'Stahlkette verzinkt 6 mm'],
+          [330, '25'],
+          [370, 'm'],
+          [420, '5.30'],
+          [470, '10%'],
+          [530, '119.25'],
+        ),
+        L(
+          [40, '0006150'],
+          [110, 'Strahlmittel Korund F80'],
+          [330, '200'],
+          [370, 'kg'],
+          [420, '3.20'],
+          [470, '10%'],
+          [530, '576.00'],
+        ),
+        L(
+          [40, '12-0816'],
+          [110, 'Spanplattenschraube Torx 5x80'],
+          [330, '3'],
+          [370, 'Ktn'],
+          [420, '44.90'],
+          [470, ''],
+          [530, '134.70'],
+        ),
+        20,
+        L([110, 'Zwischentotal'], [530, '829.95']),
+        L([110, 'Rabatt 2%'], [530, '-16.60']),
+        L([110, 'Fracht'], [530, '25.00']),
+        L([110, 'Total CHF inkl. MWST'], [530, '905.92']),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'Z-26-1187',
+      od: '2026-11-23',
+      dd: '2026-11-30',
+      lines: ['0005302|25', '0006150|200', '12-0816|3'],
+    },
+  },
+  {
+    name: 'mail-bullets',
+    eml: eml(
+      'Peter Lüthi <bestellung@luethi-holzbau.ch>',
+      'Bestellung',
+      `Guten Tag
+
+Bitte liefern Sie uns bis nächsten Mittwoch:
+
+- 3 Pack 10-5120 Zylinderschraube M6x30
+- 1 Karton 205.320.12 Trennscheiben
+- 6 Rollen 0003319 Abdeckband
+
+Unsere Bestellnummer: LH-7781
+
+Freundliche Grüsse
+Peter Lüthi
+Schreinerei Lüthi GmbH`,
+    ),
+    want: {
+      cust: 'C-2002',
+      ref: 'LH-7781',
+      od: null,
+      dd: '2026-12-02',
+      lines: ['10-5120|3', '205.320.12|1', '0003319|6'],
+    },
+  },
+  {
+    name: 'mail-x-notation',
+    eml: eml(
+      'teile@garage-steiner.ch',
+      'Nachbestellung',
+      `Hallo zusammen
+
+2x AB-2050S
+10x 0004110 Bremsenreiniger
+4 x HS-1018
+
+Danke und Gruss
+Garage Steiner`,
+    ),
+    want: { cust: 'C-2005', lines: ['AB-2050S|2', '0004110|10', 'HS-1018|4'] },
+  },
+  {
+    name: 'mail-kv-blocks',
+    eml: eml(
+      'einkauf@mueller-anlagenbau.de',
+      'Bestellung 5530021',
+      `Sehr geehrte Damen und Herren,
+
+hiermit bestellen wir:
+
+Artikel: MA-0815-060
+Menge: 4 Karton
+
+Artikel: MA-9910-043
+Menge: 2 Paar
+
+Liefertermin: 15.12.2026
+
+Mit freundlichen Grüßen
+Müller Anlagenbau GmbH`,
+    ),
+    want: { cust: 'C-2006', ref: '5530021', dd: '2026-12-15', lines: ['12-0815|4', '0007010|2'] },
+  },
+  {
+    name: 'mail-html-table',
+    eml: eml(
+      'bestellung@kaelin-sanitaer.ch',
+      'Bestellung KS-2026-331',
+      `<html><body><p>Guten Tag</p><p>Wir bestellen gemäss Tabelle, Lieferung am 8.12.2026.</p>
+<table border="1"><tr><th>Art.-Nr.</th><th>Bezeichnung</th><th>Menge</th><th>Einheit</th></tr>
+<tr><td>KS 1500-12</td><td>Eckventil 1/2&quot;</td><td>12</td><td>Stk</td></tr>
+<tr><td>KS 2300-15</td><td>Kupferrohr 15x1</td><td>60</td><td>m</td></tr>
+<tr><td>0004105</td><td>Bohr- und Schneidöl</td><td>5</td><td>l</td></tr></table>
+<p>Freundliche Grüsse<br>Sanitär Kälin &amp; Co. AG</p></body></html>`,
+      'text/html; charset=utf-8',
+    ),
+    want: {
+      cust: 'C-2004',
+      ref: 'KS-2026-331',
+      dd: '2026-12-08',
+      lines: ['EK-3150I|12', '0005230|60', '0004105|5'],
+    },
+  },
+  {
+    name: 'mail-prose',
+    eml: eml(
+      'einkauf@baumann-metallbau.ch',
+      'Material Baustelle Kloten',
+      `Grüezi Herr Meier
+
+Für die Baustelle Kloten bräuchten wir noch 2 Kartons à 12 Stk Bremsenreiniger (0004110) und 10 Paar Arbeitshandschuhe Nitril Gr. 9.
+Ausserdem 1 Stk Winkelschleifer AB-1020Z.
+
+Liefertermin wäre Donnerstag, 3. Dezember.
+
+Besten Dank
+M. Baumann`,
+    ),
+    want: { cust: 'C-2001', dd: '2026-12-03', lines: ['0004110|2', '0001547|10', 'AB-1020Z|1'] },
+  },
+  {
+    name: 'de-price-before-qty',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41 · 6300 Zug']),
+        30,
+        L([40, 'Bestellung'], [350, 'Zug, 20. November 2026']),
+        L([40, 'Ihre Offerte 2026-114'], [350, 'Bestell-Nr. 88-2011']),
+        L([40, 'Liefertermin 1.12.26']),
+        20,
+        H(
+          [40, 'Bezeichnung'],
+          [260, 'Art.-Nr.'],
+          [340, 'Preis/ME'],
+          [410, 'Menge'],
+          [460, 'ME'],
+          [510, 'Total'],
+        ),
+        L(
+          [40, 'Kupferrohr 18x1 mm'],
+          [260, '0005231'],
+          [340, '14.20'],
+          [410, '36'],
+          [460, 'm'],
+          [510, '511.20'],
+        ),
+        L(
+          [40, 'Isopropanol 99.9 %'],
+          [260, '0004120'],
+          [340, '7.90'],
+          [410, '10'],
+          [460, 'l'],
+          [510, '79.00'],
+        ),
+        L(
+          [40, 'Schweissdraht SG2 1.0 mm'],
+          [260, '0005201'],
+          [340, '7.40'],
+          [410, '15'],
+          [460, 'kg'],
+          [510, '111.00'],
+        ),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: '88-2011',
+      od: '2026-11-20',
+      dd: '2026-12-01',
+      lines: ['0005231|36', '0004120|10', '0005201|15'],
+    },
+  },
+  {
+    name: 'mail-space-table',
+    eml: eml(
+      'einkauf@elektro-frei.ch',
+      'Bestellung',
+      `Guten Tag
+
+Bitte liefern Sie folgende Positionen:
+
+Art.Nr.      Bezeichnung                         Menge   Einheit
+0006001      Kabelbinder schwarz 4.8x200         20      Pack
+0006002      Kabelbinder schwarz 7.6x300         10      Pack
+204.150.10   Steinbohrer SDS-plus 10x160         12      Stk
+
+Liefertermin: 7.12.2026
+Bestellnummer: EF-26-5512
+
+Gruss
+Elektro Frei AG
+Tel. 061 555 33 91`,
+    ),
+    want: {
+      cust: 'C-2003',
+      ref: 'EF-26-5512',
+      dd: '2026-12-07',
+      lines: ['0006001|20', '0006002|10', '204.150.10|12'],
+    },
+  },
+  {
+    name: 'mail-reply-quoted',
+    eml: eml(
+      'bestellung@hofmann-haustechnik.de',
+      'AW: Bestellung 4511-300',
+      `Hallo,
+
+bitte zusätzlich noch 5 Stk HS-101B mitliefern.
+
+Viele Grüße
+Hofmann
+
+-----Ursprüngliche Nachricht-----
+Von: Hofmann Haustechnik
+Gesendet: Donnerstag, 26. November 2026 10:00
+Betreff: Bestellung 4511-300
+
+bitte liefern: 20 m 0005231 Kupferrohr 18x1`,
+    ),
+    want: { cust: 'C-2007', ref: '4511-300', lines: ['HS-101B|5'] },
+  },
+  {
+    name: 'mail-english',
+    eml: eml(
+      'magazin@zaugg-bau.ch',
+      'Order',
+      `Hello,
+
+please send us 5 x AB-1020X and 3 boxes of 0002210 by December 9, 2026.
+Our order number is ZB-4471.
+
+Kind regards,
+Zaugg`,
+    ),
+    want: { cust: 'C-2008', ref: 'ZB-4471', dd: '2026-12-09', lines: ['AB-1020X|5', '0002210|3'] },
+  },
+  {
+    name: 'mail-french',
+    eml: eml(
+      'teile@garage-steiner.ch',
+      'Commande',
+      `Bonjour,
+
+Veuillez nous livrer jusqu'au 4 décembre 2026:
+20 pièces 204.118.06 Foret HSS 6 mm
+2 cartons 205.320.12 disques à tronçonner
+
+Notre référence: GS-8812
+
+Meilleures salutations`,
+    ),
+    want: { cust: 'C-2005', ref: 'GS-8812', dd: '2026-12-04', lines: ['204.118.06|20', '205.320.12|2'] },
+  },
+  {
+    name: 'mail-italian',
+    eml: eml(
+      'einkauf@elektro-frei.ch',
+      'Ordine',
+      `Buongiorno,
+
+vi preghiamo di fornirci entro il 10.12.2026:
+10 pz. 0001620 occhiali di protezione
+4 rotoli 0003402 film estensibile
+
+Cordiali saluti`,
+    ),
+    want: { cust: 'C-2003', dd: '2026-12-10', lines: ['0001620|10', '0003402|4'] },
+  },
+  {
+    name: 'mail-sku-colon-qty',
+    eml: eml(
+      'einkauf@baumann-metallbau.ch',
+      'Bestellung BM-90017',
+      `Guten Tag
+
+10-4711: 12 Pack
+10-6030: 4 Pack
+0005302: 30 m
+
+Danke`,
+    ),
+    want: { cust: 'C-2001', ref: 'BM-90017', lines: ['10-4711|12', '10-6030|4', '0005302|30'] },
+  },
+  {
+    name: 'mail-number-words',
+    eml: eml(
+      'bestellung@luethi-holzbau.ch',
+      'Bestellung',
+      `Guten Tag
+
+Wir benötigen zwei Kartons 12-0816 und drei Pack 10-6038.
+
+Gruss Lüthi`,
+    ),
+    want: { cust: 'C-2002', lines: ['12-0816|2', '10-6038|3'] },
+  },
+  {
+    name: 'mail-pos-lines',
+    eml: eml(
+      'bestellung@kaelin-sanitaer.ch',
+      'Bestellung 2026-77',
+      `Grüezi
+
+Pos. 1: Art. 0004120, Menge 20 l
+Pos. 2: Art. 0001574, Menge 10 Paar
+Pos. 3: Art. KS 2300-15, Menge 48 m
+
+Liefern bis Ende KW 50.
+
+Freundliche Grüsse`,
+    ),
+    want: {
+      cust: 'C-2004',
+      ref: '2026-77',
+      dd: '2026-12-11',
+      lines: ['0004120|20', '0001574|10', '0005230|48'],
+    },
+  },
+  {
+    name: 'de-qty-with-unit-cell',
+    pages: [
+      [
+        [{ x: 40, t: 'Schreinerei Lüthi GmbH', s: 14, b: true }],
+        L([40, 'Bernstrasse 77, 3072 Ostermundigen']),
+        30,
+        L([40, 'BESTELLUNG'], [300, 'Nr. 2026/118']),
+        L([40, 'Datum: 2026-11-25']),
+        L([40, 'Lieferwoche: 49/2026']),
+        20,
+        H([40, 'Artikel'], [140, 'Bezeichnung'], [380, 'Menge'], [460, 'Preis CHF']),
+        L([40, '12-0815'], [140, 'Spanplattenschraube Torx 5x60'], [380, '3 Ktn.'], [460, 'CHF 38.50']),
+        L([40, '0003319'], [140, 'Abdeckband Maler 38 mm'], [380, '24 Rollen'], [460, 'CHF 4.60']),
+        L([40, '0006150'], [140, 'Strahlmittel Korund F80'], [380, "1'000 kg"], [460, 'CHF 3.20']),
+        L([40, '0004105'], [140, 'Bohr- und Schneidöl'], [380, '12,5 l'], [460, 'CHF 12.40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: '2026/118',
+      od: '2026-11-25',
+      dd: '2026-11-30',
+      lines: ['12-0815|3', '0003319|24', '0006150|1000', '0004105|12.5'],
+    },
+  },
+  {
+    name: 'de-no-header-rows',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 14, b: true }],
+        L([40, 'Hauptstrasse 5, 4132 Muttenz']),
+        30,
+        L([40, 'Bestellung Nr. EF-5520 vom 24.11.2026']),
+        L([40, 'Bitte liefern Sie bis 1.12.2026:']),
+        20,
+        L(
+          [40, '0006001'],
+          [120, 'Kabelbinder schwarz 4.8x200 mm'],
+          [360, '50'],
+          [400, 'Pack'],
+          [450, '5.90'],
+          [510, '295.00'],
+        ),
+        L(
+          [40, '0006002'],
+          [120, 'Kabelbinder schwarz 7.6x300 mm'],
+          [360, '20'],
+          [400, 'Pack'],
+          [450, '11.40'],
+          [510, '228.00'],
+        ),
+        L(
+          [40, '205.310.01'],
+          [120, 'Bit-Set Torx T10-T40'],
+          [360, '6'],
+          [400, 'Stk'],
+          [450, '19.50'],
+          [510, '117.00'],
+        ),
+        20,
+        L([40, 'Freundliche Grüsse']),
+      ],
+    ],
+    want: {
+      cust: 'C-2003',
+      ref: 'EF-5520',
+      od: '2026-11-24',
+      dd: '2026-12-01',
+      lines: ['0006001|50', '0006002|20', '205.310.01|6'],
+    },
+  },
+  {
+    name: 'de-kv-block-right',
+    pages: [
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210'], [330, 'Bestellnummer'], [440, '0099-4411']),
+        L([40, '9000 St. Gallen'], [330, 'Bestelldatum'], [440, '27. Nov. 2026']),
+        L([330, 'Liefertermin'], [440, '04.12.26']),
+        L([330, 'Kunden-Nr.'], [440, '20051']),
+        30,
+        H(
+          [40, 'Menge'],
+          [90, 'Art.-Nr.'],
+          [180, 'Artikelbezeichnung'],
+          [430, 'Einzelpreis'],
+          [510, 'Betrag'],
+        ),
+        L(
+          [40, '2'],
+          [90, 'AB-2050S'],
+          [180, 'Akku-Bohrschrauber 18 V ohne Akku'],
+          [430, '189.00'],
+          [510, '378.00'],
+        ),
+        L([40, '4'], [90, 'AB-2058S'], [180, 'Akku 18 V 5.0 Ah'], [430, '95.00'], [510, '380.00']),
+        L(
+          [40, '1'],
+          [90, '205.310.01'],
+          [180, 'Bit-Set Torx T10-T40 10-tlg.'],
+          [430, '19.50'],
+          [510, '19.50'],
+        ),
+        20,
+        L([430, 'Total'], [510, '777.50']),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: '0099-4411',
+      od: '2026-11-27',
+      dd: '2026-12-04',
+      lines: ['AB-2050S|2', 'AB-2058S|4', '205.310.01|1'],
+    },
+  },
+  {
+    name: 'en-letter-dates',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150, 70191 Stuttgart, Germany']),
+        30,
+        L([350, 'Stuttgart, 26 November 2026']),
+        20,
+        L([40, 'Order 4500881234']),
+        20,
+        L([40, 'Dear Sirs,']),
+        L([40, 'please supply the following items by 14 December 2026:']),
+        L([40, '- 3 cartons MA-0815-080 chipboard screws Torx 5x80']),
+        L([40, '- 12 pairs MA-9910-043 safety shoes S3 size 43']),
+        L([40, '- 5 litres of isopropanol 99.9 % (0004120)']),
+        20,
+        L([40, 'Best regards']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: '4500881234',
+      od: '2026-11-26',
+      dd: '2026-12-14',
+      lines: ['12-0816|3', '0007010|12', '0004120|5'],
+    },
+  },
+  {
+    name: 'de-two-line-header',
+    pages: [
+      [
+        [{ x: 40, t: 'Bauunternehmung Zaugg AG', s: 14, b: true }],
+        L([40, 'Kirchbergstrasse 19, 3400 Burgdorf']),
+        30,
+        L([40, 'Bestellung'], [200, 'Z-99812']),
+        L([40, 'Datum'], [200, '23.11.2026']),
+        20,
+        H(
+          [40, 'Pos.'],
+          [80, 'Artikel-'],
+          [170, 'Bezeichnung'],
+          [390, 'Bestell-'],
+          [450, 'Mengen-'],
+          [510, 'Preis'],
+        ),
+        H([80, 'nummer'], [390, 'menge'], [450, 'einheit'], [510, 'je ME']),
+        L(
+          [40, '1'],
+          [80, '10-5120'],
+          [170, 'Zylinderschraube M6x30'],
+          [390, '15'],
+          [450, 'Pak'],
+          [510, '12.60'],
+        ),
+        L([40, '2'], [80, '10-6038'], [170, 'Unterlegscheibe M8'], [390, '10'], [450, 'Pak'], [510, '6.50']),
+        L(
+          [40, '3'],
+          [80, '0005302'],
+          [170, 'Stahlkette verzinkt 6 mm'],
+          [390, '40'],
+          [450, 'm'],
+          [510, '5.30'],
+        ),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'Z-99812',
+      od: '2026-11-23',
+      lines: ['10-5120|15', '10-6038|10', '0005302|40'],
+    },
+  },
+  {
+    name: 'fr-letter',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41, 6300 Zug']),
+        30,
+        L([350, 'Zoug, le 19.11.2026']),
+        L([40, 'Objet : commande n° SK-4402']),
+        20,
+        L([40, 'Madame, Monsieur,']),
+        L([40, 'Nous vous prions de nous livrer pour le 27 novembre 2026 :']),
+        L([60, "• 15 pièces KS 1500-12 (vanne d'équerre)"]),
+        L([60, '• 30 mètres de tube cuivre 18x1 mm, art. 0005231']),
+        L([60, '• 2 paquets 0006002 colliers de serrage']),
+        20,
+        L([40, 'Avec nos salutations distinguées']),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: 'SK-4402',
+      od: '2026-11-19',
+      dd: '2026-11-27',
+      lines: ['EK-3150I|15', '0005231|30', '0006002|2'],
+    },
+  },
+  {
+    name: 'de-continued-no-header',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150, 70191 Stuttgart']),
+        30,
+        L([40, 'Bestellung'], [200, '4500991122']),
+        L([40, 'Bestelldatum'], [200, '16.11.2026']),
+        L([40, 'Ihre Referenz'], [200, 'Angebot 2026-114']),
+        L([40, 'Liefertermin'], [200, '30.11.2026']),
+        20,
+        H([40, 'Pos'], [80, 'Bezeichnung'], [330, 'Menge'], [380, 'ME'], [420, 'Ihre Art.-Nr.']),
+        L([40, '1'], [80, 'Spanplattenschraube Torx 5x60'], [330, '10'], [380, 'KT'], [420, '12-0815']),
+        L([40, '2'], [80, 'Spanplattenschraube Torx 5x80'], [330, '10'], [380, 'KT'], [420, '12-0816']),
+        L([40, '3'], [80, 'Sechskantmutter M8 verzinkt'], [330, '5'], [380, 'PAK'], [420, '10-6030']),
+        L([40, '4'], [80, 'Unterlegscheibe M8 verzinkt'], [330, '5'], [380, 'PAK'], [420, '10-6038']),
+      ],
+      [
+        L([40, 'Müller Anlagenbau GmbH – Bestellung 4500991122 – Seite 2']),
+        20,
+        L([40, '5'], [80, 'Sicherheitsschuh S3 Gr. 44'], [330, '6'], [380, 'PAA'], [420, '0007011']),
+        L([40, '6'], [80, 'Schutzbrille klar EN 166'], [330, '12'], [380, 'ST'], [420, '0001620']),
+        20,
+        L([40, 'Bitte Auftragsbestätigung an einkauf@mueller-anlagenbau.de']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: '4500991122',
+      od: '2026-11-16',
+      dd: '2026-11-30',
+      lines: ['12-0815|10', '12-0816|10', '10-6030|5', '10-6038|5', '0007011|6', '0001620|12'],
+    },
+  },
+  {
+    name: 'de-both-skus',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41, 6300 Zug']),
+        30,
+        L([40, 'Bestellung'], [350, 'Zug, 18.11.2026']),
+        L([40, 'Unser Zeichen: SK/mb 7719'], [350, 'Ihr Angebot: 2026-0881']),
+        L([40, 'Lieferung: bis 25.11.2026']),
+        20,
+        H([40, 'Unsere Nr.'], [120, 'Ihre Art.-Nr.'], [220, 'Bezeichnung'], [420, 'Menge'], [480, 'Einheit']),
+        L(
+          [40, 'KS 1500-12'],
+          [120, 'EK-3150I'],
+          [220, 'Eckventil 1/2" verchromt'],
+          [420, '20'],
+          [480, 'Stk'],
+        ),
+        L([40, 'KS 2300-15'], [120, '0005230'], [220, 'Kupferrohr 15x1 mm'], [420, '100'], [480, 'm']),
+        L([40, 'KS 9900-01'], [120, '0004105'], [220, 'Bohr- und Schneidöl'], [420, '4'], [480, 'l']),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      od: '2026-11-18',
+      dd: '2026-11-25',
+      lines: ['EK-3150I|20', '0005230|100', '0004105|4'],
+    },
+  },
+  {
+    name: 'de-desc-first-sku-last',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München']),
+        30,
+        L([40, 'Materialbestellung Nr. HH-2026-1177']),
+        L([40, 'München, den 20.11.2026']),
+        L([40, 'Gewünschtes Lieferdatum: 03.12.2026']),
+        20,
+        H(
+          [40, 'Artikelbezeichnung'],
+          [260, 'Anzahl'],
+          [310, 'Einheit'],
+          [370, 'Preis/Einh.'],
+          [450, 'Artikelnummer'],
+        ),
+        L(
+          [40, 'Gewebeklebeband silber 50 mm x 50 m'],
+          [260, '36'],
+          [310, 'Rolle'],
+          [370, '9.80'],
+          [450, '0003318'],
+        ),
+        L(
+          [40, 'Stretchfolie transparent 500 mm'],
+          [260, '8'],
+          [310, 'Rolle'],
+          [370, '18.90'],
+          [450, '0003402'],
+        ),
+        L([40, 'Kupferrohr 18x1 mm'], [260, '150'], [310, 'm'], [370, '14.20'], [450, '0005231']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-2026-1177',
+      od: '2026-11-20',
+      dd: '2026-12-03',
+      lines: ['0003318|36', '0003402|8', '0005231|150'],
+    },
+  },
+];
