@@ -14,6 +14,8 @@ export type ColumnKind =
   | 'unit'
   | 'price'
   | 'discount'
+  /** A price unit: the price is per this many pieces ("PE 100"). */
+  | 'priceUnit'
   | 'total';
 
 const RAW_LABELS: [ColumnKind, string[]][] = [
@@ -209,6 +211,7 @@ const RAW_LABELS: [ColumnKind, string[]][] = [
     ],
   ],
   ['discount', ['rabatt', 'remise', 'sconto', 'discount']],
+  ['priceUnit', ['pe', 'preiseinheit', 'preis-einheit', 'price unit', 'unité de prix', 'unità di prezzo']],
   [
     'total',
     [

@@ -8,7 +8,7 @@ import type { DraftLine } from '../types.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
 import { parseNumber } from './parse-number.ts';
-import { MEASURED_UNITS } from './units.ts';
+import { MEASURED_UNITS, PRICE_UNITS } from './units.ts';
 
 export interface TotalCheck {
   /** What the lines add up to (net). */
@@ -90,7 +90,13 @@ export function checkOrderTotal(
   let sum = 0;
   for (const [i, l] of lines.entries()) {
     if (l.quantity === null || l.unitPrice === null) return null;
-    sum += l.quantity * l.unitPrice * (1 - (items[i]!.discount ?? 0));
+    const value = l.quantity * l.unitPrice * (1 - (items[i]!.discount ?? 0));
+    // a price per 100 or per 1000 pieces ("Preis 8.90, PE 100"): the row's own total says so
+    const rowTotal = items[i]!.total;
+    const per = rowTotal
+      ? PRICE_UNITS.find((k) => Math.abs(value / k - rowTotal) <= Math.max(0.011, rowTotal * 0.005))
+      : undefined;
+    sum += per ? value / per : value;
   }
   sum = Math.round(sum * 100) / 100;
   const printed = printedTotals(body);

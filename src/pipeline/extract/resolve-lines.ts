@@ -16,7 +16,7 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
+import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit, PRICE_UNITS } from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -239,7 +239,14 @@ function resolveFromDocument(
       ? { quantity: pieces / pack, note: ` ÷ ${pack} per ${item.unit}` }
       : { quantity: pieces, note: '' };
   };
-  if (price && total && price > 0) {
+  // a price per 100 or 1000 pieces ("8.90 | PE 100 | 178.00" for 2000 pieces): the quantity and
+  // the total agree, nothing was misread
+  const pricedPer =
+    quantity !== null &&
+    price !== null &&
+    total !== null &&
+    PRICE_UNITS.some((per) => Math.abs((quantity! * price) / per - total) <= Math.max(0.011, total * 0.005));
+  if (price && total && price > 0 && !pricedPer) {
     const q = total / price;
     const qr = Math.round(q);
     // the stated contents ("cartons of 12") that the pieces the total counts fill whole
@@ -312,7 +319,7 @@ function resolveFromDocument(
       );
     } else if (
       quantity !== null &&
-      ![1, 100, 1000].some((per) =>
+      ![1, ...PRICE_UNITS].some((per) =>
         [quantity!, ...packed].some(
           (q) =>
             Math.abs((q * price) / per - total) <= Math.max(0.011, total * 0.005) ||

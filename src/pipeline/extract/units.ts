@@ -36,6 +36,9 @@ export function normalizeUnit(word: string): string | null {
   return null;
 }
 
+/** A price may be per 100 or per 1000 pieces (a "Preiseinheit", "PE 100"). */
+export const PRICE_UNITS = [100, 1000];
+
 /** Units that are also ordinary letters/words and need a number right before them to count. */
 /**
  * The "à" of a pack content ("Karton à 500 Stk") as it is typed or read: without its accent, with

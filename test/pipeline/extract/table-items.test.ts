@@ -138,6 +138,20 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 6]]);
   });
+  it('reads a price per 100 pieces (a "PE" column) as agreeing with the quantity and the total', () => {
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung          Menge   ME    Preis    PE   Betrag',
+      '1     20-1772      Holzbohrer 8 mm      500     Stk   4.10    100   20.50',
+      '2     AB-1020X     Kabelbinder          40      Stk   0.20      1    8.00',
+      '                                                      Total netto    28.50',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 500],
+      ['AB-1020X', 40],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/please check|add up/);
+  });
   it('repairs a misread quantity digit when price × quantity = total disagrees', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis    Total',
