@@ -405,7 +405,9 @@ function repairPrefix(s: string): string {
   if (m) {
     const own = /\d([-./])\d/.exec(m[5]!)?.[1];
     const spaced = m[2] !== '' || m[4] !== '';
-    if (spaced || (own && own !== m[3])) out = `${m[1]}${own ?? m[3]}${m[5]}${out.slice(m[0].length)}`;
+    // (unspaced, only a dot is OCR's: "PO.2026-9255"; a hyphen is the reference's own, "A-26/4471")
+    if (spaced || (own && own !== m[3] && m[3] === '.'))
+      out = `${m[1]}${own ?? m[3]}${m[5]}${out.slice(m[0].length)}`;
   }
   return out;
 }

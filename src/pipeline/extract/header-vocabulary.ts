@@ -27,6 +27,8 @@ const RAW_VOCAB: [Kind, string[]][] = [
     'ref',
     [
       'bestell-nr',
+      'best.-nr.',
+      'best-nr',
       'bestellnummer',
       'bestellung',
       'number',

@@ -279,6 +279,9 @@ describe('header fields', () => {
   it('reads a reference a sentence gives: "Our order number is ZB-4471."', () => {
     expect(fields(['Our order number is ZB-4471.']).reference?.value).toBe('ZB-4471');
     expect(fields(['Unsere Bestellnummer lautet 88213.']).reference?.value).toBe('88213');
+    // "Best.-Nr.", and a reference with separators of its own ("A-26/4471" is no misread "A/26/4471")
+    expect(fields(['Best.-Nr.: A-26/4471']).reference?.value).toBe('A-26/4471');
+    expect(cleanReference('PO.2026-9255')).toBe('PO-2026-9255');
     // a short capital prefix stays: "IS 4711" is a reference of its own
     expect(cleanReference('IS 4711')).toBe('IS 4711');
   });
