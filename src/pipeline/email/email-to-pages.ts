@@ -19,7 +19,7 @@ import type { InboundMeta, RawPage } from '../types.ts';
 import { textToPage } from './body-page.ts';
 import { detectFaxRelay } from './fax-relay.ts';
 import { htmlToText } from './html-to-text.ts';
-import { stripQuoted } from './strip-quoted.ts';
+import { forwardedText, stripQuoted } from './strip-quoted.ts';
 
 /** Pages that belong together: one attachment, or the body. */
 export interface PageGroup {
@@ -207,7 +207,12 @@ export async function emailToPages(
     }
     enforce('pages in the e-mail', pages.length, limits.maxPages);
   }
-  const own = stripQuoted(bodyText);
+  let own = stripQuoted(bodyText);
+  // "bitte erfassen" above a forwarded order: the order is what the forward carries
+  if (!holdsOrderContent(own, subject)) {
+    const forwarded = forwardedText(bodyText, subject);
+    if (forwarded && holdsOrderContent(forwarded, subject)) own = `${own}\n\n${forwarded}`;
+  }
   // a relay's body is a notification ("You have received a 2 page fax"), never the order
   if (!relay.relay && holdsOrderContent(own, subject)) addGroup('body', [textToPage(own, pages.length + 1)]);
   if (pages.length === 0) {

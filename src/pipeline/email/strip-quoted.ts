@@ -29,3 +29,42 @@ export function stripQuoted(text: string): string {
   }
   return out.join('\n').trimEnd();
 }
+
+/** The separator mail clients put above a forwarded message, whatever the subject says. */
+const FORWARD_MARK =
+  /^-{2,}\s*(forwarded message|weitergeleitete nachricht|message transféré|messaggio inoltrato|begin forwarded message)\s*-{2,}:?$/i;
+/** Subjects of forwards ("WG:", "Fwd:", "TR:", "I:"); replies ("AW:", "Re:") quote, they do not forward. */
+const FORWARD_SUBJECT = /^\s*(?:wg|fw|fwd|tr|i|inoltro)\s*:/i;
+const HEADER_LINE =
+  /^(von|from|de|da|an|to|à|a|cc|gesendet|sent|date|datum|envoyé|inviato|data|betreff|subject|objet|oggetto)\s*:/i;
+
+/**
+ * The message a forward carries: "bitte erfassen" above "---------- Forwarded message ---------"
+ * and the customer's order below it. Its sender line stays (it names the customer); the rest of
+ * its header block goes, and what it quotes in turn is cut as in any message. Null when the
+ * message forwards nothing (a reply quotes an earlier message: that is no order of today's).
+ */
+export function forwardedText(text: string, subject: string): string | null {
+  const lines = text.split(/\r?\n/);
+  const forward = FORWARD_SUBJECT.test(subject);
+  const at = lines.findIndex(
+    (l, i) =>
+      FORWARD_MARK.test(l.trim()) ||
+      (forward &&
+        (CUT[0]!.test(l.trim()) ||
+          (CUT[2]!.test(l.trim()) && lines.slice(i + 1, i + 5).some((n) => HEADER_LINE.test(n.trim()))))),
+  );
+  if (at < 0) return null;
+  let k = CUT[2]!.test(lines[at]!.trim()) ? at : at + 1;
+  const sender: string[] = [];
+  for (; k < lines.length && (HEADER_LINE.test(lines[k]!.trim()) || !lines[k]!.trim()); k++) {
+    if (/^(von|from|de|da)\s*:/i.test(lines[k]!.trim())) sender.push(lines[k]!.trim());
+    // (the block ends at the first blank line after a header)
+    if (!lines[k]!.trim() && k > at + 1) {
+      k++;
+      break;
+    }
+  }
+  const body = stripQuoted(lines.slice(k).join('\n'));
+  return body.trim() ? [...sender, '', body].join('\n') : null;
+}

@@ -53,6 +53,41 @@ describe('e-mail → pages', () => {
     ).rejects.toThrow(/neither an order text nor a readable attachment/);
   });
 
+  it('a forwarded order ("bitte erfassen" above it) is read with its sender line; a quoted reply is not', async () => {
+    const original = [
+      'Von: Einkauf <einkauf@baeckerei-mueller.example>',
+      'Gesendet: Donnerstag, 26. November 2026 15:00',
+      'An: Verkauf',
+      'Betreff: Bestellung',
+      '',
+      'Bitte liefern:',
+      '10x Roggenmehl 25 kg',
+      '4x Hefe 500 g',
+    ].join('\n');
+    for (const [subject, text] of [
+      ['Fwd: Bestellung', `Bitte erfassen, danke!\n\n---------- Forwarded message ---------\n${original}`],
+      ['WG: Bestellung', `Bitte erfassen\n\n-----Ursprüngliche Nachricht-----\n${original}`],
+    ] as const) {
+      const r = await documentPages(
+        await buildMail({ from: 'Verkauf <verkauf@gw.example.com>', subject, text }),
+        meta,
+      );
+      expect(words(r.pages[0]!), subject).toContain('Roggenmehl');
+      expect(words(r.pages[0]!), subject).toContain('einkauf@baeckerei-mueller.example');
+      expect(words(r.pages[0]!), subject).not.toContain('Gesendet:');
+    }
+    // a reply thanks for a confirmation: the order it quotes was made before
+    await expect(
+      documentPages(
+        await buildMail({
+          subject: 'AW: Bestellung',
+          text: `Danke für die Bestätigung!\n\n-----Ursprüngliche Nachricht-----\n${original}`,
+        }),
+        meta,
+      ),
+    ).rejects.toThrow(/neither an order text/);
+  });
+
   it('two PDFs (one inline) and a logo: two groups, the logo and the chat body left out', async () => {
     const pdf = await orderPdfForTest('A-1');
     const r = await documentPages(
