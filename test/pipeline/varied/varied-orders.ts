@@ -2,8 +2,9 @@
  * Orders in layouts and wording the generators do not make, written by hand: purchase orders in
  * Italian, English and French, quantity or description first, article numbers last, GTINs or the
  * customer's own numbers only, two-line headers, tables continued over a page without their
- * header, discount and freight rows, letters, and e-mails of every shape (lists, "2x", label/value
- * blocks, HTML tables, prose, positions, replies). Each says what a clerk expects of its draft.
+ * header, discount and freight rows, prices per 100 pieces, letters, and e-mails of every shape
+ * (lists, "2x", label/value blocks, HTML tables, prose, positions, replies, forwards, signatures).
+ * Each says what a clerk expects of its draft.
  * Master data: fixtures/master-data.
  */
 
@@ -982,5 +983,291 @@ Freundliche Grüsse`,
       dd: '2026-12-03',
       lines: ['0003318|36', '0003402|8', '0005231|150'],
     },
+  },
+
+  {
+    name: 'de-price-per-100',
+    pages: [
+      [
+        [{ x: 40, t: 'Baumann Metallbau AG', s: 14, b: true }],
+        L([40, 'Industriestrasse 14, 8152 Glattbrugg']),
+        30,
+        L([40, 'Bestellung Nr.'], [160, '26-0931']),
+        L([40, 'Datum'], [160, '25.11.2026']),
+        20,
+        H(
+          [40, 'Pos'],
+          [70, 'Artikel'],
+          [140, 'Bezeichnung'],
+          [330, 'Menge'],
+          [380, 'ME'],
+          [410, 'Preis'],
+          [460, 'PE'],
+          [500, 'Betrag'],
+        ),
+        L(
+          [40, '1'],
+          [70, '10-4711'],
+          [140, 'Senkkopfschraube M4x20'],
+          [330, '2000'],
+          [380, 'Stk'],
+          [410, '8.90'],
+          [460, '100'],
+          [500, '178.00'],
+        ),
+        L(
+          [40, '2'],
+          [70, '10-6030'],
+          [140, 'Sechskantmutter M8'],
+          [330, '1000'],
+          [380, 'Stk'],
+          [410, '4.90'],
+          [460, '100'],
+          [500, '49.00'],
+        ),
+        L(
+          [40, '3'],
+          [70, '204.118.06'],
+          [140, 'Spiralbohrer HSS-G 6.0 mm'],
+          [330, '10'],
+          [380, 'Stk'],
+          [410, '4.80'],
+          [460, '1'],
+          [500, '48.00'],
+        ),
+        20,
+        L([330, 'Total netto'], [500, '275.00']),
+      ],
+    ],
+    want: {
+      cust: 'C-2001',
+      ref: '26-0931',
+      od: '2026-11-25',
+      lines: ['10-4711|2000', '10-6030|1000', '204.118.06|10'],
+    },
+  },
+  {
+    name: 'de-refs-dates-variety',
+    pages: [
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210, 9000 St. Gallen']),
+        30,
+        L([40, 'Best.-Nr.: A-26/4471'], [330, 'Datum: 27/11/2026']),
+        L([40, 'Liefertermin: 2. 12. 26']),
+        20,
+        H([40, 'Menge'], [90, 'Einheit'], [150, 'Artikel'], [240, 'Beschreibung']),
+        L([40, "1'200"], [90, 'Stk'], [150, '0006001'], [240, 'Kabelbinder schwarz 4.8x200 mm']),
+        L([40, '3'], [90, 'Set'], [150, '205.310.01'], [240, 'Bit-Set Torx T10-T40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'A-26/4471',
+      od: '2026-11-27',
+      dd: '2026-12-02',
+      lines: ['0006001|1200', '205.310.01|3'],
+    },
+  },
+  {
+    name: 'mail-signature-noise',
+    eml: eml(
+      'einkauf@elektro-frei.ch',
+      'Bestellung',
+      `Guten Morgen
+
+Bitte senden Sie uns 4 Stk AB-1020Z.
+
+Freundliche Grüsse
+
+Hans Frei
+Elektro Frei AG
+Hauptstrasse 5
+4132 Muttenz
+Tel. +41 61 555 33 90
+Mobile 079 555 12 34
+www.elektro-frei.ch
+UID CHE-123.456.789 MWST`,
+    ),
+    want: { cust: 'C-2003', lines: ['AB-1020Z|4'] },
+  },
+  {
+    name: 'mail-it-order-number',
+    eml: eml(
+      'einkauf@mueller-anlagenbau.de',
+      'Ordine n. 2026/555',
+      `Buongiorno,
+
+con la presente ordiniamo:
+Cod. 0004110 - Bremsenreiniger - Q.tà 6 cartoni
+Cod. 0002210 - Gehörschutzstöpsel - Q.tà 2 conf.
+
+Consegna: 15 dicembre 2026
+
+Distinti saluti`,
+    ),
+    want: { cust: 'C-2006', ref: '2026/555', dd: '2026-12-15', lines: ['0004110|6', '0002210|2'] },
+  },
+  {
+    name: 'mail-en-table-pipes',
+    eml: eml(
+      'magazin@zaugg-bau.ch',
+      'PO 88120',
+      `Hi,
+
+| Item | Qty | Description |
+|------|-----|-------------|
+| 0005302 | 50 | chain 6 mm |
+| 0006150 | 250 | corundum F80 |
+
+Required by 11 December 2026.
+Thanks`,
+    ),
+    want: { cust: 'C-2008', ref: '88120', dd: '2026-12-11', lines: ['0005302|50', '0006150|250'] },
+  },
+  {
+    name: 'de-gtin-and-desc',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München']),
+        30,
+        L([40, 'Bestellung 2026-4410 vom 21.11.2026']),
+        20,
+        H([40, 'EAN/GTIN'], [160, 'Artikelbezeichnung'], [400, 'Menge']),
+        L([40, '7612345003313'], [160, 'Gewebeklebeband silber'], [400, '12 Rollen']),
+        L([40, '7612345003321'], [160, 'Abdeckband Maler 38 mm'], [400, '24 Rollen']),
+        L([40, '7612345005249'], [160, 'Kupferrohr 18x1 mm'], [400, '60 m']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: '2026-4410',
+      od: '2026-11-21',
+      lines: ['0003318|12', '0003319|24', '0005231|60'],
+    },
+  },
+  {
+    name: 'mail-domain-only-qty-line-below',
+    eml: eml(
+      'Max Muster <m.muster@baumann-metallbau.ch>',
+      'Order',
+      `Hello,
+
+please deliver:
+
+Item 204.150.10 SDS drill 10x160
+Qty: 25
+
+Item 0003402 stretch film
+Qty: 6
+
+Thanks, Max`,
+    ),
+    want: { cust: 'C-2001', lines: ['204.150.10|25', '0003402|6'] },
+  },
+  {
+    name: 'de-printed-fax-name-variant',
+    pages: [
+      [
+        [{ x: 40, t: 'BAUMANN METALLBAU', s: 16, b: true }],
+        L([40, 'Industriestr. 14 · CH-8152 Glattbrugg · Tel 044 555 12 30 · Fax 044 555 12 34']),
+        30,
+        L([40, 'Lieferadresse: Baustelle Zaugg AG, Kirchbergstrasse 19, 3400 Burgdorf']),
+        20,
+        L([40, 'Bestellung Nr. 4711-B'], [350, 'Datum: 12.11.2026']),
+        20,
+        H([40, 'Art.-Nr.'], [130, 'Bezeichnung'], [380, 'Menge']),
+        L([40, '0005201'], [130, 'Schweissdraht SG2 1.0 mm'], [380, '2.5 kg']),
+        L([40, '0005302'], [130, 'Stahlkette verzinkt 6 mm'], [380, '0.5 m']),
+      ],
+    ],
+    want: { cust: 'C-2001', ref: '4711-B', od: '2026-11-12', lines: ['0005201|2.5', '0005302|0.5'] },
+  },
+  {
+    name: 'mail-forwarded-by-sales',
+    eml: eml(
+      'Anna Verkauf <anna.verkauf@supplier.example>',
+      'WG: Bestellung Baustelle Kloten',
+      `Bitte erfassen, danke!
+Anna
+
+---------- Forwarded message ---------
+Von: Einkauf Baumann <einkauf@baumann-metallbau.ch>
+Date: Do., 26. Nov. 2026 um 16:02 Uhr
+Subject: Bestellung Baustelle Kloten
+To: Anna Verkauf <anna.verkauf@supplier.example>
+
+Hallo Anna
+
+Bitte liefern:
+12 Pack 10-4711
+5 Pack 10-4720
+
+Gruss M. Baumann`,
+    ),
+    want: { cust: 'C-2001', lines: ['10-4711|12', '10-4720|5'] },
+  },
+  {
+    name: 'mail-outlook-original-message',
+    eml: eml(
+      'Einkauf <einkauf@elektro-frei.ch>',
+      'WG: Bestellung',
+      `Hallo, bitte um Lieferung wie unten. Danke
+
+-----Ursprüngliche Nachricht-----
+Von: Hans Frei
+Gesendet: Donnerstag, 26. November 2026 15:00
+An: Einkauf
+Betreff: Bestellung
+
+Wir brauchen:
+8 Stk 0001620 Schutzbrille
+20 Pack 0006002 Kabelbinder`,
+    ),
+    want: { cust: 'C-2003', lines: ['0001620|8', '0006002|20'] },
+  },
+  {
+    name: 'mail-html-signature-table',
+    eml: eml(
+      'bestellung@kaelin-sanitaer.ch',
+      'Bestellung',
+      `<html><body><p>Bitte liefern Sie uns 6 Stk HS-1018 und 2 Stk BZ-5081.</p>
+<p>Freundliche Grüsse</p>
+<table><tr><td>Sanitär Kälin &amp; Co. AG</td><td>Tel</td><td>041 555 44 12</td></tr><tr><td>Baarerstrasse 41</td><td>Fax</td><td>041 555 44 13</td></tr><tr><td>6300 Zug</td><td>Mobile</td><td>079 555 10 20</td></tr></table></body></html>`,
+      'text/html; charset=utf-8',
+    ),
+    want: { cust: 'C-2004', lines: ['HS-1018|6', 'BZ-5081|2'] },
+  },
+  {
+    name: 'mail-described-only',
+    eml: eml(
+      'magazin@zaugg-bau.ch',
+      'Material',
+      `Hoi zäme
+
+Mir bruuchted:
+- 10 Rollen Abdeckband Maler 38 mm
+- 4 Stk Hammer Schlosser 800 g
+- 2 Paar Sicherheitsschuhe S3 Grösse 44
+
+Merci, Zaugg Magazin`,
+    ),
+    want: { cust: 'C-2008', lines: ['0003319|10', 'HS-1018|4', '0007011|2'] },
+  },
+  {
+    name: 'mail-glued-units',
+    eml: eml(
+      'teile@garage-steiner.ch',
+      'Bestellung',
+      `Guten Tag
+
+5Stk AB-1020X
+10x 0004110
+Anzahl 3: 0002210
+
+Gruss`,
+    ),
+    want: { cust: 'C-2005', lines: ['AB-1020X|5', '0004110|10', '0002210|3'] },
   },
 ];
