@@ -327,7 +327,7 @@ export interface PlacedCell {
 export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
   const out: PlacedCell[] = [];
   let prevKind: ColumnKind | null = null;
-  const cells = line.cells.flatMap((c) => splitAmounts(header, c));
+  const cells = line.cells.flatMap((c) => splitAmounts(header, c, line.unit));
   cells.forEach((cell, i) => {
     // a speck or a form rule OCR read as "7" or "0" is far flatter than any printed or written
     // character; it is no cell content
@@ -376,9 +376,9 @@ export const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;
 /**
  * A text cell that ran into the amounts beside it ("cartons de 6 pieces 24,50" with a narrow gap
  * before the price): amounts at its end that stand under a price or total column of their own
- * become cells of their own.
+ * become cells of their own, and so does a count at its end under the quantity label.
  */
-function splitAmounts(header: TableHeader, cell: Cell): Cell[] {
+function splitAmounts(header: TableHeader, cell: Cell, unit: number): Cell[] {
   if (cell.words.length < 2) return [cell];
   const colAt = (w: Word): Column | undefined => {
     const x = w.box[0] + w.box[2] / 2;
@@ -389,7 +389,17 @@ function splitAmounts(header: TableHeader, cell: Cell): Cell[] {
   while (cut > 1) {
     const w = cell.words[cut - 1]!;
     const col = colAt(w);
-    if (!AMOUNT.test(w.text) || !col || col === own || (col.kind !== 'price' && col.kind !== 'total')) break;
+    if (!col || col === own) break;
+    const amount = AMOUNT.test(w.text) && (col.kind === 'price' || col.kind === 'total');
+    // a count written close after a long description ("Spanplattenschraube 5x80 2"), where the
+    // quantity label stands (a figure of the description overhanging ends left of the label)
+    const count =
+      cut === cell.words.length &&
+      col.kind === 'quantity' &&
+      own?.kind === 'description' &&
+      /^\d{1,5}$/.test(w.text) &&
+      w.box[0] >= col.x0 - unit * 0.5;
+    if (!amount && !count) break;
     cut--;
   }
   if (cut === cell.words.length) return [cell];
