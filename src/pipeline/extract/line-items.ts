@@ -266,7 +266,9 @@ function rowArticle(
   const cols = cellsByColumn(header, line);
   for (const k of ['article', 'customerArticle', 'gtin'] as const) {
     for (const t of cols.get(k) ?? []) {
-      const hit = findArticles(tokenize(t), idx, customerId, true)[0];
+      // (a ruling or speck beside the number, read as a bar or bracket of its own: "10-4717 |")
+      const toks = tokenize(t).filter((x) => !/^[|!()[\]{}]+$/.test(x));
+      const hit = findArticles(toks, idx, customerId, true)[0];
       if (hit) return hit;
     }
   }
@@ -297,6 +299,18 @@ function rowArticle(
 }
 
 const NUMBER_KINDS = new Set<ColumnKind>(['quantity', 'price', 'total']);
+
+/**
+ * A line with its article number in the article column and a description of its own is a row
+ * (a form's row nobody ordered, "10-4720 | Senkkopfschraube M5x30"), however short.
+ */
+function ownRow(header: TableHeader, line: TextLine): boolean {
+  const placed = placedCells(header, line);
+  return (
+    placed.some((c) => c.kind === 'article' && /\d{3}/.test(c.text)) &&
+    placed.some((c) => c.kind === 'description' && /\p{L}{3}/u.test(c.text))
+  );
+}
 
 /** How clearly a description must name one product, and by how much more than the next best. */
 const NAMED_SCORE = 0.5;
@@ -584,7 +598,8 @@ export function findItems(
         line.words.length <= 4 &&
         !placedCells(header, line).some(
           (c) => (NUMBER_KINDS.has(c.kind) || c.kind === 'pos') && /^\W*\d/.test(c.text),
-        )
+        ) &&
+        !ownRow(header, line)
       ) {
         // "Ihre Materialnummer: 10-5056" (a short line, no position, no figures) under a row that
         // has the quantity but no article number: the article of that row, not a row of its own

@@ -309,6 +309,49 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 5]]);
   });
+  it('reads a count written close after a long description, under the quantity label', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge',
+      '20-1772    Holzbohrer 8 mm            ____',
+      '0001550    Knieschoner Gel Profi lang 4',
+      'AB-1020X   Kabelbinder schwarz        ____',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
+  });
+  it("keeps a form's unordered row under a row whose number a speck followed its own", () => {
+    const screws = {
+      ...master,
+      products: [
+        ...master.products,
+        {
+          sku: '10-4717',
+          description: 'Senkkopfschraube M4x25 verzinkt',
+          unit: 'Pack',
+          price: 9.4,
+          gtin: null,
+        },
+      ],
+    };
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge',
+      '10-4717 |  Senkkopfschraube M4x25     6',
+      '10-4711    Senkkopfschraube M4x20',
+      '0001550    Knieschoner Gel',
+    ]);
+    const d = extractDraft([page], meta, screws);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4717', 6]]);
+    // a row whose number did not read at all: the next row, with its own description, is no
+    // wrapped line of it
+    const lost = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge',
+      'QQ-9999    Zubehör Sortiment          6',
+      '10-4711    Senkkopfschraube M4x20',
+      '20-1772    Holzbohrer 8 mm',
+    ]);
+    const l = extractDraft([lost], meta, screws).lines;
+    expect(l.map((x) => [x.sku, x.quantity])).toEqual([[null, 6]]);
+  });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
       'Pos   Bezeichnung                 Menge   ME    Preis    Wert',
