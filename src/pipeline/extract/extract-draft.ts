@@ -348,7 +348,9 @@ export function extractDraft(
   // a row with a line total was ordered, though nothing else in it read: the clerk adds it
   for (const row of unreadRows)
     warnings.push(
-      `a table row with the line total ${row.total!.toFixed(2)} did not read (no article number, quantity or price: '${row.lines[0]!.text.slice(0, 60)}'); please check the original page`,
+      row.quantityMark
+        ? `the form row of ${row.article!.match!.product.sku} has '${row.quantityMark}' in its quantity column, which reads as no quantity ('${row.lines[0]!.text.slice(0, 60)}'); please check the original page`
+        : `a table row with the line total ${row.total!.toFixed(2)} did not read (no article number, quantity or price: '${row.lines[0]!.text.slice(0, 60)}'); please check the original page`,
     );
   const learning = customer.id
     ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }

@@ -39,6 +39,8 @@ export interface ItemCandidate {
   total: number | null;
   /** A discount the row states in a discount column, as a fraction (0.1 for "10 %"). */
   discount?: number;
+  /** What stands in the quantity column when it reads as no quantity but like a figure ("Z", "4?"). */
+  quantityMark?: string;
   table: number | null;
 }
 
@@ -224,6 +226,10 @@ function tableItem(
       quantityConfidence = 0.7;
     }
   }
+  // (a figure, or a letter OCR reads for one: not a form's blank line, a bar or a speck)
+  const mark = colText(cols, 'quantity')
+    .map((t) => t.replace(/[_.\-–|'"‘’“”,:;!]+/g, ' ').trim())
+    .find((t) => /\d/.test(t) || /^[ZSlIOBGgq]$/.test(t));
   const u = colText(cols, 'unit')[0];
   if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
   const desc = colText(cols, 'description').join(' ') || null;
@@ -241,6 +247,7 @@ function tableItem(
     unitPrice: price?.n ?? null,
     total: total?.n ?? null,
     ...(discount > 0 ? { discount } : {}),
+    ...(quantity === null && mark ? { quantityMark: mark } : {}),
     table,
   };
 }
@@ -686,8 +693,11 @@ export function findItems(
     (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
+  const ordered = dropUnorderedRows(rows, items);
+  // a form's row with a figure in its quantity column that reads as none may have been ordered
+  unread.push(...rows.filter((it) => !ordered.includes(it) && it.quantityMark && it.article?.match));
   return [
-    ...dropUnorderedRows(rows, items),
+    ...ordered,
     ...freeText.filter(
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),

@@ -352,6 +352,19 @@ describe('table items', () => {
     const l = extractDraft([lost], meta, screws).lines;
     expect(l.map((x) => [x.sku, x.quantity])).toEqual([[null, 6]]);
   });
+  it("says so when a form row's quantity column holds a figure that reads as no quantity", () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge',
+      '20-1772    Holzbohrer 8 mm            ____',
+      '0001550    Knieschoner Gel            4',
+      'AB-1020X   Kabelbinder schwarz        Z',
+      '10-4711    Senkkopfschraube M4x20     ____',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
+    expect(d.warnings.join('\n')).toMatch(/form row of AB-1020X has 'Z' in its quantity column/);
+    expect(d.confidence).toBeLessThan(0.8);
+  });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
       'Pos   Bezeichnung                 Menge   ME    Preis    Wert',
