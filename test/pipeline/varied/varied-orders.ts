@@ -32,6 +32,37 @@ let messages = 0;
 const eml = (from: string, subject: string, body: string, ct = 'text/plain; charset=utf-8') =>
   `From: ${from}\r\nTo: orders@supplier.example\r\nSubject: ${subject}\r\nDate: Fri, 27 Nov 2026 09:12:00 +0100\r\nMessage-ID: <${(++messages).toString(36)}@mail.example>\r\nMIME-Version: 1.0\r\nContent-Type: ${ct}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body.replace(/\n/g, '\r\n')}\r\n`;
 
+/** A run at x in the regular weight. */
+const F = (x: number, t: string): It => ({ x, t });
+/** A supplier's order form lists these; the customer filled in a few quantities. */
+const catalog: [string, string, string][] = [
+  ['10-4711', 'Senkkopfschraube M4x20', 'Pack'],
+  ['10-4717', 'Senkkopfschraube M4x25', 'Pack'],
+  ['10-4720', 'Senkkopfschraube M5x30', 'Pack'],
+  ['10-5120', 'Zylinderschraube M6x30', 'Pack'],
+  ['10-5128', 'Zylinderschraube M8x40', 'Pack'],
+  ['10-6030', 'Sechskantmutter M8', 'Pack'],
+  ['10-6038', 'Unterlegscheibe M8', 'Pack'],
+  ['12-0815', 'Spanplattenschraube 5x60', 'Karton'],
+  ['12-0816', 'Spanplattenschraube 5x80', 'Karton'],
+  ['204.118.05', 'Spiralbohrer HSS-G 5.0', 'Stk'],
+  ['204.118.06', 'Spiralbohrer HSS-G 6.0', 'Stk'],
+  ['204.118.08', 'Spiralbohrer HSS-G 8.0', 'Stk'],
+  ['0001547', 'Arbeitshandschuh Gr. 9', 'Paar'],
+  ['0001574', 'Arbeitshandschuh Gr. 10', 'Paar'],
+  ['0001620', 'Schutzbrille klar', 'Stk'],
+  ['0003318', 'Gewebeklebeband 50 mm', 'Rolle'],
+  ['0003319', 'Abdeckband 38 mm', 'Rolle'],
+  ['0003402', 'Stretchfolie 500 mm', 'Rolle'],
+];
+/** What the customer filled in. */
+const filled: Record<string, string> = {
+  '10-4717': '6',
+  '12-0816': '2',
+  '204.118.06': '15',
+  '0001574': '20',
+  '0003402': '3',
+};
 export const VARIED_ORDERS: VariedOrder[] = [
   {
     name: 'it-ordine',
@@ -1269,5 +1300,74 @@ Anzahl 3: 0002210
 Gruss`,
     ),
     want: { cust: 'C-2005', lines: ['AB-1020X|5', '0004110|10', '0002210|3'] },
+  },
+
+  {
+    name: 'form-two-columns',
+    pages: [
+      [
+        [{ x: 40, t: 'Rüegg Industriebedarf AG – Bestellformular', s: 14, b: true }],
+        L([40, 'Kunde: Schreinerei Lüthi GmbH, Ostermundigen'], [380, 'Kunden-Nr.: C-2002']),
+        L([40, 'Ihre Bestell-Nr.: ____ LU-3381 ____'], [380, 'Datum: 26.11.2026']),
+        L([40, 'Gewünschter Liefertermin: 3.12.2026']),
+        20,
+        H(
+          [40, 'Art.-Nr.'],
+          [100, 'Bezeichnung'],
+          [230, 'Menge'],
+          [310, 'Art.-Nr.'],
+          [370, 'Bezeichnung'],
+          [500, 'Menge'],
+        ),
+        ...Array.from({ length: 9 }, (_, i) => {
+          const a = catalog[i]!,
+            b = catalog[i + 9]!;
+          return [
+            F(40, a[0]),
+            F(100, a[1]),
+            F(230, filled[a[0]] ?? '____'),
+            F(310, b[0]),
+            F(370, b[1]),
+            F(500, filled[b[0]] ?? '____'),
+          ];
+        }),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: 'LU-3381',
+      od: '2026-11-26',
+      dd: '2026-12-03',
+      lines: Object.entries(filled).map(([k, v]) => `${k}|${v}`),
+    },
+  },
+  {
+    name: 'form-qty-left-checkbox',
+    pages: [
+      [
+        [{ x: 40, t: 'BESTELLSCHEIN', s: 16, b: true }],
+        L([40, 'Firma: Garage Steiner AG'], [330, 'Datum: 20.11.26']),
+        L([40, 'Bestellnummer: GS 2026-88']),
+        20,
+        H([40, 'Anzahl'], [100, '[ ]'], [120, 'Artikel'], [200, 'Beschreibung'], [430, 'Einheit']),
+        ...catalog
+          .slice(0, 12)
+          .map(([sku, d, u]) =>
+            [
+              F(40, filled[sku] ?? ''),
+              F(100, filled[sku] ? 'X' : ''),
+              F(120, sku),
+              F(200, d),
+              F(430, u),
+            ].filter((x) => x.t),
+          ),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'GS 2026-88',
+      od: '2026-11-20',
+      lines: ['10-4717|6', '12-0816|2', '204.118.06|15'],
+    },
   },
 ];
