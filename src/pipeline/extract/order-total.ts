@@ -31,13 +31,28 @@ export function printedTotals(lines: TextLine[]): number[] {
   const out: number[] = [];
   for (const l of lines) {
     if (!TOTAL_LABEL.test(l.text) || VAT_LINE.test(l.text)) continue;
-    const amounts = l.words
-      .map((w) => w.text.replace(/[|!:;]+$/, '').replace(/^["“”'‘’]+/u, ''))
+    // (thousands set apart by a space within a cell, "3 790,00", are one amount)
+    const amounts = l.cells
+      .flatMap((c) =>
+        joinSpacedThousands(c.words.map((w) => w.text.replace(/[|!:;]+$/, '').replace(/^["“”'‘’]+/u, ''))),
+      )
       .filter((t) => AMOUNT.test(t))
       .map((t) => parseNumber(t.replace(/^(?:CHF|EUR|Fr\.?|€)/u, ''), 'amount'))
       .filter((n): n is number => n !== null && n > 0);
     const last = amounts.at(-1);
     if (last !== undefined) out.push(last);
+  }
+  return out;
+}
+
+/** "3", "790,00" → "3'790,00": a group of thousands set apart by a space. */
+function joinSpacedThousands(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) {
+    const prev = out.at(-1);
+    if (prev !== undefined && /^\d{1,3}$/.test(prev) && /^\d{3}[.,]\d{2}$/.test(t))
+      out[out.length - 1] = `${prev}'${t}`;
+    else out.push(t);
   }
   return out;
 }

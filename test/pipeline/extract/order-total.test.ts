@@ -38,6 +38,9 @@ describe('order total', () => {
       ]),
     );
     expect(printedTotals(lines)).toEqual([77.3, 83.56]);
+    // thousands set apart by a space, as French orders print them; not a count in a cell of its own
+    expect(printedTotals(layoutLines(pageFromRows(['Total HT     3 790,00'])))).toEqual([3790]);
+    expect(printedTotals(layoutLines(pageFromRows(['Total    12    790,00'])))).toEqual([790]);
   });
 
   it('agrees with the lines, net or with VAT', () => {
