@@ -801,11 +801,13 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         reference = better(reference, { value: v, score: 0.6, evidence: ev(l) });
     }
 
-    // the letter's "Ort, Datum" line
-    const d = findDates(l.text, ref)[0];
-    if (d?.hasYear && d.index > 1 && d.index + d.length >= l.text.trimEnd().length - 1) {
-      if (PLACE_DATE.test(l.text.slice(0, d.index)))
-        orderDate = better(orderDate, { value: d, score: 0.72, evidence: ev(l) });
+    // the letter's "Ort, Datum" line, or its last cell ("BON DE COMMANDE N° 77 | Muttenz, le 24/11/2026")
+    for (const text of new Set([l.text, l.cells.at(-1)?.text ?? ''])) {
+      const d = findDates(text, ref)[0];
+      if (d?.hasYear && d.index > 1 && d.index + d.length >= text.trimEnd().length - 1) {
+        if (PLACE_DATE.test(text.slice(0, d.index)))
+          orderDate = better(orderDate, { value: d, score: 0.72, evidence: ev(l) });
+      }
     }
   });
 

@@ -235,6 +235,11 @@ describe('header fields', () => {
     expect(f.reference?.value).toBe('BE-2026-058');
     expect(f.deliveryDate?.value).toBe('2026-06-26');
   });
+  it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
+    const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
+    expect(f.orderDate?.value).toBe('2026-11-24');
+    expect(f.reference?.value).toBe('EF-2026-77');
+  });
   it('resolves a delivery date without a year after the order date', () => {
     const f = extractHeaderFields(
       layoutLines(pageFromRows(['Datum: 20.12.2026', 'Liefertermin: 7.1.'])),
