@@ -41,6 +41,8 @@ export interface ItemCandidate {
   discount?: number;
   /** What stands in the quantity column when it reads as no quantity but like a figure ("Z", "4?"). */
   quantityMark?: string;
+  /** The quantity as printed when it was read as a decimal whose mark was lost ("05m" → 0.5). */
+  quantityRead?: string;
   table: number | null;
 }
 
@@ -54,14 +56,18 @@ const CARRY =
 const PACK_BEFORE = new RegExp(`^(${A_GRAVE}|je|zu|per|par|de|da|di|of|with|mit|pro|ca\\.?|x)$`, 'i');
 
 /** Quantity candidates in the quantity column of an item's rows. */
-function quantityCandidates(texts: string[]): { n: number; unit: string | null }[] {
-  const out: { n: number; unit: string | null }[] = [];
+function quantityCandidates(texts: string[]): { n: number; unit: string | null; read: string }[] {
+  const out: { n: number; unit: string | null; read: string }[] = [];
   for (const t of texts) {
     const toks = tokenize(t);
     for (let i = 0; i < toks.length; i++) {
       if (PACK_BEFORE.test(toks[i - 1] ?? '')) continue;
-      const n = parseNumber(cellNumber(toks[i]!), 'quantity');
-      if (n !== null && n > 0) out.push({ n, unit: normalizeUnit(toks[i + 1] ?? '') });
+      // (in the quantity column, a unit glued to its count: "05m", "12Rollen")
+      const glued = /^(\d[\d.,']*)(\p{L}{1,8})\.?$/u.exec(toks[i]!);
+      const gluedUnit = glued ? normalizeUnit(glued[2]!) : null;
+      const n = parseNumber(cellNumber(gluedUnit ? glued![1]! : toks[i]!), 'quantity');
+      if (n !== null && n > 0)
+        out.push({ n, unit: gluedUnit ?? normalizeUnit(toks[i + 1] ?? ''), read: toks[i]! });
     }
   }
   return out;
@@ -186,6 +192,7 @@ function tableItem(
   const cols = lines.map((l) => cellsByColumn(header, l));
   let quantity: number | null = null;
   let quantityConfidence = 0;
+  let leadingZero: string | null = null;
   let unit: string | null = null;
   const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null);
   const discount = rowDiscount(colText(cols, 'discount'));
@@ -202,6 +209,8 @@ function tableItem(
       quantity = q.n;
       unit = q.unit;
       quantityConfidence = 0.9;
+      // "05m": a count with a leading zero was read as a decimal whose mark was lost
+      if (!fits && /^0\d/.test(q.read)) leadingZero = q.read;
     }
   } else {
     // (a position number is no count: "1 | carton | 12-0816" on a form row nobody ordered)
@@ -248,6 +257,7 @@ function tableItem(
     total: total?.n ?? null,
     ...(discount > 0 ? { discount } : {}),
     ...(quantity === null && mark ? { quantityMark: mark } : {}),
+    ...(leadingZero ? { quantityRead: leadingZero } : {}),
     table,
   };
 }

@@ -26,7 +26,8 @@ export function parseNumber(raw: string, kind: NumberKind = 'amount'): number | 
     if (s.split(decimal).length !== 2) return null;
     normalized = s.split(group).join('').replace(decimal, '.');
   } else if (dots + commas === 0) {
-    normalized = s;
+    // a count never starts with a zero: "05" is 0.5 whose decimal mark the fax lost
+    normalized = kind === 'quantity' && /^0\d/.test(s) ? `0.${s.slice(1)}` : s;
   } else {
     const mark = dots > 0 ? '.' : ',';
     const parts = s.split(mark);

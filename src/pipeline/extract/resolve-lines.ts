@@ -179,6 +179,12 @@ function resolveFromDocument(
     quantity = null;
     qConf = 0;
   }
+  if (quantity !== null && item.quantityRead) {
+    warnings.push(
+      `line ${position}: quantity '${item.quantityRead}' taken as ${quantity}, its decimal mark lost; please check`,
+    );
+    qConf = Math.min(qConf, 0.6);
+  }
   // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
   const unitPrice =
     item.unitPrice !== null &&

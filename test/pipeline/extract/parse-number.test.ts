@@ -26,6 +26,14 @@ describe('parseNumber', () => {
     expect(parseNumber("1'000", 'quantity')).toBe(1000);
   });
 
+  it('reads a quantity with a leading zero as a decimal whose mark was lost ("05" = 0.5)', () => {
+    expect(parseNumber('05', 'quantity')).toBe(0.5);
+    expect(parseNumber('025', 'quantity')).toBe(0.25);
+    expect(parseNumber('0', 'quantity')).toBe(0);
+    // an amount keeps its digits
+    expect(parseNumber('05')).toBe(5);
+  });
+
   it('drops a quote mark OCR read before a handwritten figure', () => {
     expect(parseNumber('"12', 'quantity')).toBe(12);
     expect(parseNumber('„3', 'quantity')).toBe(3);

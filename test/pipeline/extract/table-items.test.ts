@@ -352,6 +352,27 @@ describe('table items', () => {
     const l = extractDraft([lost], meta, screws).lines;
     expect(l.map((x) => [x.sku, x.quantity])).toEqual([[null, 6]]);
   });
+  it('reads a unit glued to its count, and a lost decimal mark with a warning', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge',
+      '20-1772    Holzbohrer 8 mm            12Stk',
+      '30-0001    Kette verzinkt 6 mm        05m',
+    ]);
+    const chain = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '30-0001', description: 'Kette verzinkt 6 mm', unit: 'm', price: 5.3, gtin: null },
+      ],
+    };
+    const d = extractDraft([page], meta, chain);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['20-1772', 12, 'Stk'],
+      ['30-0001', 0.5, 'm'],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/quantity '05m' taken as 0.5, its decimal mark lost/);
+    expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
+  });
   it("says so when a form row's quantity column holds a figure that reads as no quantity", () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung                Menge',
