@@ -84,6 +84,23 @@ describe('order forms read from noisy faxes', () => {
     expect(d.orderDate).toBeNull();
   });
 
+  it("reads a document's own first line at the top of the page, a date and no fax signs, as content", () => {
+    const d = extractDraft(
+      [topPage(['Bestellung Nr. 88-1234                 Datum: 20.07.2026', '', '', ...FORM])],
+      fax,
+      master,
+    );
+    expect(d.orderDate).toBe('2026-07-20');
+    expect(d.customerReference).toBe('88-1234');
+    // a fax header whose time OCR garbled is still one, by its date and its sender number
+    const garbled = extractDraft(
+      [topPage(['22.07.2026 O8;O8  +41615554762  WIDMER', '', '', '', '', ...FORM])],
+      fax,
+      master,
+    );
+    expect(garbled.orderDate).toBeNull();
+  });
+
   it('prefers a printed order date over the fax transmission date', () => {
     const d = extractDraft(
       [topPage(['22.07.2026 08:08  +41615554762  WIDMER  S. 1/1', '', '', 'Datum: 20.07.2026', '', ...FORM])],
