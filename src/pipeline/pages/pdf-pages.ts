@@ -12,7 +12,7 @@ import type { RawPage, Word } from '../types.ts';
 import { encodePageImage } from './encode-page-image.ts';
 import { openPdf } from './open-pdf.ts';
 import { findSingleImage } from './pdf-single-image.ts';
-import { textLayerWords } from './pdf-text-words.ts';
+import { textLayerTurn, textLayerWords } from './pdf-text-words.ts';
 import { verticalStretch } from './vertical-stretch.ts';
 
 /** A text layer with fewer letters/digits than this is a stamp or page number, not the content. */
@@ -67,11 +67,14 @@ export async function pdfPages(bytes: Uint8Array, signal: AbortSignal): Promise<
 
 async function convertPage(doc: PDFDocumentProxy, page: PDFPageProxy, n: number): Promise<RawPage> {
   const dpi = renderDpiFor(page);
-  const viewport = page.getViewport({ scale: dpi / 72 });
+  let viewport = page.getViewport({ scale: dpi / 72 });
+  // text that stands on end or upside down as the page is displayed: the page turned upright
+  const turn = await textLayerTurn(page, viewport);
+  if (turn !== 0) viewport = page.getViewport({ scale: dpi / 72, rotation: (page.rotate + turn) % 360 });
   const words = await textLayerWords(page, viewport);
   if (hasUsableText(words, await coveredByImage(page, words))) {
-    const img = await render(doc, page, dpi);
-    return { page: n, ...img, dpi, words, source: 'text-layer', rotated: 0 };
+    const img = await render(doc, page, dpi, viewport);
+    return { page: n, ...img, dpi, words, source: 'text-layer', rotated: turn };
   }
   const single = words.length === 0 ? await findSingleImage(page) : null;
   if (single) {
@@ -125,8 +128,12 @@ function renderDpiFor(page: PDFPageProxy): number {
   return Math.max(MIN_RENDER_DPI, Math.min(limits.renderDpi, byPixels, bySide));
 }
 
-async function render(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number) {
-  const viewport = page.getViewport({ scale: dpi / 72 });
+async function render(
+  doc: PDFDocumentProxy,
+  page: PDFPageProxy,
+  dpi: number,
+  viewport = page.getViewport({ scale: dpi / 72 }),
+) {
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   enforce('rendered page pixels', width * height, limits.maxPixels);

@@ -16,9 +16,34 @@ export async function textLayerWords(page: PDFPageProxy, viewport: PageViewport)
   const words: Word[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
-    words.push(...splitItem(item, viewport));
+    for (const w of splitItem(item, viewport)) {
+      // some generators write a glyph or a syllable per item: pieces that touch make one word
+      const prev = words.at(-1);
+      if (prev && touches(prev.box, w.box)) words[words.length - 1] = joined(prev, w);
+      else words.push(w);
+    }
   }
   return words;
+}
+
+/** Gap between two pieces of one word, as a share of their height (a space is ~0.2 of it). */
+const JOIN_GAP = 0.1;
+
+/** `b` follows `a` on its line with no space between them. */
+function touches(a: Box, b: Box): boolean {
+  const h = Math.max(a[3], b[3]);
+  const gap = b[0] - (a[0] + a[2]);
+  const sameLine =
+    Math.abs(a[1] + a[3] / 2 - (b[1] + b[3] / 2)) <= h * 0.25 && Math.abs(a[3] - b[3]) <= h * 0.25;
+  return sameLine && gap >= -h * 0.1 && gap <= h * JOIN_GAP;
+}
+
+function joined(a: Word, b: Word): Word {
+  const x0 = Math.min(a.box[0], b.box[0]);
+  const y0 = Math.min(a.box[1], b.box[1]);
+  const x1 = Math.max(a.box[0] + a.box[2], b.box[0] + b.box[2]);
+  const y1 = Math.max(a.box[1] + a.box[3], b.box[1] + b.box[3]);
+  return { text: a.text + b.text, box: [x0, y0, x1 - x0, y1 - y0], conf: Math.min(a.conf, b.conf) };
 }
 
 /** A text item can hold a whole line; split it at spaces, spreading its width by character count. */
@@ -45,6 +70,30 @@ function splitItem(item: TextItem, viewport: PageViewport): Word[] {
     out.push({ text: m[0], box: deviceBox(corners, viewport), conf: TEXT_LAYER_CONF });
   }
   return out;
+}
+
+/**
+ * The clockwise turn (0, 90, 180, 270) that makes most of a page's text layer run left to right as
+ * displayed: a landscape page whose /Rotate stands its lines on end, a page drawn upside down.
+ * Characters vote by the direction of their item's baseline on the rendered page.
+ */
+export async function textLayerTurn(page: PDFPageProxy, viewport: PageViewport): Promise<number> {
+  const content = await page.getTextContent();
+  const votes = new Map<number, number>();
+  const [ta, tb, tc, td] = viewport.transform as number[];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const [a = 0, b = 0] = item.transform as number[];
+    // the baseline's direction on the page as rendered (y down)
+    const dx = (ta ?? 0) * a + (tc ?? 0) * b;
+    const dy = (tb ?? 0) * a + (td ?? 0) * b;
+    const angle = (Math.round((Math.atan2(dy, dx) * 180) / Math.PI / 90) * 90 + 360) % 360;
+    votes.set(angle, (votes.get(angle) ?? 0) + item.str.trim().length);
+  }
+  let best = 0;
+  for (const [angle, n] of votes) if (n > (votes.get(best) ?? 0)) best = angle;
+  // text running down the page (90) is upright after a turn of 270, and so on
+  return (360 - best) % 360;
 }
 
 function deviceBox(points: Array<[number, number]>, viewport: PageViewport): Box {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentError, LimitError } from '../../../src/errors.ts';
@@ -156,6 +157,43 @@ describe('splitPages: PDF', () => {
     expect(article[1]).toBeGreaterThan(title[1] + title[3]);
     expect(words[2]?.box[0]).toBeGreaterThan(article[0] + article[2]);
     expect(await meanGrey(page.image as Buffer)).toBeLessThan(255); // the render shows the text
+  });
+
+  it('joins a text layer written glyph by glyph into words, and keeps the spaces between them', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595, 842]);
+    let x = 72;
+    for (const ch of '10-4711 Senkkopfschraube 12 Stk') {
+      if (ch !== ' ') page.drawText(ch, { x, y: 700, size: 10, font });
+      x += font.widthOfTextAtSize(ch, 10);
+    }
+    const [p] = await splitPages(await doc.save());
+    expect(p!.words!.map((w) => w.text)).toEqual(['10-4711', 'Senkkopfschraube', '12', 'Stk']);
+  });
+
+  it('turns a page whose /Rotate stands its text on end upright', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([842, 595]);
+    page.setRotation(degrees(90));
+    page.drawText('Bestellung 4711', { x: 72, y: 520, size: 14, font });
+    page.drawText('10-4711 Senkkopfschraube 12 Stk', { x: 72, y: 480, size: 10, font });
+    const [p] = await splitPages(await doc.save());
+    expect(p!.rotated).toBe(270);
+    expect([p!.width, p!.height]).toEqual([Math.ceil((842 * p!.dpi) / 72), Math.ceil((595 * p!.dpi) / 72)]);
+    const words = p!.words!;
+    expect(words.map((w) => w.text)).toEqual([
+      'Bestellung',
+      '4711',
+      '10-4711',
+      'Senkkopfschraube',
+      '12',
+      'Stk',
+    ]);
+    // upright: words of a line side by side, the title above the row
+    expect(words[1]!.box[0]).toBeGreaterThan(words[0]!.box[0] + words[0]!.box[2]);
+    expect(words[2]!.box[1]).toBeGreaterThan(words[0]!.box[1] + words[0]!.box[3]);
   });
 
   it('takes the scanned image of an image-only page at its native resolution', async () => {
