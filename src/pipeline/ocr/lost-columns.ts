@@ -2,16 +2,17 @@
  * A table column the page reading lost on a degraded page. Tesseract's layout analysis sometimes
  * drops a whole column of a faint or light-printed table, header and figures alike ("Qty" over
  * "40" and "1"), while it reads the columns beside it; the rows then have no quantity at all. On
- * clean pages a sparse reading of the whole page finds such words (missed-words.ts); on degraded
- * pages that adds the noise as words. Here only ink that stands in a column inside a table — under
- * or beside a header the page reading found, one blob over another — is read again: the column's
- * strip, with every word already read whitened, as sparse text.
+ * clean pages a sparse reading of the whole page finds most such words (missed-words.ts); on
+ * degraded pages that adds the noise as words, and a short table's column on a clean one is too
+ * few blobs for it. Here only ink that stands in a column inside a table — under or beside a
+ * header the page reading found, one blob over another — is read again: the column's strip, with
+ * every word already read whitened, as sparse text.
  */
 import sharp from 'sharp';
 import { layoutLines, type TextLine } from '../extract/layout-lines.ts';
 import { tablesOf } from '../extract/side-by-side.ts';
 import type { PageContent, Word } from '../types.ts';
-import { CLEAN_PAGE_CONF, overlap, type ReadPage } from './missed-words.ts';
+import { overlap, type ReadPage } from './missed-words.ts';
 import { boxOnPage, clampRect, cropPixels, type Rect } from './page-crop.ts';
 import { uncoveredInk } from './uncovered-ink.ts';
 
@@ -31,7 +32,7 @@ export async function readLostColumns(
   readSparse: ReadPage,
 ): Promise<{ words: Word[]; added: number }> {
   const words = content.words;
-  if (words.length === 0 || content.confidence >= CLEAN_PAGE_CONF) return { words, added: 0 };
+  if (words.length === 0) return { words, added: 0 };
   const lines = layoutLines(content);
   const bands = tableBands(lines);
   if (bands.length === 0) return { words, added: 0 };

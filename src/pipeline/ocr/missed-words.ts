@@ -19,9 +19,9 @@ const MIN_MISSED_BLOBS = 8;
 const MIN_COLUMN_BLOBS = 3;
 /**
  * Only pages read this surely overall: a clean page that lost text lost it to layout analysis.
- * Pages below it are lost-columns.ts's: the two second looks part the pages at this one level.
+ * (lost-columns.ts looks at the columns of tables on every page.)
  */
-export const CLEAN_PAGE_CONF = 0.85;
+const CLEAN_PAGE_CONF = 0.85;
 /** Words of the sparse reading below this confidence are noise read as letters. */
 const MIN_CONF = 0.6;
 
