@@ -451,6 +451,18 @@ function quantityOnly(header: TableHeader, line: TextLine): boolean {
 }
 
 /**
+ * A line of a lone count that the next line repeats in its quantity column, touching it or nearly:
+ * the same figure read twice.
+ */
+function repeatsBelow(header: TableHeader, line: TextLine, next: TextLine): boolean {
+  if (next.box[1] - (line.box[1] + line.box[3]) > line.unit * 0.3) return false;
+  const own = placedCells(header, line)[0]!;
+  return placedCells(header, next).some(
+    (c) => c.kind === 'quantity' && c.text === own.text && c.cell.x0 < own.cell.x1 && c.cell.x1 > own.cell.x0,
+  );
+}
+
+/**
  * A row line with a count in the quantity column, where the table's quantities stand, and a word
  * of its own in the description column: an ordered row, not the wrapped text of the row above.
  */
@@ -649,6 +661,10 @@ export function findItems(
       }
       const last = current?.lines[current.lines.length - 1];
       const next = lines[li + 1];
+      // the count of the row below read twice, once a little above it ("12" over "11 | 12 |
+      // 0005230"): a second reading, no count of the row above
+      if (next && next.page === line.page && quantityOnly(header, line) && repeatsBelow(header, line, next))
+        continue;
       if (
         last &&
         next &&

@@ -373,6 +373,20 @@ describe('table items', () => {
     expect(d.warnings.join('\n')).toMatch(/quantity '05m' taken as 0.5, its decimal mark lost/);
     expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
   });
+  it('takes a count read twice, once just above its row, for that row only', () => {
+    const page = pageFromRows([
+      'Pos   Menge   Art.-Nr.     Bezeichnung',
+      '1             20-1772      Holzbohrer 8 mm',
+      '2             AB-1020X     Kabelbinder schwarz',
+      '3             10-4711      Senkkopfschraube M4x20',
+      '4     12      0001550      Knieschoner Gel',
+    ]);
+    // the second reading of the third row's "12", placed a little above it
+    const again = page.words.find((w) => w.text === '12')!;
+    page.words.push({ ...again, box: [again.box[0] + 2, again.box[1] - 14, again.box[2], again.box[3]] });
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 12]]);
+  });
   it("says so when a form row's quantity column holds a figure that reads as no quantity", () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung                Menge',
