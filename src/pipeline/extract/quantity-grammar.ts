@@ -37,6 +37,8 @@ export function tokenize(text: string): string[] {
       .replace(/(^|\s)(\d+)[-–](\p{L}{2,}[.,;:]?)(?=\s|$)/gu, (m, sp: string, n: string, unit: string) =>
         normalizeUnit(unit.replace(/[.,;:]$/, '')) ? `${sp}${n} ${unit}` : m,
       )
+      // "8 kg'SL8258": a speck read as a quote for the space between a unit and an article number
+      .replace(/(\p{L})['’‘"](?=[A-Z0-9]{2}[\w-]*\d)/gu, '$1 ')
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
       .split(/\s+/)

@@ -9,6 +9,12 @@ describe('tokenize', () => {
     expect(tokenize('20Stk x20')).toEqual(['20', 'Stk', 'x', '20']);
   });
 
+  it('parts a unit from an article number a speck read as a quote joined to it', () => {
+    expect(tokenize("8 kg'SL8258 Schweissdraht")).toEqual(['8', 'kg', 'SL8258', 'Schweissdraht']);
+    // words with an apostrophe of their own stay whole
+    expect(tokenize("vanne d'équerre 1/2\" l'AB")).toEqual(['vanne', "d'équerre", '1/2"', "l'AB"]);
+  });
+
   // Regression (s3000 0012): "Karton ä 500 Stk: 10 Kartons", the "à" read with an umlaut, gave 500
   it('takes "ä" and "â" for the "à" of a pack content', () => {
     for (const a of ['ä', 'â'])
