@@ -1464,4 +1464,36 @@ Gruss`,
     ],
     want: { cust: 'C-2008', ref: 'ZB-PO-1188', lines: ['0005302|30', '0006150|100'] },
   },
+
+  {
+    name: 'mail-numbered-list',
+    eml: eml(
+      'einkauf@baumann-metallbau.ch',
+      'Bestellung 5512',
+      `Guten Tag
+
+1. 10-4711 Senkkopfschraube, 12 Pack
+2. 10-5128 Zylinderschraube, 3 Pack
+3. 0001620 Schutzbrille – Menge: 7
+4) Art-Nr 204.118.05 / 25 Stk
+
+Gruss`,
+    ),
+    want: { cust: 'C-2001', ref: '5512', lines: ['10-4711|12', '10-5128|3', '0001620|7', '204.118.05|25'] },
+  },
+  {
+    name: 'mail-qty-first-numbered',
+    eml: eml(
+      'einkauf@baumann-metallbau.ch',
+      'Bestellung',
+      `Hallo
+
+1. 12 Pack 10-4711
+2. 3 Pack 10-5128
+3. 7 Stk 0001620
+
+Danke`,
+    ),
+    want: { cust: 'C-2001', lines: ['10-4711|12', '10-5128|3', '0001620|7'] },
+  },
 ];
