@@ -239,6 +239,9 @@ describe('header fields', () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
     expect(f.reference?.value).toBe('EF-2026-77');
+    // a wide typeface sets the place, "le" and the date cells apart
+    const wide = fields(['BON DE COMMANDE N° EF-2026-77        Muttenz,     le     24/11/2026']);
+    expect(wide.orderDate?.value).toBe('2026-11-24');
   });
   it('resolves a delivery date without a year after the order date', () => {
     const f = extractHeaderFields(
