@@ -144,6 +144,7 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
     if (counting(values)) position ??= { x0, x1 };
     else if (!best || n > best.n) best = { x0, x1, n };
   }
+  best ??= unlabelledFigures(header, items, labelled);
   if (!best) return header;
   const groups: LabelGroup[] = header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }));
   groups.push({ kind: 'quantity', x0: best.x0, x1: best.x1 });
@@ -151,6 +152,30 @@ function unlabelledQuantity(header: TableHeader, rows: TextLine[]): TableHeader 
   if (position && !groups.some((g) => g.kind === 'pos')) groups.push({ kind: 'pos', ...position });
   groups.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(groups) };
+}
+
+/**
+ * The quantity label lost with no word in its place: whole numbers in cells of their own, under no
+ * label, one column of them (right-aligned) on most rows, and no count of positions.
+ */
+function unlabelledFigures(
+  header: TableHeader,
+  items: TextLine[],
+  labelled: (x: number) => boolean,
+): { x0: number; x1: number; n: number } | null {
+  const unit = header.line.unit;
+  const figures = items.map((r) =>
+    r.cells
+      .filter((c) => !labelled(c.x0) && !labelled(c.x1) && wholeNumber(c.text) !== null)
+      .map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 })),
+  );
+  const columns = figureColumns(figures, unit).filter((c) => {
+    const values = [...c.byRow.values()].map((f) => wholeNumber(f.text)!);
+    return c.byRow.size >= 2 && c.byRow.size >= items.length * 0.4 && !counting(values);
+  });
+  if (columns.length !== 1) return null;
+  const [col] = columns;
+  return { x0: col!.x0, x1: col!.x1, n: col!.byRow.size };
 }
 
 /** A cell that holds a whole number and at most marks around it ("12", "3'", "„4"), or null. */

@@ -373,6 +373,21 @@ describe('table items', () => {
     expect(d.warnings.join('\n')).toMatch(/quantity '05m' taken as 0.5, its decimal mark lost/);
     expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
   });
+  it('finds the quantity column from the rows when its label was lost without a trace', () => {
+    const page = pageFromRows([
+      'Art.-Nr.    Bezeichnung                 Einheit',
+      '20-1772     Holzbohrer 8 mm             Stk          20',
+      'AB-1020X    Kabelbinder schwarz         Stk         100',
+      '0001550     Knieschoner Gel             Paar',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 20],
+      ['AB-1020X', 100],
+      // an ERP's row whose count did not read stays, for the clerk
+      ['0001550', null],
+    ]);
+  });
   it('takes a count read twice, once just above its row, for that row only', () => {
     const page = pageFromRows([
       'Pos   Menge   Art.-Nr.     Bezeichnung',
