@@ -95,7 +95,7 @@ function tokenFound(token: string, words: Set<string>, text: string): boolean {
   return text.includes(token);
 }
 
-function byName(text: string, idx: CatalogIndex): { c: Customer; score: number } | null {
+function byName(text: string, idx: CatalogIndex): { c: Customer; score: number; also?: Customer[] } | null {
   const folded = fold(text);
   const words = new Set(folded.split(/\s+/).filter(Boolean));
   const scored = idx.customers
@@ -105,15 +105,20 @@ function byName(text: string, idx: CatalogIndex): { c: Customer; score: number }
         .replace(/\./g, ' ')
         .split(/\s+/)
         .filter((t) => t.length >= 3 && !NAME_NOISE.has(t));
-      if (parts.length === 0) return { c, score: 0 };
+      if (parts.length === 0) return { c, score: 0, at: -1 };
       const found = parts.filter((t) => tokenFound(t, words, folded)).length;
-      return { c, score: found / parts.length };
+      return { c, score: found / parts.length, at: folded.indexOf(parts[0]!) };
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best || best.score < 0.99) return null;
-  if ((scored[1]?.score ?? 0) >= best.score) return null;
-  return best;
+  const tied = scored.filter((s) => s.score >= best.score);
+  if (tied.length === 1) return best;
+  // several customers named in full ("Lieferadresse: Garage Steiner AG" on Hofmann's order): the
+  // one named first, in the letterhead, likely ordered; the others stand where the goods go
+  const located = tied.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at);
+  if (located.length !== tied.length) return null;
+  return { ...located[0]!, also: located.slice(1).map((s) => s.c) };
 }
 
 /**
@@ -151,6 +156,12 @@ export function matchCustomer(meta: InboundMeta, text: string, idx: CatalogIndex
   ];
   if (byMail.length === 1) return { customer: as(byMail[0]!, 'domain', 0.8), warnings };
   const named = byName(text, idx);
+  if (named?.also) {
+    warnings.push(
+      `the document names several customers (${[named.c, ...named.also].map((c) => c.id).join(', ')}); took ${named.c.id}, named first, please check`,
+    );
+    return { customer: as(named.c, 'name', 0.6), warnings };
+  }
   if (named) return { customer: as(named.c, 'name', 0.7), warnings };
   if (byPhone.length > 1) {
     warnings.push(

@@ -36,6 +36,16 @@ describe('customer by name in the sender block', () => {
     expect(m.customer.id).toBe('C-1');
     expect(m.customer.matchedBy).toBe('name');
   });
+  it('takes the customer named first when several are, less surely and saying so', () => {
+    const m = matchCustomer(
+      meta,
+      'Gebr. Keller Bau AG\nBestellung 4711\nLieferadresse: Sanitaire Rochat Sàrl, Genève',
+      idx,
+    );
+    expect(m.customer.id).toBe('C-3');
+    expect(m.customer.confidence).toBeLessThan(0.7);
+    expect(m.warnings.join('\n')).toMatch(/names several customers \(C-3, C-2\); took C-3/);
+  });
   it('does not name a customer from one shared word', () => {
     expect(matchCustomer(meta, 'Firma\nSanitär Meier AG', idx).customer.id).toBeNull();
     expect(matchCustomer(meta, 'Keller Holz AG', idx).customer.id).toBeNull();
