@@ -229,7 +229,13 @@ describe('IMAP poller logging in with XOAUTH2 at a real dovecot', () => {
     );
     expect(docs.map((d) => JSON.parse(d.meta_json).messageId)).toEqual([mid]);
     const id = a.config.imap.mailboxes[0]!.id;
-    expect((await createMailboxState(a.stores.database).get(id))?.status).toBe('ok');
+    // (the poller marks the mailbox healthy once the whole check is done, after the ingest)
+    const healthy = await waitFor(
+      async () => ((await createMailboxState(a.stores.database).get(id))?.status === 'ok' ? true : undefined),
+      10_000,
+      'the mailbox marked healthy',
+    );
+    expect(healthy).toBe(true);
     // the poller asked the token endpoint with its refresh token, and dovecot checked that very token
     expect(oauth.tokenRequests.map((r) => r.form)).toEqual([
       {
