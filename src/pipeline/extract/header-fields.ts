@@ -455,8 +455,9 @@ const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
   // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
-  // (and the line of a form's blank the number was written on: "____ LU-3381 ____")
-  let s = raw.replace(/^[\s:;.#°\-–—_|([{'"„“”‘’]+/, '').trim();
+  // (and the line of a form's blank the number was written on: "____ LU-3381 ____", or a speck
+  // read as a plus or a star: "+ CMD-40555")
+  let s = raw.replace(/^[\s:;.#°\-–—_+*|([{'"„“”‘’]+/, '').trim();
   // (specks over a capital of the prefix read as an umlaut or accent: "ÖRD/898/26")
   s = s.replace(/^\p{Lu}{1,4}(?=[-/.\s]?\d)/u, (p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   // (a border read as a small l glued to a capital prefix: "lORD/198/26")

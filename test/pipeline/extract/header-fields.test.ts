@@ -290,8 +290,9 @@ describe('header fields', () => {
     // "Best.-Nr.", and a reference with separators of its own ("A-26/4471" is no misread "A/26/4471")
     expect(fields(['Best.-Nr.: A-26/4471']).reference?.value).toBe('A-26/4471');
     expect(cleanReference('PO.2026-9255')).toBe('PO-2026-9255');
-    // written on a form's blank
+    // written on a form's blank, or behind a speck read as a plus
     expect(fields(['Ihre Bestell-Nr.: ____ LU-3381 ____']).reference?.value).toBe('LU-3381');
+    expect(fields(['Bestellung     Beatell-Nr. + CMD-40555']).reference?.value).toBe('CMD-40555');
     // a short capital prefix stays: "IS 4711" is a reference of its own
     expect(cleanReference('IS 4711')).toBe('IS 4711');
   });
