@@ -1496,4 +1496,35 @@ Danke`,
     ),
     want: { cust: 'C-2001', lines: ['10-4711|12', '10-5128|3', '0001620|7'] },
   },
+
+  {
+    name: 'de-two-customers-named',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München']),
+        30,
+        L([40, 'Bestellung 2026-5590'], [350, 'München, 25.11.2026']),
+        L([40, 'Lieferadresse: Garage Steiner AG, Rorschacher Strasse 210, 9000 St. Gallen']),
+        L([40, 'Bitte direkt an unseren Kunden Garage Steiner AG liefern.']),
+        20,
+        H([40, 'Art.-Nr.'], [130, 'Bezeichnung'], [380, 'Menge']),
+        L([40, 'AB-1020Z'], [130, 'Winkelschleifer 125 mm 1400 W'], [380, '2']),
+      ],
+    ],
+    want: { cust: 'C-2007', ref: '2026-5590', od: '2026-11-25', lines: ['AB-1020Z|2'] },
+  },
+  {
+    name: 'mail-two-customers-named',
+    eml: eml(
+      'bestellung@hofmann-haustechnik.de',
+      'Bestellung',
+      `Hallo,
+
+bitte liefern Sie 3 Stk AB-2058S direkt an die Garage Steiner AG, Rorschacher Strasse 210, 9000 St. Gallen.
+
+Gruss Hofmann`,
+    ),
+    want: { cust: 'C-2007', lines: ['AB-2058S|3'] },
+  },
 ];
