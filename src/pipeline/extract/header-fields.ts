@@ -396,6 +396,8 @@ function underBox(
 
 function repairPrefix(s: string): string {
   let out = s.replace(/^([A-Z]{1,2})0(?=[-–.]\s?\d)/, '$1O');
+  // a capital whose small letter has the same shape, read small in a wide typeface ("z-99812")
+  out = out.replace(/^[cosuvwxz](?=[A-Z]{0,3}[-–/.]\d)/, (c) => c.toUpperCase());
   // a letter OCR read for a digit between two digits ("ORD/4G2/26"), or opening a group of digits
   // between separators ("ORD/S31/26")
   out = out

@@ -293,6 +293,9 @@ describe('header fields', () => {
     // written on a form's blank, or behind a speck read as a plus
     expect(fields(['Ihre Bestell-Nr.: ____ LU-3381 ____']).reference?.value).toBe('LU-3381');
     expect(fields(['Bestellung     Beatell-Nr. + CMD-40555']).reference?.value).toBe('CMD-40555');
+    // a capital read small in a wide typeface, where the small letter has its shape
+    expect(cleanReference('z-99812')).toBe('Z-99812');
+    expect(cleanReference('b-99812')).toBe('b-99812');
     // a short capital prefix stays: "IS 4711" is a reference of its own
     expect(cleanReference('IS 4711')).toBe('IS 4711');
   });
