@@ -45,7 +45,23 @@ export function messageDrafts(
     (d, i) => ps[i]!.source === 'body' && (d.lines.length === 0 || restatesLines(d, attached)),
   );
   const withLines = drafts.filter((d) => d.lines.length > 0 && !notes.includes(d));
-  return withLines.length > 0
-    ? fillFromNotes(withLines, notes)
-    : [extractDraft(contents, meta, master, learned)];
+  // (the subject's order number belongs to no one of several orders surely, as the body's does not)
+  const own = withLines.length > 1 ? withLines.map(withoutSubjectReference) : withLines;
+  return own.length > 0 ? fillFromNotes(own, notes) : [extractDraft(contents, meta, master, learned)];
+}
+
+/** The draft without the order number it took from the message's subject. */
+function withoutSubjectReference(d: DraftOrder): DraftOrder {
+  if (!d.fields.customerReference?.evidence?.text.startsWith('Subject: ')) return d;
+  return {
+    ...d,
+    customerReference: null,
+    fields: { ...d.fields, customerReference: null },
+    warnings: [
+      ...d.warnings,
+      `the subject names the order number ${d.customerReference}, but the message holds several orders; no order reference found`,
+    ],
+    // (as for any draft without a reference)
+    confidence: Math.min(d.confidence, 0.8),
+  };
 }

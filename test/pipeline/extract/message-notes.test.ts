@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
+import { messageDrafts } from '../../../src/pipeline/extract/message-drafts.ts';
 import { fillFromNotes, restatesLines } from '../../../src/pipeline/extract/message-notes.ts';
 import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
 import { pageFromRows } from './synthetic-page.ts';
@@ -40,6 +41,27 @@ describe('fields from the e-mail text for its attached order', () => {
     expect(order!.warnings).not.toContain('no order reference found');
     // the drafts given are left as they were
     expect(attached.deliveryDate).toBeNull();
+  });
+
+  it("gives the subject's order number to the message's one order, not to each of several", () => {
+    const order = pageFromRows([
+      'Bestellung',
+      'Datum: 26.11.2026',
+      '10-4711   Senkkopfschraube M4x20   20 Pack',
+    ]);
+    const two = [order, { ...pageFromRows(['10-4711   Senkkopfschraube M4x20   5 Pack'], 2) }];
+    const withSubject = { ...meta, subject: 'Bestellung 5530021' };
+    const [one] = messageDrafts([order], withSubject, master, undefined);
+    expect(one!.customerReference).toBe('5530021');
+    const drafts = messageDrafts(two, withSubject, master, [
+      { source: 'attachment:a.pdf', pages: [1] },
+      { source: 'attachment:b.pdf', pages: [2] },
+    ]);
+    expect(drafts.map((d) => d.customerReference)).toEqual([null, null]);
+    expect(drafts[0]!.warnings.join('\n')).toMatch(
+      /subject names the order number 5530021, but the message holds several orders/,
+    );
+    expect(drafts[0]!.confidence).toBeLessThanOrEqual(0.8);
   });
 
   it('gives two attached orders the delivery date, but not one order number for both', () => {
