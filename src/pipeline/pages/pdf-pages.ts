@@ -12,7 +12,7 @@ import type { RawPage, Word } from '../types.ts';
 import { encodePageImage } from './encode-page-image.ts';
 import { openPdf } from './open-pdf.ts';
 import { findSingleImage } from './pdf-single-image.ts';
-import { textLayerTurn, textLayerWords } from './pdf-text-words.ts';
+import { textLayerWords } from './pdf-text-words.ts';
 import { verticalStretch } from './vertical-stretch.ts';
 
 /** A text layer with fewer letters/digits than this is a stamp or page number, not the content. */
@@ -67,11 +67,8 @@ export async function pdfPages(bytes: Uint8Array, signal: AbortSignal): Promise<
 
 async function convertPage(doc: PDFDocumentProxy, page: PDFPageProxy, n: number): Promise<RawPage> {
   const dpi = renderDpiFor(page);
-  let viewport = page.getViewport({ scale: dpi / 72 });
-  // text that stands on end or upside down as the page is displayed: the page turned upright
-  const turn = await textLayerTurn(page, viewport);
-  if (turn !== 0) viewport = page.getViewport({ scale: dpi / 72, rotation: (page.rotate + turn) % 360 });
-  const words = await textLayerWords(page, viewport);
+  // (text that stands on end or upside down as the page is displayed: the page turned upright)
+  const { words, viewport, turn } = await textLayerWords(page, dpi / 72);
   if (hasUsableText(words, await coveredByImage(page, words))) {
     const img = await render(doc, page, dpi, viewport);
     return { page: n, ...img, dpi, words, source: 'text-layer', rotated: turn };

@@ -1,6 +1,6 @@
 /**
  * Words with boxes from a PDF page's text layer, in the pixel space of the page rendered with
- * `viewport` (y top-down), so they line up with the rendered image and with OCR words.
+ * the viewport returned (y top-down), so they line up with the rendered image and with OCR words.
  */
 import { type PageViewport, type PDFPageProxy, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
@@ -11,11 +11,23 @@ const TEXT_LAYER_CONF = 1;
 /** Share of the font height below the baseline (descenders), for a box that covers the glyphs. */
 const DESCENT = 0.25;
 
-export async function textLayerWords(page: PDFPageProxy, viewport: PageViewport): Promise<Word[]> {
-  const content = await page.getTextContent();
+/**
+ * The page's text-layer words, the page turned upright first when its text stands on end or upside
+ * down as displayed (textTurn): the words, the viewport they fit (render the page with it) and
+ * the clockwise turn applied.
+ */
+export async function textLayerWords(
+  page: PDFPageProxy,
+  scale: number,
+): Promise<{ words: Word[]; viewport: PageViewport; turn: number }> {
+  const items = (await page.getTextContent()).items.filter(
+    (item): item is TextItem => 'str' in item && item.str.trim() !== '',
+  );
+  let viewport = page.getViewport({ scale });
+  const turn = textTurn(items, viewport);
+  if (turn !== 0) viewport = page.getViewport({ scale, rotation: (page.rotate + turn) % 360 });
   const words: Word[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim() === '') continue;
+  for (const item of items) {
     for (const w of splitItem(item, viewport)) {
       // some generators write a glyph or a syllable per item: pieces that touch make one word
       const prev = words.at(-1);
@@ -23,7 +35,7 @@ export async function textLayerWords(page: PDFPageProxy, viewport: PageViewport)
       else words.push(w);
     }
   }
-  return words;
+  return { words, viewport, turn };
 }
 
 /** Gap between two pieces of one word, as a share of their height (a space is ~0.2 of it). */
@@ -77,12 +89,10 @@ function splitItem(item: TextItem, viewport: PageViewport): Word[] {
  * displayed: a landscape page whose /Rotate stands its lines on end, a page drawn upside down.
  * Characters vote by the direction of their item's baseline on the rendered page.
  */
-export async function textLayerTurn(page: PDFPageProxy, viewport: PageViewport): Promise<number> {
-  const content = await page.getTextContent();
+function textTurn(items: TextItem[], viewport: PageViewport): number {
   const votes = new Map<number, number>();
   const [ta, tb, tc, td] = viewport.transform as number[];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim() === '') continue;
+  for (const item of items) {
     const [a = 0, b = 0] = item.transform as number[];
     // the baseline's direction on the page as rendered (y down)
     const dx = (ta ?? 0) * a + (tc ?? 0) * b;
