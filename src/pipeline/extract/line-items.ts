@@ -11,7 +11,7 @@ import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import { freeTextItems, priceAndTotal } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
-import { parseNumber } from './parse-number.ts';
+import { joinSpacedThousands, parseNumber } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
 import { splitSideBySide } from './side-by-side.ts';
 import {
@@ -79,9 +79,7 @@ function firstNumber(
 ): { n: number; unit: string | null } | null {
   for (const t of texts ?? []) {
     // "1 122,50": an amount with a space between its thousands
-    const toks = tokenize(
-      kind === 'amount' ? t.replace(/(?<![\d.,'])(\d{1,3}) (\d{3}[.,]\d{2})(?!\d)/g, "$1'$2") : t,
-    );
+    const toks = tokenize(kind === 'amount' ? joinSpacedThousands(t) : t);
     for (let i = 0; i < toks.length; i++) {
       const n = parseNumber(cellNumber(toks[i]!), kind);
       if (n !== null) return { n, unit: normalizeUnit(toks[i + 1] ?? '') };

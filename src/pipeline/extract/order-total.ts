@@ -7,8 +7,8 @@
 import type { DraftLine } from '../types.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { parseNumber } from './parse-number.ts';
-import { MEASURED_UNITS, PRICE_UNITS } from './units.ts';
+import { joinSpacedThousands, parseNumber } from './parse-number.ts';
+import { MEASURED_UNITS, priceUnitOf } from './units.ts';
 
 export interface TotalCheck {
   /** What the lines add up to (net). */
@@ -33,26 +33,13 @@ export function printedTotals(lines: TextLine[]): number[] {
     if (!TOTAL_LABEL.test(l.text) || VAT_LINE.test(l.text)) continue;
     // (thousands set apart by a space within a cell, "3 790,00", are one amount)
     const amounts = l.cells
-      .flatMap((c) =>
-        joinSpacedThousands(c.words.map((w) => w.text.replace(/[|!:;]+$/, '').replace(/^["“”'‘’]+/u, ''))),
-      )
+      .flatMap((c) => joinSpacedThousands(c.text).split(/\s+/))
+      .map((t) => t.replace(/[|!:;]+$/, '').replace(/^["“”'‘’]+/u, ''))
       .filter((t) => AMOUNT.test(t))
       .map((t) => parseNumber(t.replace(/^(?:CHF|EUR|Fr\.?|€)/u, ''), 'amount'))
       .filter((n): n is number => n !== null && n > 0);
     const last = amounts.at(-1);
     if (last !== undefined) out.push(last);
-  }
-  return out;
-}
-
-/** "3", "790,00" → "3'790,00": a group of thousands set apart by a space. */
-function joinSpacedThousands(texts: string[]): string[] {
-  const out: string[] = [];
-  for (const t of texts) {
-    const prev = out.at(-1);
-    if (prev !== undefined && /^\d{1,3}$/.test(prev) && /^\d{3}[.,]\d{2}$/.test(t))
-      out[out.length - 1] = `${prev}'${t}`;
-    else out.push(t);
   }
   return out;
 }
@@ -108,9 +95,7 @@ export function checkOrderTotal(
     const value = l.quantity * l.unitPrice * (1 - (items[i]!.discount ?? 0));
     // a price per 100 or per 1000 pieces ("Preis 8.90, PE 100"): the row's own total says so
     const rowTotal = items[i]!.total;
-    const per = rowTotal
-      ? PRICE_UNITS.find((k) => Math.abs(value / k - rowTotal) <= Math.max(0.011, rowTotal * 0.005))
-      : undefined;
+    const per = rowTotal ? priceUnitOf(value, rowTotal) : undefined;
     sum += per ? value / per : value;
   }
   sum = Math.round(sum * 100) / 100;

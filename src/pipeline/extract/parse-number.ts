@@ -54,3 +54,7 @@ export function parseNumber(raw: string, kind: NumberKind = 'amount'): number | 
 
 /** A token that looks like a number at all (digits with separators). */
 export const NUMBER_TOKEN = /^\d{1,3}(?:['’ ]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$/;
+
+/** "1 122,50" → "1'122,50": an amount whose thousands a space sets apart, as French orders print it. */
+export const joinSpacedThousands = (text: string): string =>
+  text.replace(/(?<![\d.,'])(\d{1,3}) (\d{3}[.,]\d{2})(?!\d)/g, "$1'$2");

@@ -16,7 +16,14 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit, PRICE_UNITS } from './units.ts';
+import {
+  A_GRAVE,
+  CONTAINER_UNITS,
+  MEASURED_UNITS,
+  normalizeUnit,
+  PRICE_UNITS,
+  priceUnitOf,
+} from './units.ts';
 
 function boxOfLines(item: ItemCandidate): DraftLine['evidence'] {
   const l = item.lines[0]!;
@@ -251,7 +258,7 @@ function resolveFromDocument(
     quantity !== null &&
     price !== null &&
     total !== null &&
-    PRICE_UNITS.some((per) => Math.abs((quantity! * price) / per - total) <= Math.max(0.011, total * 0.005));
+    priceUnitOf(quantity * price, total) !== undefined;
   if (price && total && price > 0 && !pricedPer) {
     const q = total / price;
     const qr = Math.round(q);
@@ -325,12 +332,9 @@ function resolveFromDocument(
       );
     } else if (
       quantity !== null &&
-      ![1, ...PRICE_UNITS].some((per) =>
-        [quantity!, ...packed].some(
-          (q) =>
-            Math.abs((q * price) / per - total) <= Math.max(0.011, total * 0.005) ||
-            (per === 1 && misreadOf(total, q * price)),
-        ),
+      ![quantity!, ...packed].some(
+        (q) =>
+          priceUnitOf(q * price, total, [1, ...PRICE_UNITS]) !== undefined || misreadOf(total, q * price),
       )
     ) {
       // no whole quantity gives the total, the one read does not either (a price per 100 aside),

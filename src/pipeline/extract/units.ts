@@ -39,6 +39,14 @@ export function normalizeUnit(word: string): string | null {
 /** A price may be per 100 or per 1000 pieces (a "Preiseinheit", "PE 100"). */
 export const PRICE_UNITS = [100, 1000];
 
+/**
+ * The price unit among `units` at which `value` (quantity × price) is `total`, to the cent or half
+ * a per mille; undefined when none is.
+ */
+export function priceUnitOf(value: number, total: number, units = PRICE_UNITS): number | undefined {
+  return units.find((per) => Math.abs(value / per - total) <= Math.max(0.011, total * 0.005));
+}
+
 /** Units that are also ordinary letters/words and need a number right before them to count. */
 /**
  * The "à" of a pack content ("Karton à 500 Stk") as it is typed or read: without its accent, with
