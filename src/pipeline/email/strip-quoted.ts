@@ -10,20 +10,21 @@ const CUT = [
   /^_{10,}\s*$/,
 ];
 
+/** An Outlook header block at line `i`: "From:" followed within a few lines by "Sent:/Gesendet:/Date:". */
+function headerBlockAt(lines: string[], i: number): boolean {
+  return (
+    CUT[2]!.test(lines[i]!.trim()) &&
+    lines.slice(i + 1, i + 5).some((n) => /^(sent|gesendet|envoyé|inviato|date|datum|an|to):/i.test(n.trim()))
+  );
+}
+
 export function stripQuoted(text: string): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (CUT.slice(0, 2).some((re) => re.test(l.trim())) || CUT[3]!.test(l.trim())) break;
-    // an Outlook header block: "From:" followed within a few lines by "Sent:/Gesendet:/Date:"
-    if (
-      CUT[2]!.test(l.trim()) &&
-      lines
-        .slice(i + 1, i + 5)
-        .some((n) => /^(sent|gesendet|envoyé|inviato|date|datum|an|to):/i.test(n.trim()))
-    )
-      break;
+    if (headerBlockAt(lines, i)) break;
     if (/^\s*>/.test(l)) continue;
     out.push(l);
   }
@@ -48,11 +49,7 @@ export function forwardedText(text: string, subject: string): string | null {
   const lines = text.split(/\r?\n/);
   const forward = FORWARD_SUBJECT.test(subject);
   const at = lines.findIndex(
-    (l, i) =>
-      FORWARD_MARK.test(l.trim()) ||
-      (forward &&
-        (CUT[0]!.test(l.trim()) ||
-          (CUT[2]!.test(l.trim()) && lines.slice(i + 1, i + 5).some((n) => HEADER_LINE.test(n.trim()))))),
+    (l, i) => FORWARD_MARK.test(l.trim()) || (forward && (CUT[0]!.test(l.trim()) || headerBlockAt(lines, i))),
   );
   if (at < 0) return null;
   let k = CUT[2]!.test(lines[at]!.trim()) ? at : at + 1;

@@ -9,6 +9,7 @@ import { EMPTY_LEARNED, type LearnedIndex } from '../../learning/learned-mapping
 import type { DraftOrder, InboundMeta, MasterData, PageContent } from '../types.ts';
 import { extractDraft } from './extract-draft.ts';
 import { fillFromNotes, restatesLines } from './message-notes.ts';
+import { fromSubject } from './subject-fields.ts';
 
 /** Pages that belong together, as the pages step groups them (documents stored before groups had a source lack it). */
 export interface DraftGroup {
@@ -52,7 +53,7 @@ export function messageDrafts(
 
 /** The draft without the order number it took from the message's subject. */
 function withoutSubjectReference(d: DraftOrder): DraftOrder {
-  if (!d.fields.customerReference?.evidence?.text.startsWith('Subject: ')) return d;
+  if (!fromSubject(d.fields.customerReference)) return d;
   return {
     ...d,
     customerReference: null,

@@ -4,7 +4,7 @@
  * vocabulary, like a line of the body, and stands only for a field the pages do not give.
  */
 import { textToPage } from '../email/body-page.ts';
-import type { Evidence, PageContent } from '../types.ts';
+import type { Evidence, FieldInfo, PageContent } from '../types.ts';
 import { extractHeaderFields, type HeaderField } from './header-fields.ts';
 import { layoutLines } from './layout-lines.ts';
 
@@ -13,6 +13,12 @@ const REPLY_PREFIX = /^(?:\s*(?:aw|re|wg|fw|fwd|tr|rif|r|i)\s*(?:\[\d+\])?\s*:)+
 
 /** Typed text, but not where the clerk looks first: below what a label on the page earns. */
 const SUBJECT_CONFIDENCE = 0.85;
+/** How a field taken from the subject shows its evidence. */
+const SUBJECT_EVIDENCE = 'Subject: ';
+
+/** A field taken from the message's subject (its evidence is the subject). */
+export const fromSubject = (f: FieldInfo | null | undefined): boolean =>
+  f?.evidence?.text.startsWith(SUBJECT_EVIDENCE) ?? false;
 
 export interface SubjectFields {
   reference: HeaderField<string> | null;
@@ -34,8 +40,8 @@ export function subjectFields(subject: string | null | undefined, page: number, 
     confidence: 1,
   };
   const fields = extractHeaderFields(layoutLines(content), ref);
-  const evidence: Evidence = { page, box: null, text: `Subject: ${subject!.trim()}` };
-  const fromSubject = (f: HeaderField<string> | null): HeaderField<string> | null =>
+  const evidence: Evidence = { page, box: null, text: `${SUBJECT_EVIDENCE}${subject!.trim()}` };
+  const taken = (f: HeaderField<string> | null): HeaderField<string> | null =>
     f ? { value: f.value, confidence: Math.min(f.confidence, SUBJECT_CONFIDENCE), evidence } : null;
-  return { reference: fromSubject(fields.reference), orderDate: fromSubject(fields.orderDate) };
+  return { reference: taken(fields.reference), orderDate: taken(fields.orderDate) };
 }
