@@ -805,14 +805,20 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     }
 
     // the letter's "Ort, Datum" line, or its last cell ("BON DE COMMANDE N° 77 | Muttenz, le 24/11/2026")
-    // (its last cells: a wide typeface sets "Muttenz, | le | 24/11/2026" apart)
-    const tails = [1, 2, 3].map((k) =>
-      l.cells
-        .slice(-k)
-        .map((c) => c.text)
-        .join(' '),
-    );
-    for (const text of new Set([l.text, ...tails])) {
+    // (its last cells: a wide typeface sets "Muttenz, | le | 24/11/2026" apart); only a line that
+    // ends in the digits of a year is looked at
+    const tails = /\d.?$/u.test(l.text.trimEnd())
+      ? [
+          l.text,
+          ...[1, 2, 3].map((k) =>
+            l.cells
+              .slice(-k)
+              .map((c) => c.text)
+              .join(' '),
+          ),
+        ]
+      : [];
+    for (const text of new Set(tails)) {
       const d = findDates(text, ref)[0];
       if (d?.hasYear && d.index > 1 && d.index + d.length >= text.trimEnd().length - 1) {
         if (PLACE_DATE.test(text.slice(0, d.index)))
