@@ -52,7 +52,11 @@ const ASAP =
 /** Running-text phrases that introduce a requested delivery date. */
 const DELIVERY_WORD = /(liefer|deliver|livr|consegn|ship|exp[ée]di|sped)/i;
 const DELIVERY_PHRASE =
-  /\b(?:bis\s+(?:sp[äa]testens|am|zum|ende|sp[äa]testens\s+am)?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)(?=\s)/giu;
+  /\b(?:bis(?:\s+(?:sp[äa]testens\s+am|sp[äa]testens|am|zum|ende))?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble):?(?=\s)/giu;
+
+/** Deadlines other than delivery: payment, an offer's or a price's validity. */
+const NOT_DELIVERY =
+  /(zahl|g[üu]ltig|skonto|rechnung|angebot|offert|valid|pay|invoice|paiement|facture|valable|offre|pagamento|fattura|offerta)/i;
 
 const REF_PHRASE =
   /\b(?:\p{L}*bestell\p{L}*|order|commande|ordine|ordinazione)\b[^:\n]{0,40}?\b(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s*((?:[A-Z]{1,3}\s)?\S*\d\S*)/giu;
@@ -775,6 +779,8 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
 
     // running text: "bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49"
     for (const m of l.text.matchAll(DELIVERY_PHRASE)) {
+      // a bare "bis"/"by"/"until" may set another deadline: "zahlbar bis 31.12.2026", "valid until …"
+      if (/^(?:bis|by|until):?$/i.test(m[0]) && NOT_DELIVERY.test(l.text.slice(0, m.index))) continue;
       const rest = l.text.slice(m.index + m[0].length);
       const v = deliveryValue(rest, ref, /bis|by|until|entro|tard|avant|sp[äa]t/i.test(m[0]));
       if (v && v !== 'asap' && v.at <= 14)

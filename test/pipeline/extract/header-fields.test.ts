@@ -235,6 +235,20 @@ describe('header fields', () => {
     expect(f.reference?.value).toBe('BE-2026-058');
     expect(f.deliveryDate?.value).toBe('2026-06-26');
   });
+  it('takes a delivery date after a bare "bis", not a payment or validity deadline', () => {
+    const site = fields(['Bestellung 26/1188', 'Lieferung frei Baustelle bis 11.06.2026.']);
+    expect(site.deliveryDate?.value).toBe('2026-06-11');
+    const weekday = fields(['Für die Baustelle brauchen wir bis Donnerstag 4.6.:']);
+    expect(weekday.deliveryDate?.value).toBe('2026-06-04');
+    const colon = fields(['Bitte liefern bis: Freitag, 5. Juni 2026']);
+    expect(colon.deliveryDate?.value).toBe('2026-06-05');
+    const payment = fields([
+      'Bestellung 26/1188',
+      'Zahlbar bis 30.06.2026 netto',
+      'Angebot gültig bis 15.07.2026',
+    ]);
+    expect(payment.deliveryDate).toBeNull();
+  });
   it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
