@@ -13,7 +13,7 @@ import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
 import { extractHeaderFields, type HeaderField, type HeaderFields } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
-import { findItems, type ItemCandidate } from './line-items.ts';
+import { findItems, type ItemCandidate, regroupQuantities } from './line-items.ts';
 import { checkOrderTotal, misreadQuantity } from './order-total.ts';
 import { findDates, isoDate } from './parse-date.ts';
 import { resolveDamagedDate, sentMonth, sentOnDay } from './partial-date.ts';
@@ -345,6 +345,7 @@ export function extractDraft(
 
   const unreadRows: ItemCandidate[] = [];
   const items = findItems(body, idx, customer.id, unreadRows);
+  if (pages.every((p) => p.source !== 'ocr')) regroupQuantities(items, body);
   // a row with a line total was ordered, though nothing else in it read: the clerk adds it
   for (const row of unreadRows)
     warnings.push(

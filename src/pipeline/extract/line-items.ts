@@ -11,7 +11,7 @@ import { reviseColumnsByRows } from './columns-by-rows.ts';
 import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import { freeTextItems, priceAndTotal } from './free-text-items.ts';
 import type { TextLine } from './layout-lines.ts';
-import { joinSpacedThousands, parseNumber } from './parse-number.ts';
+import { documentDecimalMark, joinSpacedThousands, parseNumber, regroupedQuantity } from './parse-number.ts';
 import { findQuantities, tokenize } from './quantity-grammar.ts';
 import { splitSideBySide } from './side-by-side.ts';
 import {
@@ -726,6 +726,24 @@ export function findItems(
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),
   ];
+}
+
+/**
+ * "1.200" read as 1.2 where the document's amounts write "17.040,00": 1200 (see regroupedQuantity).
+ * Only for text whose marks are as printed (a text layer, an e-mail): OCR reads many a dot as a
+ * comma, and a misread mark would make a thousandfold quantity.
+ */
+export function regroupQuantities(items: ItemCandidate[], lines: TextLine[]): void {
+  const mark = documentDecimalMark(lines.map((l) => l.text));
+  if (!mark) return;
+  for (const it of items) {
+    const q = it.quantity;
+    if (q === null || Number.isInteger(q)) continue;
+    const printed = it.lines
+      .flatMap((l) => l.text.split(/\s+/))
+      .find((t) => regroupedQuantity(q, t, mark) !== q);
+    if (printed) it.quantity = regroupedQuantity(q, printed, mark);
+  }
 }
 
 /**

@@ -58,3 +58,34 @@ export const NUMBER_TOKEN = /^\d{1,3}(?:['’ ]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\
 /** "1 122,50" → "1'122,50": an amount whose thousands a space sets apart, as French orders print it. */
 export const joinSpacedThousands = (text: string): string =>
   text.replace(/(?<![\d.,'])(\d{1,3}) (\d{3}[.,]\d{2})(?!\d)/g, "$1'$2");
+
+/**
+ * The decimal mark a document writes its amounts with, from amounts with cents ("17.040,00",
+ * "140,40" or "1'268.01", "95.01"): the mark that only one of the two kinds uses, when at least two
+ * amounts use it; null when the amounts do not say.
+ */
+export function documentDecimalMark(texts: string[]): '.' | ',' | null {
+  let comma = 0;
+  let dot = 0;
+  for (const text of texts)
+    for (const t of text.split(/\s+/)) {
+      const s = t.replace(/^(?:CHF|EUR|Fr\.)/i, '').replace(/[;:)]$/, '');
+      if (/^-?\d{1,3}(?:[.'’]\d{3})*,\d{2}$|^-?\d+,\d{2}$/.test(s)) comma++;
+      else if (/^-?\d{1,3}(?:[,'’]\d{3})*\.\d{2}$|^-?\d+\.\d{2}$/.test(s)) dot++;
+    }
+  if (comma >= 2 && dot === 0) return ',';
+  if (dot >= 2 && comma === 0) return '.';
+  return null;
+}
+
+/**
+ * A quantity read from "1.200" as 1.2 (ERP systems print quantities with three decimals) in a
+ * document whose amounts take the comma for their decimal mark: there the dot groups thousands, and
+ * it is 1200 ("1,200" likewise where the amounts take the dot). Otherwise the quantity as it was.
+ */
+export function regroupedQuantity(quantity: number, printed: string, mark: '.' | ',' | null): number {
+  const m = /^(\d{1,3})([.,])(\d{3})$/.exec(printed);
+  if (!mark || !m || m[2] === mark) return quantity;
+  const n = Number(`${m[1]}${m[3]}`);
+  return Math.abs(Number(`${m[1]}.${m[3]}`) - quantity) < 1e-9 ? n : quantity;
+}

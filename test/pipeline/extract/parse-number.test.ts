@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../src/pipeline/extract/parse-number.ts';
+import {
+  documentDecimalMark,
+  parseNumber,
+  regroupedQuantity,
+} from '../../../src/pipeline/extract/parse-number.ts';
 
 describe('parseNumber', () => {
   it.each([
@@ -24,6 +28,22 @@ describe('parseNumber', () => {
   it('reads three-decimal quantities as decimals', () => {
     expect(parseNumber('20.000', 'quantity')).toBe(20);
     expect(parseNumber("1'000", 'quantity')).toBe(1000);
+  });
+
+  it("groups a quantity's thousands with the mark the document's amounts do not take as decimal", () => {
+    const comma = documentDecimalMark(['1 Kupferrohr 1.200 m 17.040,00', 'Total EUR 17.309,40']);
+    expect(comma).toBe(',');
+    expect(regroupedQuantity(1.2, '1.200', comma)).toBe(1200);
+    // the document's own decimal mark stays one: "20,000" from a German ERP is 20
+    expect(regroupedQuantity(20, '20,000', comma)).toBe(20);
+    const dot = documentDecimalMark(["Pipe 1,500 m 17'040.00", 'Total 1268.01']);
+    expect(dot).toBe('.');
+    expect(regroupedQuantity(1.5, '1,500', dot)).toBe(1500);
+    expect(regroupedQuantity(20, '20.000', dot)).toBe(20);
+    // amounts that do not say (none with cents, or both marks): as read
+    expect(documentDecimalMark(['10 Stk 4711', 'Datum 27.11.26'])).toBeNull();
+    expect(documentDecimalMark(['12.50', '13,40', '14.00'])).toBeNull();
+    expect(regroupedQuantity(1.2, '1.200', null)).toBe(1.2);
   });
 
   it('reads a quantity with a leading zero as a decimal whose mark was lost ("05" = 0.5)', () => {

@@ -1514,3 +1514,25 @@ describe('a row of which only the line total read', () => {
     expect(d.warnings.join('\n')).not.toMatch(/did not read/);
   });
 });
+
+const page = (...rows: string[]) => pageFromRows(rows);
+
+describe("a document's number style", () => {
+  const rows = [
+    'Line   Part No.   Description          Qty      UoM   Ext. Price',
+    '1      10-4711    Countersunk M4x20    1.200    EA    11.400,00',
+    '2      20-1772    Wood drill 8 mm      3        EA        12,30',
+    '                               Order total EUR     11.412,30',
+  ];
+  it('groups thousands of a quantity with the dot where amounts take the decimal comma (text layer)', () => {
+    const d = extractDraft([{ ...page(...rows), source: 'text-layer' }], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 1200],
+      ['20-1772', 3],
+    ]);
+  });
+  it('leaves it to OCR, which reads many a dot as a comma', () => {
+    const d = extractDraft([page(...rows)], meta, master);
+    expect(d.lines[0]!.quantity).not.toBe(1200);
+  });
+});
