@@ -49,6 +49,10 @@ export interface ItemCandidate {
 const STOP =
   /^(total|summe|gesamt|zwischensumme|subtotal|net\s+value|total\s+net|montant|totale|importo|mwst|vat|tva|iva|übertrag|endbetrag|nettobetrag|warenwert)\b/i;
 
+/** A totals line whose label is not its first word, or is one word: "Order total EUR 17.309,40", "Gesamtnettowert EUR 777,80". */
+const TOTAL_ROW =
+  /^(?:\S+\s+){0,2}(?:total\p{L}*|gesamt\p{L}*|\p{L}*summe|endbetrag|nettobetrag|warenwert|totale|net\s+value|order\s+value)\b.*\d[.,]\d{2}$/iu;
+
 const CARRY =
   /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto/i;
 
@@ -604,7 +608,7 @@ export function findItems(
       flush();
       continue;
     }
-    if (inTable && header && STOP.test(line.text.trim())) {
+    if (inTable && header && (STOP.test(line.text.trim()) || TOTAL_ROW.test(line.text.trim()))) {
       flush();
       inTable = false;
       continue;

@@ -1536,3 +1536,27 @@ describe("a document's number style", () => {
     expect(d.lines[0]!.quantity).not.toBe(1200);
   });
 });
+
+describe('a totals line whose label is not its first word', () => {
+  it('ends the table: no row of its own, no line gets its amount', () => {
+    const d = extractDraft(
+      [
+        page(
+          'Pos.    Material     Kurztext                 Menge   ME     Nettowert',
+          '00010   10-4711      Senkkopfschraube M4x20   4       Pack       38,00',
+          '                     Liefertermin 09.12.2026',
+          '00020   20-1772      Holzbohrer 8 mm          2       Stk         8,20',
+          '                     Liefertermin 09.12.2026',
+          '        Gesamtnettowert EUR                                       46,20',
+        ),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 4],
+      ['20-1772', 2],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/did not read|add up/);
+  });
+});
