@@ -52,7 +52,7 @@ const ASAP =
 /** Running-text phrases that introduce a requested delivery date. */
 const DELIVERY_WORD = /(liefer|deliver|livr|consegn|ship|exp[ée]di|sped)/i;
 const DELIVERY_PHRASE =
-  /\b(?:bis(?:\s+(?:sp[äa]testens\s+am|sp[äa]testens|am|zum|ende))?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble):?(?=\s)/giu;
+  /\b(?:bis(?:\s+(?:sp[äa]testens\s+am|sp[äa]testens|am|zum|ende))?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)[:.]?(?=\s)/giu;
 
 /** Deadlines other than delivery: payment, an offer's or a price's validity. */
 const NOT_DELIVERY =
@@ -457,6 +457,7 @@ const SECONDARY_REF_LABELS = new Set(
 
 /** What follows "vom", "du", "del", "dated" after an order number. */
 const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
+const DATED_BELOW = /^\s*(?:vom|du|del|dated)\s+(.+)$/iu;
 
 /** The customer's order number in a value text: one token, or a short prefix plus a number ("B 26/0815"). */
 export function cleanReference(raw: string): string | null {
@@ -613,7 +614,10 @@ function combinedRefDate(
 }
 
 /** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
-const PLACE_DATE = /^\s*\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
+const PLACE_DATE = /^\s*["“„'‘]?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
+/** Words a deadline is said with: "Lieferung frei Baustelle bis. 11.12.2026." names no place. */
+const DEADLINE_WORDS =
+  /\b(?:bis|liefer\p{L}*|by|until|deliver\p{L}*|livr\p{L}*|consegn\p{L}*|entro|sp[äa]testens)\b/iu;
 
 function better<T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> {
   return !a || b.score > a.score ? b : a;
@@ -668,7 +672,11 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
             evidence: ev(line, v, labelX),
           });
         // "Bestellung Nr. 4711 vom 24.11.2026": the date the number is dated is the order date
-        const dated = s.kind === 'ref' && v ? DATED.exec(src) : null;
+        // (or on the next line, under the label: "Bestellung  Nr. 88-3312" over "vom  27. 11. 26")
+        const dated =
+          s.kind === 'ref' && v
+            ? (DATED.exec(src) ?? DATED_BELOW.exec(line === l ? (lines[li + 1]?.text ?? '') : ''))
+            : null;
         const dd = dated ? datesIn(dated[1]!, ref)[0] : undefined;
         if (dd?.hasYear && dd.index === 0)
           orderDate = better(orderDate, {
@@ -780,7 +788,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     // running text: "bis spätestens 26.03.2026", "by Monday 24 August", "Lieferung KW 49"
     for (const m of l.text.matchAll(DELIVERY_PHRASE)) {
       // a bare "bis"/"by"/"until" may set another deadline: "zahlbar bis 31.12.2026", "valid until …"
-      if (/^(?:bis|by|until):?$/i.test(m[0]) && NOT_DELIVERY.test(l.text.slice(0, m.index))) continue;
+      if (/^(?:bis|by|until)[:.]?$/i.test(m[0]) && NOT_DELIVERY.test(l.text.slice(0, m.index))) continue;
       const rest = l.text.slice(m.index + m[0].length);
       const v = deliveryValue(rest, ref, /bis|by|until|entro|tard|avant|sp[äa]t/i.test(m[0]));
       if (v && v !== 'asap' && v.at <= 14)
@@ -827,7 +835,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     for (const text of new Set(tails)) {
       const d = findDates(text, ref)[0];
       if (d?.hasYear && d.index > 1 && d.index + d.length >= text.trimEnd().length - 1) {
-        if (PLACE_DATE.test(text.slice(0, d.index)))
+        if (PLACE_DATE.test(text.slice(0, d.index)) && !DEADLINE_WORDS.test(text.slice(0, d.index)))
           orderDate = better(orderDate, { value: d, score: 0.72, evidence: ev(l) });
       }
     }

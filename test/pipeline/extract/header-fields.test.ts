@@ -249,6 +249,17 @@ describe('header fields', () => {
     ]);
     expect(payment.deliveryDate).toBeNull();
   });
+  it('takes the order date from "vom" under the order number, and a place after a speck, never a deadline', () => {
+    const below = fields(['Bestellung           Nr. 88-3312', 'vom                  27. 5. 26']);
+    expect(below.reference?.value).toBe('88-3312');
+    expect(below.orderDate?.value).toBe('2026-05-27');
+    const speck = fields(['Ihr Zeichen: mk   Unser Zeichen: ak   "Zug, 26.05.2026']);
+    expect(speck.orderDate?.value).toBe('2026-05-26');
+    // (OCR's dot after "bis": no place and date, the delivery date)
+    const deadline = fields(['Bestellnummer: 26/1188', 'Lieferung frei Baustelle bis. 11.06.2026.']);
+    expect(deadline.orderDate).toBeNull();
+    expect(deadline.deliveryDate?.value).toBe('2026-06-11');
+  });
   it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
