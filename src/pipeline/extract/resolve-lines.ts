@@ -332,6 +332,20 @@ function resolveFromDocument(
       );
     } else if (
       quantity !== null &&
+      countedIn !== null &&
+      MEASURED_UNITS.has(countedIn) &&
+      lostMark(quantity, [price, (product?.price ?? 0) * net], total) !== null
+    ) {
+      // "125" litres where total ÷ price (the printed one, or the catalog's) is 12.5: the
+      // quantity's decimal mark was lost on the page, not a digit misread
+      const q = lostMark(quantity, [price, (product?.price ?? 0) * net], total)!;
+      warnings.push(
+        `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${q}; took ${q} (its decimal mark lost), please check`,
+      );
+      quantity = q;
+      qConf = 0.6;
+    } else if (
+      quantity !== null &&
       ![quantity!, ...packed].some(
         (q) =>
           priceUnitOf(q * price, total, [1, ...PRICE_UNITS]) !== undefined || misreadOf(total, q * price),
@@ -442,6 +456,16 @@ function priceForCheck(
   const far = read < catalog * 0.5 || read > catalog * 1.5;
   if (divides(total, read * net) && !far) return read;
   return hamming(printed, cents(catalog)) === 1 ? catalog : read;
+}
+
+/** A whole quantity that is, divided by 10 or 100, the fraction that one of the prices makes the total with. */
+function lostMark(quantity: number, prices: number[], total: number): number | null {
+  if (!Number.isInteger(quantity)) return null;
+  for (const k of [10, 100]) {
+    const q = quantity / k;
+    if (!Number.isInteger(q) && prices.some((p) => p > 0 && Math.abs(q * p - total) <= 0.011)) return q;
+  }
+  return null;
 }
 
 const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;

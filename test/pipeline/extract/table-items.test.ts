@@ -1560,3 +1560,39 @@ describe('a totals line whose label is not its first word', () => {
     expect(d.warnings.join('\n')).not.toMatch(/did not read|add up/);
   });
 });
+
+describe('a measured quantity whose decimal mark the page lost', () => {
+  const litres: MasterData = {
+    ...master,
+    products: [
+      ...master.products,
+      { sku: '0004120', description: 'Isopropanol 99.9 %', unit: 'l', price: 7.9, gtin: null },
+    ],
+  };
+  const rows = (row: string) =>
+    page(
+      'Pos   Artikel    Bezeichnung               Menge   Einheit   Preis    Betrag',
+      '1     20-1772    Holzbohrer 8 mm           5       Stk       4.10     20.50',
+      row,
+    );
+  it('is the fraction that total ÷ price (printed, or the catalog price) makes, flagged', () => {
+    for (const price of ['7.90', '7.80']) {
+      const d = extractDraft(
+        [rows(`2     0004120    Isopropanol 99.9 %        125     Liter     ${price}    98.75`)],
+        meta,
+        litres,
+      );
+      expect(d.lines[1]!.quantity).toBe(12.5);
+      expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
+      expect(d.warnings.join('\n')).toMatch(/decimal mark lost/);
+    }
+  });
+  it('is not made of a count (pieces come whole)', () => {
+    const d = extractDraft(
+      [rows('2     0001550    Knieschoner Gel           25      Paar      18.40    46.00')],
+      meta,
+      litres,
+    );
+    expect(d.lines[1]!.quantity).toBe(25);
+  });
+});
