@@ -3,15 +3,19 @@
  * Italian, English and French, quantity or description first, article numbers last, GTINs or the
  * customer's own numbers only, two-line headers, tables continued over a page without their
  * header, discount and freight rows, prices per 100 pieces, letters, and e-mails of every shape
- * (lists, "2x", label/value blocks, HTML tables, prose, positions, replies, forwards, signatures).
- * Each says what a clerk expects of its draft.
+ * (lists, "2x", label/value blocks, HTML tables, prose, positions, replies, forwards, signatures),
+ * ERP orders with figures set flush right and ruled tables, a fax cover sheet before the order,
+ * units spelled out, thousands grouped in the German or the English way, a delivery week in the
+ * next year, and footers full of numbers. Each says what a clerk expects of its draft.
  * Master data: fixtures/master-data.
  */
 
-/** A run of text at x (PDF points from the left), its size and weight. */
-type It = { x: number; t: string; s?: number; b?: boolean };
-/** A line of runs, or a gap in points. */
-type Line = It[] | number;
+/** A run of text at x (PDF points from the left; its right end with `r`), its size and weight. */
+type It = { x: number; t: string; s?: number; b?: boolean; r?: boolean };
+/** A ruling from x0 to x1, dy points above the next line's baseline. */
+type Rule = { x0: number; x1: number; dy: number };
+/** A line of runs, a ruling, or a gap in points. */
+type Line = It[] | Rule | number;
 export interface VariedOrder {
   name: string;
   /** Pages of a born-digital PDF, or the raw e-mail. */
@@ -27,6 +31,10 @@ export interface VariedOrder {
   };
 }
 const L = (...xs: [number, string][]): It[] => xs.map(([x, t]) => ({ x, t }));
+/** Runs as ERP systems print them: figures set flush right, at -x. */
+const R = (...xs: [number, string][]): It[] => xs.map(([x, t]) => (x < 0 ? { x: -x, t, r: true } : { x, t }));
+const HR = (...xs: [number, string][]): It[] => R(...xs).map((it) => ({ ...it, b: true }));
+const rule = (x0 = 40, x1 = 555, dy = 8): Rule => ({ x0, x1, dy });
 const H = (...xs: [number, string][]): It[] => xs.map(([x, t]) => ({ x, t, b: true }));
 let messages = 0;
 const eml = (from: string, subject: string, body: string, ct = 'text/plain; charset=utf-8') =>
@@ -1526,5 +1534,568 @@ bitte liefern Sie 3 Stk AB-2058S direkt an die Garage Steiner AG, Rorschacher St
 Gruss Hofmann`,
     ),
     want: { cust: 'C-2007', lines: ['AB-2058S|3'] },
+  },
+  // ERP layouts with figures set flush right, rulings, a cover sheet, spelled-out units, number styles
+  {
+    name: 'abacus-right-aligned',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 15, b: true }],
+        L([40, 'Hauptstrasse 5'], [380, 'Tel. 061 555 33 00']),
+        L([40, '4132 Muttenz'], [380, 'Fax 061 555 33 90']),
+        L([380, 'MWST CHE-112.334.556']),
+        30,
+        L([300, 'Werkzeug Meier AG']),
+        L([300, 'Einkaufsstrasse 1']),
+        L([300, '8000 Zürich']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 14, b: true }],
+        L([40, 'Bestell-Nr.'], [140, '2026-00871'], [300, 'Datum'], [380, '26.11.26']),
+        L([40, 'Lieferanten-Nr.'], [140, '30112'], [300, 'Liefertermin'], [380, '04.12.26']),
+        L([40, 'Sachbearbeiter'], [140, 'R. Frei'], [300, 'Seite'], [380, '1']),
+        20,
+        HR(
+          [40, 'Pos'],
+          [70, 'Artikel'],
+          [150, 'Bezeichnung'],
+          [-390, 'Menge'],
+          [400, 'Einheit'],
+          [-500, 'Preis'],
+          [-555, 'Betrag'],
+        ),
+        rule(40, 555, -4),
+        R(
+          [40, '1'],
+          [70, '0006001'],
+          [150, 'Kabelbinder schwarz 4.8x200'],
+          [-390, '10'],
+          [400, 'Pack'],
+          [-500, '5.90'],
+          [-555, '59.00'],
+        ),
+        R(
+          [40, '2'],
+          [70, '0006002'],
+          [150, 'Kabelbinder schwarz 7.6x300'],
+          [-390, '5'],
+          [400, 'Pack'],
+          [-500, '11.40'],
+          [-555, '57.00'],
+        ),
+        R(
+          [40, '3'],
+          [70, '205.320.12'],
+          [150, 'Trennscheibe Inox 125x1.0'],
+          [-390, '2'],
+          [400, 'Karton'],
+          [-500, '42.00'],
+          [-555, '84.00'],
+        ),
+        R(
+          [40, '4'],
+          [70, '0004120'],
+          [150, 'Isopropanol 99.9 %'],
+          [-390, '12.5'],
+          [400, 'Liter'],
+          [-500, '7.90'],
+          [-555, '98.75'],
+        ),
+        rule(40, 555, -4),
+        R([350, 'Total exkl. MWST'], [-555, '298.75']),
+        R([350, 'MWST 8.1 %'], [-555, '24.20']),
+        R([350, 'Total CHF'], [-555, '322.95']),
+        30,
+        L([40, 'Zahlbar 30 Tage netto. IBAN CH93 0076 2011 6238 5295 7']),
+      ],
+    ],
+    want: {
+      cust: 'C-2003',
+      ref: '2026-00871',
+      od: '2026-11-26',
+      dd: '2026-12-04',
+      lines: ['0006001|10', '0006002|5', '205.320.12|2', '0004120|12.5'],
+    },
+  },
+  {
+    name: 'sap-material-0010',
+    pages: [
+      [
+        [{ x: 40, t: 'MÜLLER ANLAGENBAU GMBH', s: 12, b: true }],
+        L([40, 'Heilbronner Straße 150 · D-70191 Stuttgart']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 16, b: true }],
+        R([330, 'Belegnummer'], [430, '4500123456']),
+        R([330, 'Belegdatum'], [430, '25.11.2026']),
+        R([330, 'Ihre Kundennummer'], [430, 'C-2006']),
+        R([330, 'Ansprechpartner'], [430, 'Frau Keller']),
+        20,
+        L([40, 'Gemäss Ihrem Angebot Nr. 2026-311 vom 12.11.2026 bestellen wir:']),
+        15,
+        HR(
+          [40, 'Pos.'],
+          [80, 'Material'],
+          [170, 'Kurztext'],
+          [-420, 'Bestellmenge'],
+          [430, 'BME'],
+          [-555, 'Nettowert'],
+        ),
+        rule(),
+        R(
+          [40, '00010'],
+          [80, 'MA-0815-060'],
+          [170, 'Spanplattenschraube 5x60'],
+          [-420, '4'],
+          [430, 'KAR'],
+          [-555, '154,00'],
+        ),
+        R([170, 'Liefertermin 09.12.2026']),
+        R(
+          [40, '00020'],
+          [80, 'MA-0815-080'],
+          [170, 'Spanplattenschraube 5x80'],
+          [-420, '2'],
+          [430, 'KAR'],
+          [-555, '89,80'],
+        ),
+        R([170, 'Liefertermin 09.12.2026']),
+        R(
+          [40, '00030'],
+          [80, 'MA-9910-043'],
+          [170, 'Sicherheitsschuh S3 Gr. 43'],
+          [-420, '6'],
+          [430, 'PAA'],
+          [-555, '534,00'],
+        ),
+        R([170, 'Liefertermin 09.12.2026']),
+        rule(),
+        R([330, 'Gesamtnettowert EUR'], [-555, '777,80']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: '4500123456',
+      od: '2026-11-25',
+      dd: '2026-12-09',
+      lines: ['12-0815|4', '12-0816|2', '0007010|6'],
+    },
+  },
+  {
+    name: 'cover-then-po',
+    pages: [
+      [
+        [{ x: 40, t: 'TELEFAX', s: 24, b: true }],
+        20,
+        L([40, 'An:'], [120, 'Werkzeug Meier AG, Verkauf Innendienst']),
+        L([40, 'Fax:'], [120, '044 555 10 20']),
+        L([40, 'Von:'], [120, 'Garage Steiner AG, Teilelager']),
+        L([40, 'Fax:'], [120, '071 555 66 20']),
+        L([40, 'Datum:'], [120, '27.11.2026']),
+        L([40, 'Seiten:'], [120, '2 (inkl. Deckblatt)']),
+        L([40, 'Betreff:'], [120, 'Bestellung']),
+        30,
+        L([40, 'Guten Tag']),
+        L([40, 'Anbei unsere Bestellung. Bitte Auftragsbestätigung per Fax.']),
+        L([40, 'Freundliche Grüsse']),
+        L([40, 'M. Steiner']),
+      ],
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210 · 9000 St. Gallen']),
+        25,
+        [{ x: 40, t: 'Bestellung Nr. 26-1044', s: 13, b: true }],
+        L([40, 'St. Gallen, 27. November 2026']),
+        L([40, 'Bitte liefern bis: Freitag, 4. Dezember 2026']),
+        15,
+        HR([40, 'Menge'], [100, 'Einh.'], [150, 'Art.-Nr.'], [250, 'Bezeichnung']),
+        rule(),
+        R([-70, '2'], [100, 'Stk'], [150, 'AB-2050S'], [250, 'Akku-Bohrschrauber 18 V']),
+        R([-70, '4'], [100, 'Stk'], [150, 'AB-2058S'], [250, 'Akku 18 V 5.0 Ah']),
+        R([-70, '1'], [100, 'Stk'], [150, '205.310.01'], [250, 'Bit-Set Torx T10-T40']),
+        R([-70, '25'], [100, 'Stk'], [150, '205.320.13'], [250, 'Fächerschleifscheibe K80 125 mm']),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: '26-1044',
+      od: '2026-11-27',
+      dd: '2026-12-04',
+      lines: ['AB-2050S|2', 'AB-2058S|4', '205.310.01|1', '205.320.13|25'],
+    },
+  },
+  {
+    name: 'letter-units-spelled',
+    pages: [
+      [
+        [{ x: 40, t: 'Schreinerei Lüthi GmbH', s: 14, b: true }],
+        L([40, 'Bernstrasse 77, 3072 Ostermundigen']),
+        L([40, 'Telefon 031 555 28 70 · Telefax 031 555 28 71']),
+        40,
+        L([330, 'Ostermundigen, 24.11.2026']),
+        20,
+        [{ x: 40, t: 'Bestellung Nr. 1187', b: true }],
+        15,
+        L([40, 'Sehr geehrte Damen und Herren']),
+        10,
+        L([40, 'Wir bestellen hiermit zur Lieferung bis spätestens 2. Dezember 2026:']),
+        10,
+        L([60, '- fünf Karton Spanplattenschrauben Torx 5x60 (Art. 12-0815)']),
+        L([60, '- 3 Rollen Abdeckband Maler 38 mm, Art. 0003319']),
+        L([60, '- 2 Stück Schraubzwinge 300x120 mm, Art. BZ-5081']),
+        L([60, '- 1,5 Kilogramm Schweissdraht SG2 1.0 mm, Art. 0005201']),
+        10,
+        L([40, 'Besten Dank für die prompte Lieferung.']),
+        L([40, 'Freundliche Grüsse']),
+        L([40, 'Peter Lüthi']),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: '1187',
+      od: '2026-11-24',
+      dd: '2026-12-02',
+      lines: ['12-0815|5', '0003319|3', 'BZ-5081|2', '0005201|1.5'],
+    },
+  },
+  {
+    name: 'kw-year-crossing',
+    pages: [
+      [
+        [{ x: 40, t: 'Bauunternehmung Zaugg AG', s: 14, b: true }],
+        L([40, 'Kirchbergstrasse 19 · 3400 Burgdorf']),
+        30,
+        [{ x: 40, t: 'BESTELLUNG', s: 14, b: true }],
+        L([40, 'Nummer:'], [140, 'B-26-2291']),
+        L([40, 'Datum:'], [140, '28.12.2026']),
+        L([40, 'Lieferung:'], [140, 'KW 2/2027']),
+        20,
+        HR([40, 'Art.-Nr.'], [130, 'Artikelbezeichnung'], [-430, 'Menge'], [440, 'ME']),
+        R([40, '0005302'], [130, 'Stahlkette verzinkt 6 mm'], [-430, '50'], [440, 'm']),
+        R([40, '0006150'], [130, 'Strahlmittel Korund F80'], [-430, "1'000"], [440, 'kg']),
+        R([40, '204.150.10'], [130, 'Steinbohrer SDS-plus 10x160'], [-430, '20'], [440, 'Stk']),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'B-26-2291',
+      od: '2026-12-28',
+      dd: '2027-01-11',
+      lines: ['0005302|50', '0006150|1000', '204.150.10|20'],
+    },
+  },
+  {
+    name: 'ruled-grid-form',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41 · 6300 Zug · Fax 041 555 44 12']),
+        30,
+        [{ x: 40, t: 'Materialbestellung', s: 14, b: true }],
+        L([40, 'Bestellnr.: K-4471'], [250, 'Datum: 26.11.2026'], [420, 'Termin: 01.12.2026']),
+        15,
+        rule(40, 555, 12),
+        HR(
+          [45, 'Ihre Art.-Nr.'],
+          [130, 'Unsere Art.-Nr.'],
+          [230, 'Bezeichnung'],
+          [-470, 'Anzahl'],
+          [480, 'Einheit'],
+        ),
+        rule(40, 555, 12),
+        R(
+          [45, 'EK-3150I'],
+          [130, 'KS 1500-12'],
+          [230, 'Eckventil 1/2" verchromt'],
+          [-470, '24'],
+          [480, 'Stk'],
+        ),
+        rule(40, 555, 12),
+        R([45, '0005230'], [130, 'KS 2300-15'], [230, 'Kupferrohr 15x1 mm'], [-470, '60'], [480, 'm']),
+        rule(40, 555, 12),
+        R([45, '0004105'], [130, ''], [230, 'Bohr- und Schneidöl'], [-470, '5'], [480, 'l']),
+        rule(40, 555, 12),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: 'K-4471',
+      od: '2026-11-26',
+      dd: '2026-12-01',
+      lines: ['EK-3150I|24', '0005230|60', '0004105|5'],
+    },
+  },
+  {
+    name: 'en-po-decimal-comma-thousands',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München, Germany']),
+        30,
+        [{ x: 40, t: 'PURCHASE ORDER', s: 14, b: true }],
+        L([40, 'PO No.'], [120, 'HH-PO-55102']),
+        L([40, 'PO Date'], [120, '2026-11-25']),
+        L([40, 'Delivery'], [120, '2026-12-08']),
+        20,
+        HR(
+          [40, 'Line'],
+          [75, 'Our Part'],
+          [150, 'Your Part No.'],
+          [240, 'Description'],
+          [-450, 'Qty'],
+          [460, 'UoM'],
+          [-555, 'Ext. Price'],
+        ),
+        R(
+          [40, '1'],
+          [75, 'P-88120'],
+          [150, '0005231'],
+          [240, 'Copper tube 18x1'],
+          [-450, '1.200'],
+          [460, 'm'],
+          [-555, '17.040,00'],
+        ),
+        R(
+          [40, '2'],
+          [75, 'P-77031'],
+          [150, '0004110'],
+          [240, 'Brake cleaner 500 ml'],
+          [-450, '3'],
+          [460, 'CT'],
+          [-555, '140,40'],
+        ),
+        R(
+          [40, '3'],
+          [75, 'P-10044'],
+          [150, 'HS-1018'],
+          [240, 'Hammer 800 g'],
+          [-450, '6'],
+          [460, 'EA'],
+          [-555, '129,00'],
+        ),
+        20,
+        R([380, 'Order total EUR'], [-555, '17.309,40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-PO-55102',
+      od: '2026-11-25',
+      dd: '2026-12-08',
+      lines: ['0005231|1200', '0004110|3', 'HS-1018|6'],
+    },
+  },
+  {
+    name: 'form-many-rows-few-filled',
+    pages: [
+      [
+        [{ x: 40, t: 'Werkzeug Meier AG · Bestellformular', s: 13, b: true }],
+        L([40, 'Bitte ausfüllen und faxen an 044 555 10 20']),
+        20,
+        L([40, 'Kunde:'], [120, 'Baumann Metallbau AG'], [330, 'Kunden-Nr.:'], [410, 'C-2001']),
+        L([40, 'Datum:'], [120, '25.11.2026'], [330, 'Ihre Bestell-Nr.:'], [410, 'BAU-7781']),
+        L([40, 'Liefertermin:'], [120, 'sofort']),
+        15,
+        HR([40, 'Art.-Nr.'], [120, 'Artikel'], [360, 'VE'], [-470, 'Preis/VE'], [490, 'Bestellmenge']),
+        rule(),
+        ...[
+          ['10-4711', 'Senkkopfschraube M4x20', 'Pack', '8.90', ''],
+          ['10-4717', 'Senkkopfschraube M4x25', 'Pack', '9.40', '4'],
+          ['10-4720', 'Senkkopfschraube M5x30', 'Pack', '11.20', ''],
+          ['10-5120', 'Zylinderschraube M6x30', 'Pack', '12.60', ''],
+          ['10-5128', 'Zylinderschraube M8x40', 'Pack', '17.80', '10'],
+          ['10-6030', 'Sechskantmutter M8', 'Pack', '9.80', ''],
+          ['10-6038', 'Unterlegscheibe M8', 'Pack', '6.50', '10'],
+          ['204.118.05', 'Spiralbohrer HSS-G 5.0', 'Stk', '4.20', ''],
+          ['204.118.06', 'Spiralbohrer HSS-G 6.0', 'Stk', '4.80', ''],
+          ['204.118.08', 'Spiralbohrer HSS-G 8.0', 'Stk', '6.90', '12'],
+          ['0001547', 'Arbeitshandschuh Gr. 9', 'Paar', '3.90', ''],
+          ['0001574', 'Arbeitshandschuh Gr. 10', 'Paar', '3.90', ''],
+        ].flatMap(([a, d, u, p, q]) => [
+          R([40, a!], [120, d!], [360, u!], [-470, p!], [510, q!]),
+          rule(40, 555, -4),
+        ]),
+      ],
+    ],
+    want: {
+      cust: 'C-2001',
+      ref: 'BAU-7781',
+      od: '2026-11-25',
+      lines: ['10-4717|4', '10-5128|10', '10-6038|10', '204.118.08|12'],
+    },
+  },
+  {
+    name: 'it-ordine-qty-desc-code',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150 – 70191 Stuttgart']),
+        30,
+        [{ x: 40, t: 'Ordine', s: 14, b: true }],
+        L([40, 'N. ordine: 2026/0417 del 24/11/2026']),
+        L([40, 'Consegna richiesta: 03/12/2026']),
+        20,
+        HR([-70, 'Quantità'], [80, 'UM'], [120, 'Descrizione articolo'], [400, 'Vostro codice']),
+        R([-70, '3'], [80, 'CF'], [120, 'Viti Torx 5x60, scatola da 500'], [400, '12-0815']),
+        R([-70, '8'], [80, 'PZ'], [120, 'Morsetto 300x120 mm'], [400, 'BZ-5081']),
+        R([-70, '2'], [80, 'PZ'], [120, 'Smerigliatrice 125 mm 1400 W'], [400, 'AB-1020Z']),
+        15,
+        L([40, 'Cordiali saluti']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: '2026/0417',
+      od: '2026-11-24',
+      dd: '2026-12-03',
+      lines: ['12-0815|3', 'BZ-5081|8', 'AB-1020Z|2'],
+    },
+  },
+  {
+    name: 'de-short-year-dates-spaced',
+    pages: [
+      [
+        [{ x: 40, t: 'Baumann Metallbau AG', s: 14, b: true }],
+        L([40, 'Industriestrasse 14 · 8152 Glattbrugg']),
+        30,
+        L([40, 'Bestellung'], [200, 'Nr. 88-3312']),
+        L([40, 'vom'], [200, '27. 11. 26']),
+        L([40, 'Lieferdatum'], [200, 'Mo. 7.12.']),
+        20,
+        HR(
+          [40, 'Anzahl'],
+          [100, 'Artikelnummer'],
+          [220, 'Bezeichnung'],
+          [-500, 'Einzelpreis'],
+          [-555, 'Total'],
+        ),
+        R(
+          [40, '20'],
+          [100, 'BMB-40711'],
+          [220, 'Senkkopfschraube M4x20 verzinkt'],
+          [-500, '8.90'],
+          [-555, '178.00'],
+        ),
+        R(
+          [40, '150'],
+          [100, '0003318'],
+          [220, 'Gewebeklebeband silber 50 mm'],
+          [-500, '9.80'],
+          [-555, "1'470.00"],
+        ),
+        R([40, '6'], [100, 'HS-101B'], [220, 'Hammer Schlosser 300 g'], [-500, '14.90'], [-555, '89.40']),
+        R([380, 'Total'], [-555, "1'737.40"]),
+      ],
+    ],
+    want: {
+      cust: 'C-2001',
+      ref: '88-3312',
+      od: '2026-11-27',
+      dd: '2026-12-07',
+      lines: ['10-4711|20', '0003318|150', 'HS-101B|6'],
+    },
+  },
+  {
+    name: 'mail-de-casual-table',
+    eml: eml(
+      'Hans Zaugg <magazin@zaugg-bau.ch>',
+      'Material für Baustelle Lyssach',
+      `Hallo zusammen
+
+Für die Baustelle Lyssach brauchen wir bis Donnerstag 3.12.:
+
+Art. 0005302   Kette 6mm        80 m
+Art. 204.150.10 Steinbohrer 10  12 Stk
+Art. 0001620   Schutzbrillen    30 Stk
+
+Lieferadresse: Baustelle Lyssach, Bernstrasse 12, 3421 Lyssach
+Unsere Bestellnr.: Z-26-1302
+
+Gruss
+Hans Zaugg
+Magazin
+Bauunternehmung Zaugg AG`,
+    ),
+    want: {
+      cust: 'C-2008',
+      ref: 'Z-26-1302',
+      dd: '2026-12-03',
+      lines: ['0005302|80', '204.150.10|12', '0001620|30'],
+    },
+  },
+  {
+    name: 'mail-fr-lignes',
+    eml: eml(
+      'Garage Steiner AG <teile@garage-steiner.ch>',
+      'Commande 2611-A',
+      `Bonjour,
+
+Veuillez nous livrer les articles suivants :
+
+1) 10 x AB-2058S Batterie 18 V 5,0 Ah
+2) 4 x 0004110 Nettoyant freins (carton de 12)
+3) 2 x 205.320.12 Disques à tronçonner inox
+
+Livraison au plus tard le 8 décembre 2026.
+Merci et meilleures salutations
+
+Garage Steiner AG`,
+    ),
+    want: {
+      cust: 'C-2005',
+      ref: '2611-A',
+      dd: '2026-12-08',
+      lines: ['AB-2058S|10', '0004110|4', '205.320.12|2'],
+    },
+  },
+  {
+    name: 'mail-html-two-tables',
+    eml: eml(
+      'Elektro Frei AG <einkauf@elektro-frei.ch>',
+      'Bestellung 77231',
+      `<html><body><p>Guten Tag</p><p>Bitte folgende Positionen liefern:</p>
+<table border="1"><tr><th>Artikel</th><th>Bezeichnung</th><th>Menge</th></tr>
+<tr><td>0006001</td><td>Kabelbinder 4.8x200</td><td>20 Pack</td></tr>
+<tr><td>0006002</td><td>Kabelbinder 7.6x300</td><td>10 Pack</td></tr></table>
+<p>Zusätzlich für Lager 2:</p>
+<table border="1"><tr><th>Artikel</th><th>Bezeichnung</th><th>Menge</th></tr>
+<tr><td>0002210</td><td>Gehörschutz Box</td><td>3 Pack</td></tr></table>
+<p>Liefertermin: 02.12.2026</p><p>Freundliche Grüsse<br>Elektro Frei AG</p></body></html>`,
+      'text/html; charset=utf-8',
+    ),
+    want: {
+      cust: 'C-2003',
+      ref: '77231',
+      dd: '2026-12-02',
+      lines: ['0006001|20', '0006002|10', '0002210|3'],
+    },
+  },
+  {
+    name: 'po-footer-bank-phone',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 16, b: true }],
+        L([40, 'Baarerstrasse 41']),
+        L([40, '6300 Zug']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 14, b: true }],
+        R([40, 'Ihr Zeichen: mk'], [220, 'Unser Zeichen: ak'], [400, 'Zug, 26.11.2026']),
+        R([40, 'Bestellnummer: 26/1188']),
+        15,
+        HR([40, 'Pos'], [-110, 'Menge'], [120, 'ME'], [160, 'Artikel'], [250, 'Bezeichnung']),
+        R([40, '1'], [-110, '12'], [120, 'Stk'], [160, 'EK-3150I'], [250, 'Eckventil 1/2" verchromt']),
+        R([40, '2'], [-110, '30'], [120, 'm'], [160, '0005231'], [250, 'Kupferrohr 18x1 mm']),
+        40,
+        L([40, 'Lieferung frei Baustelle bis 11.12.2026.']),
+        300,
+        L([40, 'Sanitär Kälin & Co. AG · Tel. 041 555 44 10 · Fax 041 555 44 12 · info@kaelin-sanitaer.ch']),
+        L([40, 'Zuger Kantonalbank · IBAN CH44 0078 7000 1234 5678 9 · UID CHE-105.882.114 MWST']),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: '26/1188',
+      od: '2026-11-26',
+      dd: '2026-12-11',
+      lines: ['EK-3150I|12', '0005231|30'],
+    },
   },
 ];
