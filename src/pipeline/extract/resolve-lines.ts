@@ -173,6 +173,10 @@ function resolveFromDocument(
   }
   let quantity = item.quantity;
   let qConf = item.quantityConfidence;
+  // "1.200" metres read as 1.2 where 1200 × the price (the printed one, or the catalog's) is the
+  // row's total: the mark groups thousands (a page read by OCR, whose marks do not say)
+  const grouped = quantity === null ? null : thousandsOf(quantity, item, product?.price ?? null);
+  if (grouped !== null) quantity = grouped;
   // a fraction of an article that comes whole (pieces, packs, pairs) is no quantity: a figure of its
   // description ("M6x20 8,8") taken for lack of a better one
   const countedIn = item.unit ?? product?.unit ?? null;
@@ -456,6 +460,19 @@ function priceForCheck(
   const far = read < catalog * 0.5 || read > catalog * 1.5;
   if (divides(total, read * net) && !far) return read;
   return hamming(printed, cents(catalog)) === 1 ? catalog : read;
+}
+
+/** The thousands a quantity printed "1.200" or "1,200" stands for, when the row's total says so. */
+function thousandsOf(quantity: number, item: ItemCandidate, catalogPrice: number | null): number | null {
+  if (Number.isInteger(quantity) || item.total === null) return null;
+  const n = Math.round(quantity * 1000);
+  const printed = item.lines.some((l) =>
+    l.text.split(/\s+/).some((t) => /^\d{1,3}[.,]\d{3}$/.test(t) && Number(t.replace(/[.,]/, '')) === n),
+  );
+  const net = 1 - (item.discount ?? 0);
+  const prices = [item.unitPrice, catalogPrice].filter((p): p is number => p !== null && p > 0);
+  const makes = (q: number): boolean => prices.some((p) => Math.abs(q * p * net - item.total!) <= 0.011);
+  return printed && makes(n) && !makes(quantity) ? n : null;
 }
 
 /** A whole quantity that is, divided by 10 or 100, the fraction that one of the prices makes the total with. */

@@ -1531,9 +1531,16 @@ describe("a document's number style", () => {
       ['20-1772', 3],
     ]);
   });
-  it('leaves it to OCR, which reads many a dot as a comma', () => {
+  it("on an OCR page, where many a dot reads as a comma, only where the row's total says so", () => {
+    // 1200 × 9.50 (the catalog price) = 11.400,00
     const d = extractDraft([page(...rows)], meta, master);
-    expect(d.lines[0]!.quantity).not.toBe(1200);
+    expect(d.lines[0]!.quantity).toBe(1200);
+    const unsure = extractDraft(
+      [page(...rows.map((r) => r.replace('11.400,00', '11.500,00')))],
+      meta,
+      master,
+    );
+    expect(unsure.lines[0]!.quantity).not.toBe(1200);
   });
 });
 
