@@ -61,7 +61,10 @@ export function skuSimilarity(read: string, sku: string): number {
  */
 export function technicalTokens(s: string): Set<string> {
   const out = new Set<string>();
-  const joined = s.replace(/(\d)(?:\s+[x×]\s*|[x×]\s+)(?=\d)/gi, '$1x');
+  // (a whole number written with decimals is that number: "6.0 mm" is "6 mm", "125x1,0" is "125x1")
+  const joined = s
+    .replace(/(\d)[.,]0+(?![\d.,])/g, '$1')
+    .replace(/(\d)(?:\s+[x×]\s*|[x×]\s+)(?=\d)/gi, '$1x');
   for (const t of descriptionKey(joined.replace(/(\d),(\d)/g, '$1.$2'))
     .trim()
     .split(' ')) {
@@ -73,13 +76,23 @@ export function technicalTokens(s: string): Set<string> {
 }
 
 const DIMENSION = /^M\d+X\d+$/;
+/** A pack's content in a catalog description: "Pack à 100 Stk", "Box à 200 Paar", "Karton à 25 Stk". */
+const PACK_CONTENT = /\s(?:à|a)\s+\d+\s+\p{L}+/gu;
 
 /**
  * Share of the product's technical tokens found in the row, minus a penalty for a *conflicting*
  * dimension (the row says M12x110 where the product is M12x120): 0..1 after clamping.
  */
 function dimensionScore(rowTokens: Set<string>, product: Product): number {
-  const pt = technicalTokens(product.description);
+  // what a pack holds ("Pack à 100 Stk") an order may say or not: the better of both
+  const withPack = sharedFigures(rowTokens, technicalTokens(product.description));
+  const packless = product.description.replace(PACK_CONTENT, ' ');
+  return packless === product.description
+    ? withPack
+    : Math.max(withPack, sharedFigures(rowTokens, technicalTokens(packless)));
+}
+
+function sharedFigures(rowTokens: Set<string>, pt: Set<string>): number {
   if (pt.size === 0) return 0.5;
   let found = 0;
   let conflict = 0;

@@ -26,6 +26,30 @@ const master: MasterData = {
 const idx = buildCatalogIndex(master);
 
 describe('rankCandidates', () => {
+  it("names a product by its dimensions though the order leaves out the pack's content and a .0", () => {
+    const described = (text: string, products: MasterData['products']) =>
+      pickCandidate(
+        rankCandidates(
+          { articleTexts: [], text, unitPrice: null, total: null, quantity: 6 },
+          buildCatalogIndex({ products, customers: [], customerSkus: [] }),
+        ),
+        0.5,
+        0.15,
+      )?.product.sku;
+    const screws = [
+      p('10-4711', 'Senkkopfschraube M4x20 verzinkt Pack à 100 Stk', 8.9),
+      p('10-4717', 'Senkkopfschraube M4x25 verzinkt Pack à 100 Stk', 9.4),
+      p('10-4720', 'Senkkopfschraube M5x30 verzinkt Pack à 100 Stk', 11.2),
+    ];
+    expect(described('Senkkopfschrauben M4x25 verzinkt', screws)).toBe('10-4717');
+    const drills = [
+      p('204.118.05', 'Spiralbohrer HSS-G 5.0 mm', 4.2),
+      p('204.118.06', 'Spiralbohrer HSS-G 6.0 mm', 4.8),
+      p('204.118.08', 'Spiralbohrer HSS-G 8.0 mm', 6.9),
+    ];
+    expect(described('Spiralbohrer HSS-G 6 mm', drills)).toBe('204.118.06');
+  });
+
   it('measures article-number similarity after OCR folding', () => {
     expect(skuSimilarity('10-5l97', '10-5197')).toBe(1);
     expect(skuSimilarity('10197', '10-5197')).toBeGreaterThan(0.8);
