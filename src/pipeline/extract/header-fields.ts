@@ -456,6 +456,10 @@ const SECONDARY_REF_LABELS = new Set(
 );
 
 /** What follows "vom", "du", "del", "dated" after an order number. */
+/** A line that is a bare number label and its value, and the title line of an order above it. */
+const BARE_NUMBER = /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(\S+)\s*$/iu;
+const ORDER_TITLE =
+  /^\s*(?:bestellung|purchase\s+order|order|commande|bon\s+de\s+commande|ordine|ordine\s+d['’]acquisto)\s*$/iu;
 const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 const DATED_BELOW = /^\s*(?:vom|du|del|dated)\s+(.+)$/iu;
 
@@ -816,6 +820,13 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
       const v = cleanReference(m[1]!);
       if (v && (v.match(/\d/g) ?? []).length >= 5)
         reference = better(reference, { value: v, score: 0.6, evidence: ev(l) });
+    }
+
+    // a bare "Nr." right under the order's title ("BESTELLUNG" over "Nr.  HH-26-0913")
+    const bare = BARE_NUMBER.exec(l.text);
+    if (bare && li > 0 && ORDER_TITLE.test(lines[li - 1]!.text)) {
+      const v = cleanReference(bare[1]!);
+      if (v && /\d/.test(v)) reference = better(reference, { value: v, score: 0.7, evidence: ev(l, v) });
     }
 
     // the letter's "Ort, Datum" line, or its last cell ("BON DE COMMANDE N° 77 | Muttenz, le 24/11/2026")

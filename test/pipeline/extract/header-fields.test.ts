@@ -260,6 +260,12 @@ describe('header fields', () => {
     expect(deadline.orderDate).toBeNull();
     expect(deadline.deliveryDate?.value).toBe('2026-06-11');
   });
+  it('takes a bare "Nr." under the order\'s title, and no other bare number', () => {
+    expect(fields(['BESTELLUNG', 'Nr.        HH-26-0913', 'Datum      19.05.2026']).reference?.value).toBe(
+      'HH-26-0913',
+    );
+    expect(fields(['Lieferschein', 'Nr.        LS-4471']).reference).toBeNull();
+  });
   it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
     expect(f.orderDate?.value).toBe('2026-11-24');
