@@ -456,8 +456,8 @@ const SECONDARY_REF_LABELS = new Set(
 );
 
 /** What follows "vom", "du", "del", "dated" after an order number. */
-/** A line that is a bare number label and its value, and the title line of an order above it. */
-const BARE_NUMBER = /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(\S+)\s*$/iu;
+/** A line that is a bare number label and its value (after a speck), and the title line of an order above it. */
+const BARE_NUMBER = /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(?:[|!:;il]\s+)?(\S+)\s*$/iu;
 const ORDER_TITLE =
   /^\s*(?:bestellung|purchase\s+order|order|commande|bon\s+de\s+commande|ordine|ordine\s+d['’]acquisto)\s*$/iu;
 const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
@@ -618,7 +618,8 @@ function combinedRefDate(
 }
 
 /** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
-const PLACE_DATE = /^\s*["“„'‘]?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
+const PLACE_DATE =
+  /^\s*["“„'‘]?(?:\p{Lu}\p{L}{0,3}[.,]\s*)?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
 /** Words a deadline is said with: "Lieferung frei Baustelle bis. 11.12.2026." names no place. */
 const DEADLINE_WORDS =
   /\b(?:bis|liefer\p{L}*|by|until|deliver\p{L}*|livr\p{L}*|consegn\p{L}*|entro|sp[äa]testens)\b/iu;

@@ -255,6 +255,9 @@ describe('header fields', () => {
     expect(below.orderDate?.value).toBe('2026-05-27');
     const speck = fields(['Ihr Zeichen: mk   Unser Zeichen: ak   "Zug, 26.05.2026']);
     expect(speck.orderDate?.value).toBe('2026-05-26');
+    // (an abbreviated place whose dot read as a comma)
+    const comma = fields(['Bestell-Nr.: GS-26-588                  St, Gallen, 23.05.2026']);
+    expect(comma.orderDate?.value).toBe('2026-05-23');
     // (OCR's dot after "bis": no place and date, the delivery date)
     const deadline = fields(['Bestellnummer: 26/1188', 'Lieferung frei Baustelle bis. 11.06.2026.']);
     expect(deadline.orderDate).toBeNull();
@@ -265,6 +268,8 @@ describe('header fields', () => {
       'HH-26-0913',
     );
     expect(fields(['Lieferschein', 'Nr.        LS-4471']).reference).toBeNull();
+    // (a speck between label and value)
+    expect(fields(['Bestellung', 'Nr.   i   HH-26-0913']).reference?.value).toBe('HH-26-0913');
   });
   it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
