@@ -42,10 +42,27 @@ function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * The paragraphs and breaks inside the cells of a table row with two cells or more are spaces:
+ * Outlook writes every cell as a paragraph ("<td><p>8</p></td><td><p>AB-1020Z</p></td>"), which
+ * must stay one row. A row of one cell (a layout table around the whole message) keeps its lines.
+ */
+function keepRowsWhole(html: string): string {
+  return html.replace(
+    /<tr\b[^>]*>((?:(?!<\/?(?:tr|table)\b)[\s\S])*)<\/tr\s*>/gi,
+    (row: string, inner: string) =>
+      (inner.match(/<t[dh]\b/gi) ?? []).length < 2
+        ? row
+        : row.replace(/<\/?(?:p|div)\b[^>]*>|<br\b[^>]*>/gi, ' '),
+  );
+}
+
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|title|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+  const text = keepRowsWhole(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style|head|title|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, ''),
+  )
     .replace(/<(br|hr)\b[^>]*>/gi, '\n')
     .replace(/<\/(td|th)\s*>/gi, '\t')
     .replace(
@@ -62,7 +79,7 @@ export function htmlToText(html: string): string {
       l
         .replace(/[ \t]*\t[ \t]*/g, '\t')
         .replace(/ {2,}/g, ' ')
-        .replace(/^\t+|\s+$/g, ''),
+        .replace(/^[\t ]+|\s+$/g, ''),
     )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

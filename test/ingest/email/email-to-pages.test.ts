@@ -256,6 +256,14 @@ describe('e-mail → pages', () => {
     expect(detectFaxRelay('hans@kunde.ch', 'Bestellung 4711', 'Fax: 044 555 12 34').relay).toBe(false);
   });
 
+  it("htmlToText keeps a table row whole though its cells are paragraphs (Outlook), not a layout table's lines", () => {
+    const outlook =
+      '<table><tr><td><p class="MsoNormal"><b>Anzahl</b></p></td><td><p class="MsoNormal">Art.-Nr.</p></td></tr>' +
+      '<tr><td><p class="MsoNormal">8</p></td><td><p class="MsoNormal">AB-1020Z</p><p>1400 W</p></td></tr></table>';
+    expect(htmlToText(outlook)).toBe('Anzahl\tArt.-Nr.\n\n8\tAB-1020Z 1400 W');
+    const wrapper = '<table><tr><td><p>Bitte liefern:</p>2x AB-2058S<br>1x AB-2050S</td></tr></table>';
+    expect(htmlToText(wrapper)).toBe('Bitte liefern:\n2x AB-2058S\n1x AB-2050S');
+  });
   it('htmlToText decodes entities and never passes markup through', () => {
     expect(
       htmlToText('<p>M&uuml;ller &amp; Co&#8482;</p><a href="x">link</a><img src=x onerror=alert(1)'),
