@@ -9,6 +9,7 @@
  * next year, and footers full of numbers. Each says what a clerk expects of its draft.
  * Master data: fixtures/master-data.
  */
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** A run of text at x (PDF points from the left; its right end with `r`), its size and weight. */
 type It = { x: number; t: string; s?: number; b?: boolean; r?: boolean };
@@ -71,6 +72,74 @@ const filled: Record<string, string> = {
   '0001574': '20',
   '0003402': '3',
 };
+/** A message with its own Content-Type and headers (an encoded or multipart body). */
+const mime = (from: string, subject: string, ct: string, extra = '') =>
+  `From: ${from}\r\nTo: orders@supplier.example\r\nSubject: ${subject}\r\nDate: Fri, 27 Nov 2026 09:12:00 +0100\r\nMessage-ID: <${(++messages).toString(36)}@mail.example>\r\nMIME-Version: 1.0\r\nContent-Type: ${ct}\r\n${extra}`;
+/** UTF-8 text as quoted-printable, lines of at most 76 characters. */
+function toQp(s: string): string {
+  let out = '';
+  let line = '';
+  for (const b of Buffer.from(s.replace(/\n/g, '\r\n'), 'utf8')) {
+    if (b === 13 || b === 10) {
+      out += line + String.fromCharCode(b);
+      line = '';
+      continue;
+    }
+    const piece =
+      b > 126 || b === 61 ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
+    if (line.length + piece.length > 73) {
+      out += `${line}=\r\n`;
+      line = '';
+    }
+    line += piece;
+  }
+  return out + line;
+}
+const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64').replace(/.{76}/g, '$&\r\n');
+/** A plain one-page PDF order, to attach to a message. */
+async function pdfOf(lines: [number, string][][]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  let y = 800;
+  for (const l of lines) {
+    for (const [x, t] of l) page.drawText(t, { x, y, size: 10, font });
+    y -= 15;
+  }
+  return pdf.save();
+}
+
+const attachedPdf = await pdfOf([
+  [[40, 'Sanitär Kälin & Co. AG, Baarerstrasse 41, 6300 Zug']],
+  [[40, 'BESTELLUNG 26-2207']],
+  [
+    [40, 'Datum: 25.11.2026'],
+    [300, 'Liefertermin: 03.12.2026'],
+  ],
+  [],
+  [
+    [40, 'Pos'],
+    [70, 'Artikel'],
+    [160, 'Bezeichnung'],
+    [400, 'Menge'],
+    [450, 'ME'],
+  ],
+  [
+    [40, '1'],
+    [70, 'KS 1500-12'],
+    [160, 'Eckventil 1/2 verchromt'],
+    [400, '10'],
+    [450, 'Stk'],
+  ],
+  [
+    [40, '2'],
+    [70, 'KS 2300-15'],
+    [160, 'Kupferrohr 15x1'],
+    [400, '50'],
+    [450, 'm'],
+  ],
+]);
+
 export const VARIED_ORDERS: VariedOrder[] = [
   {
     name: 'it-ordine',
@@ -2550,5 +2619,168 @@ Anna Hofmann`,
       od: '2026-11-19',
       lines: ['0005230|60', '0004110|2', 'HS-101B|3'],
     },
+  },
+  // e-mails: quoted-printable, base64 Outlook HTML, a CSV and a PDF attached, <br> lines, a text table,
+  // a reply that orders more above a quoted confirmation
+  {
+    name: 'mail-qp-umlauts',
+    eml:
+      mime(
+        'Schreinerei Lüthi <bestellung@luethi-holzbau.ch>',
+        '=?utf-8?Q?Bestellung_f=C3=BCr_n=C3=A4chste_Woche?=',
+        'text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable\r\n',
+      ) +
+      '\r\n' +
+      toQp(`Grüezi mitenand
+
+Bitte für nächste Woche (bis 4.12.2026) liefern:
+
+12-0815  Spanplattenschraube Torx 5x60   3 Karton
+0003319  Abdeckband Maler 38 mm          10 Rollen
+0001547  Arbeitshandschuh Nitril Grösse 9  12 Paar
+
+Bestellnummer: L-26-114
+
+Mit freundlichen Grüssen
+Peter Lüthi
+Tel. 031 555 28 70`),
+    want: {
+      cust: 'C-2002',
+      ref: 'L-26-114',
+      dd: '2026-12-04',
+      lines: ['12-0815|3', '0003319|10', '0001547|12'],
+    },
+  },
+  {
+    name: 'mail-b64-html-outlook',
+    eml:
+      mime(
+        'Elektro Frei AG <einkauf@elektro-frei.ch>',
+        'Bestellung 77301',
+        'multipart/alternative; boundary="b1"',
+      ) +
+      '\r\n' +
+      '--b1\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+      b64(`<html><head><style>p.MsoNormal{margin:0}</style></head><body><div class="WordSection1">
+<p class="MsoNormal">Guten Tag Herr Meier<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<p class="MsoNormal">Bitte liefern Sie uns folgende Artikel bis am 02.12.2026:<o:p></o:p></p>
+<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0"><tr><td><p class="MsoNormal"><b>Anzahl</b></p></td><td><p class="MsoNormal"><b>Art.-Nr.</b></p></td><td><p class="MsoNormal"><b>Bezeichnung</b></p></td></tr>
+<tr><td><p class="MsoNormal">8</p></td><td><p class="MsoNormal">AB-1020Z</p></td><td><p class="MsoNormal">Winkelschleifer 125&nbsp;mm 1400&nbsp;W</p></td></tr>
+<tr><td><p class="MsoNormal">100</p></td><td><p class="MsoNormal">0006002</p></td><td><p class="MsoNormal">Kabelbinder 7.6x300</p></td></tr></table>
+<p class="MsoNormal">Freundliche Grüsse<br>Hans Frei<br>Elektro Frei AG | Hauptstrasse 5 | 4132 Muttenz | Tel. 061 555 33 00</p></div></body></html>`) +
+      '\r\n--b1--\r\n',
+    want: { cust: 'C-2003', ref: '77301', dd: '2026-12-02', lines: ['AB-1020Z|8', '0006002|100'] },
+  },
+  {
+    name: 'mail-csv-semicolon',
+    eml:
+      mime(
+        'Bauunternehmung Zaugg AG <magazin@zaugg-bau.ch>',
+        'Bestellung Z-26-1410',
+        'multipart/mixed; boundary="b2"',
+      ) +
+      '\r\n' +
+      '--b2\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGuten Tag, anbei unsere Bestellung als CSV. Gruss H. Zaugg\r\n' +
+      '--b2\r\nContent-Type: text/csv; name="bestellung.csv"\r\nContent-Disposition: attachment; filename="bestellung.csv"\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+      b64(
+        'Artikelnummer;Bezeichnung;Menge;Einheit\r\n0005302;Stahlkette verzinkt 6 mm;40;m\r\n204.150.10;Steinbohrer SDS-plus 10x160;25;Stk\r\n0006150;Strahlmittel Korund F80;500;kg\r\n',
+      ) +
+      '\r\n--b2--\r\n',
+    want: { cust: 'C-2008', ref: 'Z-26-1410', lines: ['0005302|40', '204.150.10|25', '0006150|500'] },
+  },
+  {
+    name: 'mail-pdf-attached-body-anbei',
+    eml:
+      mime(
+        'Sanitär Kälin <bestellung@kaelin-sanitaer.ch>',
+        'Bestellung 26-2207',
+        'multipart/mixed; boundary="b3"',
+      ) +
+      '\r\n' +
+      '--b3\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGuten Tag\r\n\r\nAnbei unsere Bestellung 26-2207.\r\n\r\nFreundliche Grüsse\r\nA. Kälin\r\nSanitär Kälin & Co. AG\r\nTel. 041 555 44 10\r\n' +
+      '--b3\r\nContent-Type: application/pdf; name="Bestellung_26-2207.pdf"\r\nContent-Disposition: attachment; filename="Bestellung_26-2207.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+      b64(attachedPdf) +
+      '\r\n--b3--\r\n',
+    want: {
+      cust: 'C-2004',
+      ref: '26-2207',
+      od: '2026-11-25',
+      dd: '2026-12-03',
+      lines: ['EK-3150I|10', '0005230|50'],
+    },
+  },
+  {
+    name: 'mail-html-br-lines',
+    eml:
+      mime(
+        'Garage Steiner AG <teile@garage-steiner.ch>',
+        'Bestellung',
+        'text/html; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit\r\n',
+      ) +
+      '\r\n' +
+      `<div>Hallo Team,<br><br>bitte schickt uns:<br>2x AB-2058S Akku 18V 5Ah<br>1x AB-2050S Bohrschrauber<br>5x 205.320.13 F&auml;cherschleifscheiben<br><br>Unsere Bestell-Nr.: GS-26-601<br>Liefertermin: so bald wie m&ouml;glich<br><br>Danke &amp; Gruss<br>Marco Steiner<br>Garage Steiner AG</div>`,
+    want: { cust: 'C-2005', ref: 'GS-26-601', dd: null, lines: ['AB-2058S|2', 'AB-2050S|1', '205.320.13|5'] },
+  },
+  {
+    name: 'mail-markdown-table',
+    eml:
+      mime(
+        'Hofmann Haustechnik <bestellung@hofmann-haustechnik.de>',
+        'Bestellung HH-26-1001',
+        'text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit\r\n',
+      ) +
+      '\r\n' +
+      `Sehr geehrte Damen und Herren,
+
+| Pos | Artikel  | Beschreibung          | Menge | Einheit |
+|-----|----------|-----------------------|------:|---------|
+| 1   | 0005231  | Kupferrohr 18x1 mm    |   200 | m       |
+| 2   | EK-3150I | Eckventil 1/2"        |    30 | Stk     |
+| 3   | 0004105  | Bohr- und Schneidöl   |     6 | l       |
+
+Liefertermin: 09.12.2026
+
+Mit freundlichen Grüßen
+Hofmann Haustechnik GmbH`.replace(/\n/g, '\r\n'),
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-26-1001',
+      dd: '2026-12-09',
+      lines: ['0005231|200', 'EK-3150I|30', '0004105|6'],
+    },
+  },
+  {
+    name: 'mail-reply-on-top-of-confirmation',
+    eml:
+      mime(
+        'Baumann Metallbau AG <einkauf@baumann-metallbau.ch>',
+        'AW: Auftragsbestätigung 880123',
+        'text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit\r\n',
+      ) +
+      '\r\n' +
+      `Guten Tag
+
+Danke für die Bestätigung. Bitte zusätzlich noch liefern:
+5 Pack 10-4720 Senkkopfschraube M5x30
+2 Stk 205.310.01 Bit-Set
+
+Unsere Bestellnummer dafür: BM-88290
+
+Gruss R. Baumann
+
+-----Ursprüngliche Nachricht-----
+Von: Verkauf Werkzeug Meier AG
+Gesendet: Donnerstag, 26. November 2026 16:02
+An: einkauf@baumann-metallbau.ch
+Betreff: Auftragsbestätigung 880123
+
+Wir bestätigen Ihre Bestellung BM-88213:
+30 Pack 10-4711 Senkkopfschraube M4x20
+15 Pack 10-4717 Senkkopfschraube M4x25`.replace(/\n/g, '\r\n'),
+    want: { cust: 'C-2001', ref: 'BM-88290', lines: ['10-4720|5', '205.310.01|2'] },
   },
 ];
