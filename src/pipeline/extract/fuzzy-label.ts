@@ -65,8 +65,23 @@ export function labelEquals(text: string, label: string): boolean {
   return boundedDistance(text, label, t) <= t || confusedTwice(text, label);
 }
 
-/** Letter pairs faxes confuse in print ("Beseichuung" for Bezeichnung: s/z and u/n). */
-const CONFUSED = new Set(['un', 'nu', 'sz', 'zs', 'ce', 'ec', 'hb', 'bh', 'ao', 'oa', 'nr', 'rn']);
+/** Letter pairs faxes confuse in print ("Beseichuung" for Bezeichnung: s/z and u/n; "Anliclerung" for Anlieferung: e/c and f/l). */
+const CONFUSED = new Set([
+  'un',
+  'nu',
+  'sz',
+  'zs',
+  'ce',
+  'ec',
+  'hb',
+  'bh',
+  'ao',
+  'oa',
+  'nr',
+  'rn',
+  'fl',
+  'lf',
+]);
 
 /**
  * A label of ten letters or more read with two letters swapped for ones OCR confuses them with, and

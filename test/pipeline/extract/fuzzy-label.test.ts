@@ -36,6 +36,8 @@ describe('fuzzy labels', () => {
   it('tolerates a second edit in a label of ten letters or more when both swap letters OCR confuses', () => {
     // s/z and u/n
     expect(labelEquals(foldLabel('Beseichuung'), foldLabel('bezeichnung'))).toBe(true);
+    // e/c and f/l (a serif typeface on a standard-resolution fax)
+    expect(labelEquals(foldLabel('Anliclerung'), foldLabel('anlieferung'))).toBe(true);
     // two other letters: another word
     expect(labelEquals(foldLabel('Bekleidung'), foldLabel('bezeichnung'))).toBe(false);
     expect(labelEquals(foldLabel('Beseichxung'), foldLabel('bezeichnung'))).toBe(false);
