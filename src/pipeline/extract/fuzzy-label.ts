@@ -65,7 +65,10 @@ export function labelEquals(text: string, label: string): boolean {
   return boundedDistance(text, label, t) <= t || confusedTwice(text, label);
 }
 
-/** Letter pairs faxes confuse in print ("Beseichuung" for Bezeichnung: s/z and u/n; "Anliclerung" for Anlieferung: e/c and f/l). */
+/**
+ * Letter pairs faxes confuse in print: "Beseichuung" for Bezeichnung (s/z and u/n), "Anliclerung"
+ * for Anlieferung (e/c and f/l).
+ */
 const CONFUSED = new Set([
   'un',
   'nu',

@@ -455,11 +455,12 @@ const SECONDARY_REF_LABELS = new Set(
   ].map(foldLabel),
 );
 
-/** What follows "vom", "du", "del", "dated" after an order number. */
 /** A line that is a bare number label and its value (after a speck), and the title line of an order above it. */
 const BARE_NUMBER = /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(?:[|!:;il]\s+)?(\S+)\s*$/iu;
 const ORDER_TITLE =
   /^\s*(?:bestellung|purchase\s+order|order|commande|bon\s+de\s+commande|ordine|ordine\s+d['’]acquisto)\s*$/iu;
+
+/** What follows "vom", "du", "del", "dated" after an order number (or opens the line under it). */
 const DATED = /\s(?:vom|v\.|du|del|dated|of|from)\s+(.+)$/iu;
 const DATED_BELOW = /^\s*(?:vom|du|del|dated)\s+(.+)$/iu;
 

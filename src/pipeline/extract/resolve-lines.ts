@@ -343,8 +343,10 @@ function resolveFromDocument(
       // "125" litres where total ÷ price (the printed one, or the catalog's) is 12.5: the
       // quantity's decimal mark was lost on the page, not a digit misread
       const q = lostMark(quantity, [price, (product?.price ?? 0) * net], total)!;
+      const by =
+        Math.abs(q * price - total) <= 0.011 ? `price ${price}` : `the catalog price ${product!.price}`;
       warnings.push(
-        `line ${position}: quantity read as ${quantity}, but total ${total} ÷ price ${price} = ${q}; took ${q} (its decimal mark lost), please check`,
+        `line ${position}: quantity read as ${quantity}, but total ${total} ÷ ${by} = ${q}; took ${q} (its decimal mark lost), please check`,
       );
       quantity = q;
       qConf = 0.6;
