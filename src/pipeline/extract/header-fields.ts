@@ -824,10 +824,19 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
         reference = better(reference, { value: v, score: 0.6, evidence: ev(l) });
     }
 
-    // a bare "Nr." right under the order's title ("BESTELLUNG" over "Nr.  HH-26-0913")
-    const bare = BARE_NUMBER.exec(l.text);
-    if (bare && li > 0 && ORDER_TITLE.test(lines[li - 1]!.text)) {
-      const v = cleanReference(bare[1]!);
+    // a bare "Nr." right under the order's title ("BESTELLUNG" over "Nr.  HH-26-0913"), also in a
+    // block of its own beside the letterhead
+    const above = li > 0 && lines[li - 1]!.page === l.page ? lines[li - 1]! : null;
+    const titles = above ? above.cells.filter((t) => ORDER_TITLE.test(t.text)) : [];
+    for (const [k, c] of titles.length ? l.cells.entries() : []) {
+      if (!titles.some((t) => Math.abs(t.x0 - c.x0) <= 2 * l.unit)) continue;
+      const bare = BARE_NUMBER.exec(
+        l.cells
+          .slice(k)
+          .map((x) => x.text)
+          .join(' '),
+      );
+      const v = bare ? cleanReference(bare[1]!) : null;
       if (v && /\d/.test(v)) reference = better(reference, { value: v, score: 0.7, evidence: ev(l, v) });
     }
 

@@ -270,6 +270,12 @@ describe('header fields', () => {
     expect(fields(['Lieferschein', 'Nr.        LS-4471']).reference).toBeNull();
     // (a speck between label and value)
     expect(fields(['Bestellung', 'Nr.   i   HH-26-0913']).reference?.value).toBe('HH-26-0913');
+    // (a block of its own beside the letterhead)
+    const beside = fields([
+      'Hofmann Haustechnik GmbH                          BESTELLUNG',
+      'Landsberger Straße 302, 80687 München             Nr.: HH-26-1140',
+    ]);
+    expect(beside.reference?.value).toBe('HH-26-1140');
   });
   it("takes the letter's place and date from the last cell of a line that also holds the title", () => {
     const f = fields(['BON DE COMMANDE N° EF-2026-77              Muttenz, le 24/11/2026']);
