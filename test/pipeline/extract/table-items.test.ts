@@ -40,6 +40,36 @@ describe('table headers', () => {
       'quantity',
     );
     expect(header('Bitte liefern Sie die Menge zum Preis laut Offerte')).toBeNull();
+    // SAP's and other ERPs' own words, Swiss German, French abbreviations
+    expect(kinds('Bestellmenge   Mengeneinheit   Materialnummer   Materialkurztext')).toEqual([
+      'quantity',
+      'unit',
+      'article',
+      'description',
+    ]);
+    expect(kinds('Pos   Ident-Nr.   Benennung   Menge   Einh.')).toEqual([
+      'pos',
+      'article',
+      'description',
+      'quantity',
+      'unit',
+    ]);
+    expect(kinds('Anzahl   Packung   Art-Nr   Beschrieb')).toEqual([
+      'quantity',
+      'unit',
+      'article',
+      'description',
+    ]);
+    expect(kinds('Stück   Artikel   Bezeichnung')).toEqual(['quantity', 'article', 'description']);
+    expect(kinds('Nbre   Référence   Désignation')).toEqual(['quantity', 'article', 'description']);
+    expect(kinds('Item   Part Number   Description   Quantity Ordered   Unit Cost   Extended')).toEqual([
+      'pos',
+      'article',
+      'description',
+      'quantity',
+      'price',
+      'total',
+    ]);
     expect(kinds('Qty   Description            Our Part #   Your Part #   Unit Cost   Ext.')).toEqual([
       'quantity',
       'description',
