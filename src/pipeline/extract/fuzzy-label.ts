@@ -156,6 +156,17 @@ export function findLabelSpans<K extends string>(
     f.edits <= tolerance(f.label.length) &&
     // (the whole span is the label misread, not a compound ending in it)
     boundedDistance(folded.slice(f.from, f.to).join(''), f.label, f.edits) <= f.edits &&
+    // (a label read right from the same first word, ended by its colon, ends before the words
+    // after it: "Ihre Bestell-Nr.: GS 4471" is no misread label taking in the value's prefix; and
+    // two labels read right are two labels: "Purchase Order | PO number:")
+    !cands.some((x) => x.edits === 0 && x.from === f.from && x.to < f.to && /:$/.test(words[x.to - 1]!)) &&
+    !cands.some(
+      (x, _, all) =>
+        x.edits === 0 &&
+        x.from >= f.from &&
+        x.to <= f.to &&
+        all.some((y) => y !== x && y.edits === 0 && y.from >= x.to && y.to <= f.to),
+    ) &&
     cands.some((e) => {
       if (e.edits !== 0 || e.from < f.from || e.to > f.to || e.to - e.from >= f.to - f.from) return false;
       if (f.label.length < e.label.length + 3) return false;

@@ -82,5 +82,21 @@ describe('fuzzy labels', () => {
     ]);
     const pair = findLabelSpans(['Liefertermin', 'Lieferadresse'], H, { misreadLonger: true });
     expect(pair.map((s) => s.kind)).toEqual(['delivery', 'address']);
+    // nor a label read right, ended by its colon, and the value's prefix after it; nor two labels
+    // read right ("Purchase Order | PO number:")
+    const L = [
+      ...H,
+      ['ref', ['ihre bestell-nr', 'purchase order', 'purchase order number'].map(foldLabel)],
+    ] as const;
+    expect(findLabelSpans(['Ihre', 'Bestell-Nr.:', 'GS', '4471'], L, { misreadLonger: true })).toMatchObject([
+      { kind: 'ref', from: 0, to: 2, edits: 0 },
+    ]);
+    const two = findLabelSpans(['Purchase', 'Order', 'PO', 'number:', 'CMD-78869'], L, {
+      misreadLonger: true,
+    });
+    expect(two.map((s) => [s.from, s.to, s.edits])).toEqual([
+      [0, 2, 0],
+      [2, 4, 0],
+    ]);
   });
 });
