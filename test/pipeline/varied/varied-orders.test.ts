@@ -12,13 +12,14 @@ import type { MasterData } from '../../../src/pipeline/types.ts';
 import { VARIED_ORDERS, type VariedOrder } from './varied-orders.ts';
 
 /** The order as a born-digital A4 PDF: each line 1.5 × its largest size below the one before; rulings take no room. */
-async function orderPdf(pages: NonNullable<VariedOrder['pages']>): Promise<Uint8Array> {
+async function orderPdf(order: VariedOrder): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  for (const lines of pages) {
-    const page = pdf.addPage([595, 842]);
-    let y = 800;
+  const hand = await pdf.embedFont(StandardFonts.CourierBoldOblique);
+  for (const lines of order.pages!) {
+    const page = pdf.addPage(order.landscape ? [842, 595] : [595, 842]);
+    let y = order.landscape ? 560 : 800;
     for (const line of lines) {
       if (typeof line === 'number') {
         y -= line;
@@ -35,7 +36,7 @@ async function orderPdf(pages: NonNullable<VariedOrder['pages']>): Promise<Uint8
         continue;
       }
       for (const run of line) {
-        const font = run.b ? bold : regular;
+        const font = run.i ? hand : run.b ? bold : regular;
         const size = run.s ?? 10;
         const x = run.r ? run.x - font.widthOfTextAtSize(run.t, size) : run.x;
         page.drawText(run.t, { x, y, size, font });
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 describe('orders in layouts no generator makes', () => {
   it.each(VARIED_ORDERS.map((o) => [o.name, o] as const))('%s', async (_, order) => {
-    const bytes = order.eml ? new TextEncoder().encode(order.eml) : await orderPdf(order.pages!);
+    const bytes = order.eml ? new TextEncoder().encode(order.eml) : await orderPdf(order);
     const draft = await runDocument(
       bytes,
       {

@@ -11,14 +11,19 @@
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-/** A run of text at x (PDF points from the left; its right end with `r`), its size and weight. */
-type It = { x: number; t: string; s?: number; b?: boolean; r?: boolean };
+/**
+ * A run of text at x (PDF points from the left; its right end with `r`), its size and weight; `i`
+ * for what a customer filled in by hand (an oblique typewriter face stands in for handwriting).
+ */
+type It = { x: number; t: string; s?: number; b?: boolean; r?: boolean; i?: boolean };
 /** A ruling from x0 to x1, dy points above the next line's baseline. */
 type Rule = { x0: number; x1: number; dy: number };
 /** A line of runs, a ruling, or a gap in points. */
 type Line = It[] | Rule | number;
 export interface VariedOrder {
   name: string;
+  /** An A4 page on its side. */
+  landscape?: boolean;
   /** Pages of a born-digital PDF, or the raw e-mail. */
   pages?: Line[][];
   eml?: string;
@@ -140,6 +145,8 @@ const attachedPdf = await pdfOf([
   ],
 ]);
 
+/** Filled in by hand. */
+const W = (x: number, t: string, s = 12): It => ({ x, t, i: true, s });
 export const VARIED_ORDERS: VariedOrder[] = [
   {
     name: 'it-ordine',
@@ -2782,5 +2789,212 @@ Wir bestätigen Ihre Bestellung BM-88213:
 30 Pack 10-4711 Senkkopfschraube M4x20
 15 Pack 10-4717 Senkkopfschraube M4x25`.replace(/\n/g, '\r\n'),
     want: { cust: 'C-2001', ref: 'BM-88290', lines: ['10-4720|5', '205.310.01|2'] },
+  },
+  // a form filled in by hand, a landscape page, notes under rows and a rounding line, a letter with two
+  // address columns and an offer's validity date
+  {
+    name: 'form-filled-by-hand',
+    pages: [
+      [
+        [{ x: 40, t: 'Werkzeug Meier AG', s: 16, b: true }],
+        L([40, 'Bestellschein  ·  Fax 044 555 10 20  ·  bestellung@werkzeug-meier.ch']),
+        20,
+        [{ x: 40, t: 'Kunde:' }, W(120, 'Garage Steiner AG'), { x: 330, t: 'Kd-Nr.:' }, W(390, 'C-2005')],
+        [{ x: 40, t: 'Datum:' }, W(120, '26.11.26'), { x: 330, t: 'Ihre Bestell-Nr.:' }, W(430, 'GS 4471')],
+        [{ x: 40, t: 'Lieferung bis:' }, W(120, '3.12.')],
+        20,
+        HR([40, 'Menge'], [100, 'Art.-Nr.'], [190, 'Bezeichnung'], [430, 'Einheit'], [-555, 'Preis']),
+        rule(40, 555, -4),
+        ...[
+          ['', 'AB-1020X', 'Winkelschleifer 125 mm 1200 W', 'Stk', '129.00'],
+          ['2', 'AB-1020Z', 'Winkelschleifer 125 mm 1400 W', 'Stk', '149.00'],
+          ['', 'AB-2050S', 'Akku-Bohrschrauber 18 V ohne Akku', 'Stk', '189.00'],
+          ['6', 'AB-2058S', 'Akku 18 V 5.0 Ah', 'Stk', '95.00'],
+          ['', 'HS-101B', 'Hammer Schlosser 300 g', 'Stk', '14.90'],
+          ['', 'HS-1018', 'Hammer Schlosser 800 g', 'Stk', '21.50'],
+          ['4', 'BZ-5081', 'Schraubzwinge 300x120 mm', 'Stk', '24.50'],
+          ['', '205.310.01', 'Bit-Set Torx T10-T40 10-tlg.', 'Stk', '19.50'],
+        ].flatMap(([q, a, d, u, p]) => [
+          [...(q ? [W(55, q!)] : []), ...R([100, a!], [190, d!], [430, u!], [-555, p!])],
+          rule(40, 555, -4),
+        ]),
+        30,
+        [{ x: 40, t: 'Unterschrift:' }, W(130, 'M. Steiner')],
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'GS 4471',
+      od: '2026-11-26',
+      dd: '2026-12-03',
+      lines: ['AB-1020Z|2', 'AB-2058S|6', 'BZ-5081|4'],
+    },
+  },
+  {
+    name: 'landscape-po',
+    landscape: true,
+    pages: [
+      [
+        [
+          { x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true },
+          { x: 560, t: 'BESTELLUNG', s: 14, b: true },
+        ],
+        L([40, 'Landsberger Straße 302 · 80687 München'], [560, 'Nr.: HH-26-1140']),
+        L([560, 'Datum: 23.11.2026']),
+        L([560, 'Liefertermin: 30.11.2026']),
+        20,
+        HR(
+          [40, 'Pos'],
+          [80, 'Artikel-Nr.'],
+          [180, 'Bezeichnung'],
+          [460, 'Lieferant-Nr.'],
+          [-620, 'Menge'],
+          [630, 'ME'],
+          [-720, 'EP'],
+          [-800, 'GP'],
+        ),
+        rule(40, 800, -4),
+        R(
+          [40, '1'],
+          [80, 'HT-55120'],
+          [180, 'Kupferrohr 15 x 1 mm, Stange 5 m'],
+          [460, '0005230'],
+          [-620, '75'],
+          [630, 'm'],
+          [-720, '11,60'],
+          [-800, '870,00'],
+        ),
+        R(
+          [40, '2'],
+          [80, 'HT-55121'],
+          [180, 'Kupferrohr 18 x 1 mm, Stange 5 m'],
+          [460, '0005231'],
+          [-620, '50'],
+          [630, 'm'],
+          [-720, '14,20'],
+          [-800, '710,00'],
+        ),
+        R(
+          [40, '3'],
+          [80, 'HT-10931'],
+          [180, 'Eckventil 1/2" verchromt'],
+          [460, 'EK-3150I'],
+          [-620, '20'],
+          [630, 'Stk'],
+          [-720, '16,40'],
+          [-800, '328,00'],
+        ),
+        rule(40, 800, -4),
+        R([600, 'Summe netto'], [-800, '1.908,00']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-26-1140',
+      od: '2026-11-23',
+      dd: '2026-11-30',
+      lines: ['0005230|75', '0005231|50', 'EK-3150I|20'],
+    },
+  },
+  {
+    name: 'po-rounding-and-notes',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 14, b: true }],
+        L([40, 'Hauptstrasse 5, 4132 Muttenz']),
+        30,
+        [{ x: 40, t: 'Bestellung 2026-00911', s: 13, b: true }],
+        L([40, 'Muttenz, 24. November 2026']),
+        15,
+        HR(
+          [40, 'Art.-Nr.'],
+          [120, 'Bezeichnung'],
+          [-380, 'Menge'],
+          [390, 'ME'],
+          [-470, 'Preis'],
+          [-555, 'Total'],
+        ),
+        rule(40, 555, -4),
+        R(
+          [40, '0001620'],
+          [120, 'Schutzbrille klar EN 166'],
+          [-380, '12'],
+          [390, 'Stk'],
+          [-470, '6.40'],
+          [-555, '76.80'],
+        ),
+        R([120, 'Bitte einzeln verpackt']),
+        R(
+          [40, '0002210'],
+          [120, 'Gehörschutzstöpsel Box à 200 Paar'],
+          [-380, '3'],
+          [390, 'Pack'],
+          [-470, '32.00'],
+          [-555, '96.00'],
+        ),
+        R(
+          [40, '0004110'],
+          [120, 'Bremsenreiniger 500 ml'],
+          [-380, '2'],
+          [390, 'Karton'],
+          [-470, '46.80'],
+          [-555, '93.60'],
+        ),
+        R([120, 'Achtung: Gefahrgut, separat verpacken']),
+        rule(40, 555, -4),
+        R([330, 'Warenwert'], [-555, '266.40']),
+        R([330, 'Rundung'], [-555, '0.00']),
+        R([330, 'MWST 8.1%'], [-555, '21.58']),
+        R([330, 'Total CHF'], [-555, '287.98']),
+        20,
+        L([40, 'Lieferung: bis Ende nächster Woche. Bemerkung: Anlieferung Rampe 2, Mo–Fr 7–16 Uhr.']),
+      ],
+    ],
+    want: {
+      cust: 'C-2003',
+      ref: '2026-00911',
+      od: '2026-11-24',
+      dd: '2026-12-04',
+      lines: ['0001620|12', '0002210|3', '0004110|2'],
+    },
+  },
+  {
+    name: 'letter-two-col-address',
+    pages: [
+      [
+        [
+          { x: 40, t: 'Bauunternehmung', s: 11 },
+          { x: 330, t: 'Werkzeug Meier AG' },
+        ],
+        [
+          { x: 40, t: 'Zaugg AG', s: 16, b: true },
+          { x: 330, t: 'Verkauf Innendienst' },
+        ],
+        L([40, 'Kirchbergstrasse 19'], [330, 'Industriestrasse 80']),
+        L([40, '3400 Burgdorf'], [330, '8000 Zürich']),
+        40,
+        L([40, 'Ihr Angebot Nr. 2026-388 vom 10.11.2026'], [330, 'Burgdorf, 25.11.2026']),
+        20,
+        [{ x: 40, t: 'Bestellung B-26-2302', b: true }],
+        15,
+        L([40, 'Sehr geehrte Damen und Herren']),
+        L([40, 'Gestützt auf Ihr Angebot bestellen wir zur Lieferung in KW 50 auf die Baustelle Kirchberg:']),
+        10,
+        L([60, '1.'], [80, '200 kg Strahlmittel Korund F80, Art. 0006150']),
+        L([60, '2.'], [80, '60 m Stahlkette verzinkt 6 mm, Art. 0005302']),
+        L([60, '3.'], [80, '10 Stk. Steinbohrer SDS-plus 10x160, Art. 204.150.10']),
+        10,
+        L([40, 'Die Preise gemäss Angebot gelten bis 31.12.2026.']),
+        L([40, 'Freundliche Grüsse']),
+        L([40, 'Bauunternehmung Zaugg AG']),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'B-26-2302',
+      od: '2026-11-25',
+      dd: '2026-12-07',
+      lines: ['0006150|200', '0005302|60', '204.150.10|10'],
+    },
   },
 ];
