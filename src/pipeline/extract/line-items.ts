@@ -237,10 +237,11 @@ function tableItem(
       quantityConfidence = 0.7;
     }
   }
-  // (a figure, or a letter OCR reads for one: not a form's blank line, a bar or a speck)
+  // (a figure, or a letter or sign OCR reads for one — "&" for a handwritten 6 or 8, "$" for a 5:
+  // not a form's blank line, a bar or a speck)
   const mark = colText(cols, 'quantity')
     .map((t) => t.replace(/[_.\-–|'"‘’“”,:;!]+/g, ' ').trim())
-    .find((t) => /\d/.test(t) || /^[ZSlIOBGgq]$/.test(t));
+    .find((t) => /\d/.test(t) || /^[ZSlIOBGgq&$§]$/.test(t));
   const u = colText(cols, 'unit')[0];
   if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
   const desc = colText(cols, 'description').join(' ') || null;

@@ -444,6 +444,13 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
     expect(d.warnings.join('\n')).toMatch(/form row of AB-1020X has 'Z' in its quantity column/);
     expect(d.confidence).toBeLessThan(0.8);
+    // (a handwritten 6 read as "&")
+    const hand = extractDraft(
+      [pageFromRows(page.text.split('\n').map((r) => r.replace(/Z$/, '&')))],
+      meta,
+      master,
+    );
+    expect(hand.warnings.join('\n')).toMatch(/form row of AB-1020X has '&' in its quantity column/);
   });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
