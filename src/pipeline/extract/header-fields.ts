@@ -620,7 +620,7 @@ function combinedRefDate(
 
 /** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
 const PLACE_DATE =
-  /^\s*["“„'‘]?(?:\p{Lu}\p{L}{0,3}[.,]\s*)?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
+  /^\s*["“„'‘]?(?:\p{Lu}\p{L}{0,3}[.,]\s*)?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.;]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
 /** Words a deadline is said with: "Lieferung frei Baustelle bis. 11.12.2026." names no place. */
 const DEADLINE_WORDS =
   /\b(?:bis|liefer\p{L}*|by|until|deliver\p{L}*|livr\p{L}*|consegn\p{L}*|entro|sp[äa]testens)\b/iu;
@@ -906,7 +906,9 @@ export function deliveryValue(
   ref: Date,
   deadline = false,
 ): { iso: string; score: number; at: number } | 'asap' | null {
-  const d = datesIn(text, ref)[0];
+  // (a day and month whose closing dot OCR read as a comma or lost, right after the label: "3.12,")
+  const bare = /^(\s*\d{1,2}\.\d{1,2})(?:[,;]|\s*$)/.exec(text);
+  const d = datesIn(text, ref)[0] ?? (bare ? datesIn(`${bare[1]}.`, ref)[0] : undefined);
   if (d && d.index <= 40)
     return { iso: d.iso, score: (d.hasYear ? 0.9 : 0.8) - (d.repaired ? 0.2 : 0), at: d.index };
   const head = text.slice(0, 40);

@@ -240,6 +240,8 @@ describe('header fields', () => {
     expect(site.deliveryDate?.value).toBe('2026-06-11');
     const weekday = fields(['Für die Baustelle brauchen wir bis Donnerstag 4.6.:']);
     expect(weekday.deliveryDate?.value).toBe('2026-06-04');
+    // (a day and month whose closing dot read as a comma, beside the label)
+    expect(fields(['Lieferung bis: 3.6,']).deliveryDate?.value).toBe('2026-06-03');
     const colon = fields(['Bitte liefern bis: Freitag, 5. Juni 2026']);
     expect(colon.deliveryDate?.value).toBe('2026-06-05');
     const payment = fields([
@@ -255,6 +257,8 @@ describe('header fields', () => {
     expect(below.orderDate?.value).toBe('2026-05-27');
     const speck = fields(['Ihr Zeichen: mk   Unser Zeichen: ak   "Zug, 26.05.2026']);
     expect(speck.orderDate?.value).toBe('2026-05-26');
+    // (a comma read as a semicolon)
+    expect(fields(['Bestellung 2026-00911', 'Muttenz; 24. Mai 2026']).orderDate?.value).toBe('2026-05-24');
     // (an abbreviated place whose dot read as a comma)
     const comma = fields(['Bestell-Nr.: GS-26-588                  St, Gallen, 23.05.2026']);
     expect(comma.orderDate?.value).toBe('2026-05-23');
