@@ -22,6 +22,11 @@ export interface TextLine {
   box: Box;
   /** Typical word height on the page; gaps and tolerances scale with it. */
   unit: number;
+  /**
+   * The page's typical word space when it is a typewriter face's (a whole character, about a text
+   * height, where a cell gap begins for other faces); absent otherwise.
+   */
+  typewriterSpace?: number;
   pageWidth: number;
   pageHeight: number;
 }
@@ -38,6 +43,20 @@ export function boxOf(words: Word[]): Box {
   const x1 = Math.max(...words.map((w) => w.box[0] + w.box[2]));
   const y1 = Math.max(...words.map((w) => w.box[1] + w.box[3]));
   return [x0, y0, x1 - x0, y1 - y0];
+}
+
+/**
+ * The word space of a page set in a typewriter face: its narrower word gaps (the first quarter) are
+ * three quarters of a text height or more, where a proportional face's are about a third.
+ */
+function typewriterSpace(lines: Word[][], unit: number): number | undefined {
+  const gaps: number[] = [];
+  for (const ws of lines)
+    for (let i = 1; i < ws.length; i++) gaps.push(ws[i]!.box[0] - (ws[i - 1]!.box[0] + ws[i - 1]!.box[2]));
+  if (gaps.length < 20) return undefined;
+  gaps.sort((a, b) => a - b);
+  const space = gaps[Math.floor(gaps.length / 4)]!;
+  return space >= unit * 0.75 && space <= unit * 1.3 ? space : undefined;
 }
 
 export function cellsOf(words: Word[], unit: number): Cell[] {
@@ -104,8 +123,13 @@ export function layoutLines(page: PageContent): TextLine[] {
     }
   }
   groups.sort((a, b) => a.cy - b.cy);
+  for (const g of groups) g.words.sort((a, b) => a.box[0] - b.box[0]);
+  const space = typewriterSpace(
+    groups.map((g) => g.words),
+    unit,
+  );
   return groups.map((g, index) => {
-    const ws = g.words.sort((a, b) => a.box[0] - b.box[0]);
+    const ws = g.words;
     return {
       page: page.page,
       index,
@@ -114,6 +138,7 @@ export function layoutLines(page: PageContent): TextLine[] {
       text: ws.map((w) => w.text).join(' '),
       box: boxOf(ws),
       unit,
+      ...(space ? { typewriterSpace: space } : {}),
       pageWidth: page.width,
       pageHeight: page.height,
     };

@@ -43,6 +43,8 @@ export interface ItemCandidate {
   quantityMark?: string;
   /** The quantity as printed when it was read as a decimal whose mark was lost ("05m" → 0.5). */
   quantityRead?: string;
+  /** The row's table prints line amounts but no unit prices. */
+  amountOnly?: boolean;
   table: number | null;
 }
 
@@ -261,6 +263,7 @@ function tableItem(
     ...(discount > 0 ? { discount } : {}),
     ...(quantity === null && mark ? { quantityMark: mark } : {}),
     ...(leadingZero ? { quantityRead: leadingZero } : {}),
+    ...(!hasColumn(header, 'price') && hasColumn(header, 'total') ? { amountOnly: true } : {}),
     table,
   };
 }
@@ -590,6 +593,8 @@ export function findItems(
   let carried: TextLine | null = null;
   // lines a row took along already (its quantity on a line of its own)
   const taken = new Set<number>();
+  // tables whose header has no quantity column
+  const countless = new Set<number>();
   for (const [li, line] of lines.entries()) {
     if (taken.has(li)) continue;
     const detected = detectHeader(line);
@@ -602,6 +607,7 @@ export function findItems(
       header = h;
       inTable = true;
       table++;
+      if (!hasColumn(h, 'quantity')) countless.add(table);
       continue;
     }
     // a subtotal carried to or from the next page neither ends the table nor is an item
@@ -722,7 +728,7 @@ export function findItems(
     (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
-  const ordered = dropUnorderedRows(rows, items);
+  const ordered = dropUnorderedRows(rows, items, countless);
   // a form's row with a figure in its quantity column that reads as none may have been ordered
   unread.push(...rows.filter((it) => !ordered.includes(it) && it.quantityMark && it.article?.match));
   return [
@@ -756,14 +762,20 @@ export function regroupQuantities(items: ItemCandidate[], lines: TextLine[]): vo
  * table whose rows mostly have a quantity (an ERP order), a row without one is kept (quantity
  * unreadable, the clerk must look); where most rows lack one (a form), those rows are dropped.
  */
-function dropUnorderedRows(items: ItemCandidate[], allRows: ItemCandidate[]): ItemCandidate[] {
+function dropUnorderedRows(
+  items: ItemCandidate[],
+  allRows: ItemCandidate[],
+  countless: Set<number>,
+): ItemCandidate[] {
   // the share is taken over every row of the table, also those whose article did not read: on a
   // poorly read form those are most of the empty ones
   const byTable = new Map<number, ItemCandidate[]>();
   for (const it of allRows) byTable.set(it.table ?? 0, [...(byTable.get(it.table ?? 0) ?? []), it]);
   return items.filter((it) => {
-    // a row with a line total was ordered, whatever became of its quantity
+    // a row with a line total was ordered, whatever became of its quantity; so was a row with a
+    // line amount in a table whose quantity column the page lost (no form is without one)
     if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
+    if (it.total !== null && it.total > 0 && countless.has(it.table ?? 0)) return true;
     const rows = byTable.get(it.table ?? 0) ?? [];
     const filled = rows.filter((r) => r.quantity !== null).length;
     return filled / rows.length >= 0.5;

@@ -364,6 +364,18 @@ function resolveFromDocument(
       qConf = Math.min(qConf, 0.5);
     }
   }
+  // a row of which only the line amount read in a table that prints no unit prices (an "Amount"
+  // column alone, its quantity column lost): the quantity the catalog price makes that amount with,
+  // for the clerk to check (a contract price would make another)
+  const atList =
+    item.amountOnly && item.total && product?.price ? countOfPrice(item.total, product.price) : null;
+  if (quantity === null && item.unitPrice === null && atList !== null) {
+    quantity = atList;
+    qConf = 0.55;
+    warnings.push(
+      `line ${position}: quantity unreadable; ${quantity} computed from the line amount ${item.total} ÷ the catalog price ${product!.price}, please check`,
+    );
+  }
   if (quantity === null) warnings.push(`line ${position}: quantity not found`);
   // a printed price far from the catalog's (customer prices differ, but not by half) means the
   // row's figures may belong to another article, or the article is not the one printed

@@ -46,7 +46,11 @@ function labelGroups(line: TextLine): { groups: LabelGroup[]; labelled: number }
     ws.map((w) => (/\p{L}/u.test(w.text) || w.text === '#' ? w.text : ''));
   // a label of several words lies within one cell: "Unit" over one column and "Price" over the
   // next are two labels, not "Unit price" (a word without letters between cells keeps them apart)
-  let words = line.cells.flatMap((c, i) => (i === 0 ? c.words : [CELL_GAP, ...c.words]));
+  // (on a typewriter page, cells a word space and a half apart may hold one label: "Ext. | Price")
+  const joined = (i: number): boolean =>
+    line.typewriterSpace !== undefined &&
+    line.cells[i]!.x0 - line.cells[i - 1]!.x1 <= 1.5 * line.typewriterSpace;
+  let words = line.cells.flatMap((c, i) => (i === 0 || joined(i) ? c.words : [CELL_GAP, ...c.words]));
   let spans = findLabelSpans(textsOf(words), LABELS);
   const split = new Set<Word>();
   if (spans.length >= 2) {

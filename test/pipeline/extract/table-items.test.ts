@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
 import { cellNumber, detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
-import type { InboundMeta, MasterData } from '../../../src/pipeline/types.ts';
+import type { InboundMeta, MasterData, PageContent } from '../../../src/pipeline/types.ts';
 import { pageFromRows } from './synthetic-page.ts';
 
 const master: MasterData = {
@@ -1638,5 +1638,59 @@ describe('a measured quantity whose decimal mark the page lost', () => {
       litres,
     );
     expect(d.lines[1]!.quantity).toBe(25);
+  });
+});
+
+describe('a page set in a typewriter face', () => {
+  /** Rows on a grid whose characters are as wide as they are high: a word space is a text height. */
+  const typewritten = (rows: string[]): PageContent => {
+    const words: PageContent['words'] = [];
+    rows.forEach((row, r) => {
+      for (const m of row.matchAll(/\S+/g))
+        words.push({
+          text: m[0],
+          box: [100 + m.index * 20, 200 + r * 40, m[0].length * 20 - 4, 20],
+          conf: 0.9,
+        });
+    });
+    return {
+      page: 1,
+      width: 2400,
+      height: 2300,
+      source: 'ocr',
+      words,
+      text: rows.join('\n'),
+      confidence: 0.9,
+    };
+  };
+  const rows = [
+    'Purchase order HH-PO-55102',
+    'Line Part No.  Description             UoM Ext. Price',
+    '1    10-4711   Countersunk screw M4x20 PK    57,00',
+    '2    20-1772   Wood drill 8 mm         EA    20,50',
+    '3    0001550   Knee pads gel           PR    36,80',
+  ];
+  it('reads a label of two words a word space apart as one ("Ext. Price"), a column two spaces apart as another', () => {
+    const lines = layoutLines(typewritten(rows));
+    expect(lines[0]!.typewriterSpace).toBeDefined();
+    expect(layoutLines(pageFromRows(rows))[0]!.typewriterSpace).toBeUndefined();
+    expect(detectHeader(lines[1]!)?.columns.map((c) => c.kind)).toEqual([
+      'pos',
+      'article',
+      'description',
+      'unit',
+      'total',
+    ]);
+  });
+  it('counts what a table of line amounts without a quantity column ordered by the catalog price, flagged', () => {
+    const d = extractDraft([typewritten(rows)], meta, master);
+    // 57.00 = 6 × 9.50, 20.50 = 5 × 4.10, 36.80 = 2 × 18.40
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 6],
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+    expect(Math.max(...d.lines.map((l) => l.confidence))).toBeLessThanOrEqual(0.6);
+    expect(d.warnings.join('\n')).toMatch(/computed from the line amount 57 ÷ the catalog price 9.5/);
   });
 });
