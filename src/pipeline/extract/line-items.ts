@@ -45,6 +45,8 @@ export interface ItemCandidate {
   quantityRead?: string;
   /** The row's table prints line amounts but no unit prices. */
   amountOnly?: boolean;
+  /** The quantity column holds a lone stroke ("|", "l", "I"): a 1 OCR did not read, or a ruling. */
+  quantityStroke?: boolean;
   table: number | null;
 }
 
@@ -264,6 +266,9 @@ function tableItem(
     ...(quantity === null && mark ? { quantityMark: mark } : {}),
     ...(leadingZero ? { quantityRead: leadingZero } : {}),
     ...(!hasColumn(header, 'price') && hasColumn(header, 'total') ? { amountOnly: true } : {}),
+    ...(quantity === null && /^[|lI!]$/.test(colText(cols, 'quantity').join(' ').trim())
+      ? { quantityStroke: true }
+      : {}),
     table,
   };
 }
@@ -729,6 +734,7 @@ export function findItems(
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
   const ordered = dropUnorderedRows(rows, items, countless);
+  strokesAsOnes(ordered, items);
   // a form's row with a figure in its quantity column that reads as none may have been ordered
   unread.push(...rows.filter((it) => !ordered.includes(it) && it.quantityMark && it.article?.match));
   return [
@@ -754,6 +760,21 @@ export function regroupQuantities(items: ItemCandidate[], lines: TextLine[]): vo
       .flatMap((l) => l.text.split(/\s+/))
       .find((t) => regroupedQuantity(q, t, mark) !== q);
     if (printed) it.quantity = regroupedQuantity(q, printed, mark);
+  }
+}
+
+/**
+ * A lone stroke in the quantity column of a table whose other rows all have their count (an ERP
+ * order, not a form, where a stroke in an empty cell is a ruling) is a 1 set flush right that OCR
+ * read as "|": 1, for the clerk to check.
+ */
+function strokesAsOnes(ordered: ItemCandidate[], allRows: ItemCandidate[]): void {
+  for (const it of ordered) {
+    if (!it.quantityStroke || it.quantity !== null) continue;
+    const others = allRows.filter((r) => r.table === it.table && r !== it);
+    if (others.length === 0 || others.some((r) => r.quantity === null)) continue;
+    it.quantity = 1;
+    it.quantityConfidence = 0.6;
   }
 }
 

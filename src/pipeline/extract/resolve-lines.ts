@@ -190,6 +190,8 @@ function resolveFromDocument(
     quantity = null;
     qConf = 0;
   }
+  if (quantity !== null && item.quantityStroke)
+    warnings.push(`line ${position}: quantity read as a stroke ('|') and taken as 1; please check`);
   if (quantity !== null && item.quantityRead) {
     warnings.push(
       `line ${position}: quantity '${item.quantityRead}' taken as ${quantity}, its decimal mark lost; please check`,

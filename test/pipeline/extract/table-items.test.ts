@@ -1694,3 +1694,43 @@ describe('a page set in a typewriter face', () => {
     expect(d.warnings.join('\n')).toMatch(/computed from the line amount 57 ÷ the catalog price 9.5/);
   });
 });
+
+describe('a lone stroke in the quantity column', () => {
+  it('is a 1 set flush right in a table whose other rows have their counts, flagged', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Menge   Einh.   Art.-Nr.    Bezeichnung',
+          '    2   Stk     20-1772     Holzbohrer 8 mm',
+          '    |   Stk     AB-1020X    Kabelbinder schwarz',
+          '   25   Paar    0001550     Knieschoner Gel',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 2],
+      ['AB-1020X', 1],
+      ['0001550', 25],
+    ]);
+    expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity read as a stroke/);
+  });
+  it("is a ruling in a form's empty cell", () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Art.-Nr.    Bezeichnung                Menge',
+          '20-1772     Holzbohrer 8 mm            |',
+          'AB-1020X    Kabelbinder schwarz        4',
+          '0001550     Knieschoner Gel            |',
+          '10-4711     Senkkopfschraube M4x20     |',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 4]]);
+  });
+});
