@@ -51,6 +51,8 @@ const ASAP =
 
 /** Running-text phrases that introduce a requested delivery date. */
 const DELIVERY_WORD = /(liefer|deliver|livr|consegn|ship|exp[ée]di|sped)/i;
+/** Words that set a deadline: "bis", "by", "spätestens", "avant" (what follows is the last day). */
+const DEADLINE = /\b(bis|by|until|sp[äa]testens|entro|avant|d'ici)\b/i;
 const DELIVERY_PHRASE =
   /\b(?:bis(?:\s+(?:sp[äa]testens\s+am|sp[äa]testens|am|zum|ende))?|sp[äa]testens(?:\s+am|\s+bis)?|lieferung\s+(?:am|bis|per)|liefern\s+(?:sie\s+)?(?:uns\s+)?(?:bitte\s+)?(?:am|bis)|by|until|no\s+later\s+than|deliver(?:ed|y)?\b[^.:]{0,40}?\b(?:on|by)|entro(?:\s+il)?|per\s+il|d'ici\s+(?:le|au)?|jusqu['’]\s?(?:au|à)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|avant\s+le|pour\s+le|livr\w*\b[^.:]{0,30}?\ble)[:.]?(?=\s)/giu;
 
@@ -621,9 +623,6 @@ function combinedRefDate(
 /** "Zürich, 12. Juni 2026", "Thun, den 17.09.2026": the letter's place-and-date line. */
 const PLACE_DATE =
   /^\s*["“„'‘]?(?:\p{Lu}\p{L}{0,3}[.,]\s*)?\p{Lu}[\p{L}'’\-. ]{1,30}?\s*[,.;]\s*(?:(?:den|le|il|am|the)\s+)?$/u;
-/** Words a deadline is said with: "Lieferung frei Baustelle bis. 11.12.2026." names no place. */
-const DEADLINE_WORDS =
-  /\b(?:bis|liefer\p{L}*|by|until|deliver\p{L}*|livr\p{L}*|consegn\p{L}*|entro|sp[äa]testens)\b/iu;
 
 function better<T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> {
   return !a || b.score > a.score ? b : a;
@@ -804,11 +803,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     // running text that speaks of delivery and says when relatively: "liefern Sie bitte in 2 Wochen",
     // "livraison la semaine prochaine"
     if (DELIVERY_WORD.test(l.text)) {
-      const r = findRelativeSpan(
-        l.text,
-        ref,
-        /\b(bis|by|until|sp[äa]testens|entro|avant|d'ici)\b/i.test(l.text),
-      );
+      const r = findRelativeSpan(l.text, ref, DEADLINE.test(l.text));
       if (r) delivery = better(delivery, { value: r.iso, score: 0.48, evidence: ev(l) });
     }
 
@@ -857,7 +852,9 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     for (const text of new Set(tails)) {
       const d = findDates(text, ref)[0];
       if (d?.hasYear && d.index > 1 && d.index + d.length >= text.trimEnd().length - 1) {
-        if (PLACE_DATE.test(text.slice(0, d.index)) && !DEADLINE_WORDS.test(text.slice(0, d.index)))
+        // (a line that sets a deadline names no place: "Lieferung frei Baustelle bis. 11.12.2026.")
+        const head = text.slice(0, d.index);
+        if (PLACE_DATE.test(head) && !DELIVERY_WORD.test(head) && !DEADLINE.test(head))
           orderDate = better(orderDate, { value: d, score: 0.72, evidence: ev(l) });
       }
     }

@@ -756,10 +756,11 @@ export function regroupQuantities(items: ItemCandidate[], lines: TextLine[]): vo
   for (const it of items) {
     const q = it.quantity;
     if (q === null || Number.isInteger(q)) continue;
-    const printed = it.lines
-      .flatMap((l) => l.text.split(/\s+/))
-      .find((t) => regroupedQuantity(q, t, mark) !== q);
-    if (printed) it.quantity = regroupedQuantity(q, printed, mark);
+    it.quantity =
+      it.lines
+        .flatMap((l) => l.text.split(/\s+/))
+        .map((t) => regroupedQuantity(q, t, mark))
+        .find((n) => n !== q) ?? q;
   }
 }
 

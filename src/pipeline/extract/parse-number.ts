@@ -84,8 +84,12 @@ export function documentDecimalMark(texts: string[]): '.' | ',' | null {
  * it is 1200 ("1,200" likewise where the amounts take the dot). Otherwise the quantity as it was.
  */
 export function regroupedQuantity(quantity: number, printed: string, mark: '.' | ',' | null): number {
-  const m = /^(\d{1,3})([.,])(\d{3})$/.exec(printed);
-  if (!mark || !m || m[2] === mark) return quantity;
-  const n = Number(`${m[1]}${m[3]}`);
-  return Math.abs(Number(`${m[1]}.${m[3]}`) - quantity) < 1e-9 ? n : quantity;
+  if (!mark || printed.includes(mark)) return quantity;
+  return thousandsPrinted(quantity, printed) ?? quantity;
+}
+
+/** 1200 when `printed` is "1.200" or "1,200" and `quantity` was read from it as 1.2; else null. */
+export function thousandsPrinted(quantity: number, printed: string): number | null {
+  const m = /^(\d{1,3})[.,](\d{3})$/.exec(printed);
+  return m && Math.abs(Number(`${m[1]}.${m[2]}`) - quantity) < 1e-9 ? Number(`${m[1]}${m[2]}`) : null;
 }

@@ -16,6 +16,7 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
+import { thousandsPrinted } from './parse-number.ts';
 import {
   A_GRAVE,
   CONTAINER_UNITS,
@@ -266,6 +267,10 @@ function resolveFromDocument(
     total !== null &&
     priceUnitOf(quantity * price, total) !== undefined;
   if (price && total && price > 0 && !pricedPer) {
+    const unmarked =
+      quantity !== null && countedIn !== null && MEASURED_UNITS.has(countedIn)
+        ? lostMark(quantity, [price, (product?.price ?? 0) * net], total)
+        : null;
     const q = total / price;
     const qr = Math.round(q);
     // the stated contents ("cartons of 12") that the pieces the total counts fill whole
@@ -336,15 +341,10 @@ function resolveFromDocument(
       warnings.push(
         `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
       );
-    } else if (
-      quantity !== null &&
-      countedIn !== null &&
-      MEASURED_UNITS.has(countedIn) &&
-      lostMark(quantity, [price, (product?.price ?? 0) * net], total) !== null
-    ) {
+    } else if (unmarked !== null) {
       // "125" litres where total ÷ price (the printed one, or the catalog's) is 12.5: the
       // quantity's decimal mark was lost on the page, not a digit misread
-      const q = lostMark(quantity, [price, (product?.price ?? 0) * net], total)!;
+      const q = unmarked;
       const by =
         Math.abs(q * price - total) <= 0.011 ? `price ${price}` : `the catalog price ${product!.price}`;
       warnings.push(
@@ -370,8 +370,10 @@ function resolveFromDocument(
   // column alone, its quantity column lost): the quantity the catalog price makes that amount with,
   // for the clerk to check (a contract price would make another)
   const atList =
-    item.amountOnly && item.total && product?.price ? countOfPrice(item.total, product.price) : null;
-  if (quantity === null && item.unitPrice === null && atList !== null) {
+    quantity === null && item.unitPrice === null && item.amountOnly && item.total && product?.price
+      ? countOfPrice(item.total, product.price)
+      : null;
+  if (atList !== null) {
     quantity = atList;
     qConf = 0.55;
     warnings.push(
@@ -481,14 +483,14 @@ function priceForCheck(
 /** The thousands a quantity printed "1.200" or "1,200" stands for, when the row's total says so. */
 function thousandsOf(quantity: number, item: ItemCandidate, catalogPrice: number | null): number | null {
   if (Number.isInteger(quantity) || item.total === null) return null;
-  const n = Math.round(quantity * 1000);
-  const printed = item.lines.some((l) =>
-    l.text.split(/\s+/).some((t) => /^\d{1,3}[.,]\d{3}$/.test(t) && Number(t.replace(/[.,]/, '')) === n),
-  );
+  const n = item.lines
+    .flatMap((l) => l.text.split(/\s+/))
+    .map((t) => thousandsPrinted(quantity, t))
+    .find((x) => x !== null);
   const net = 1 - (item.discount ?? 0);
   const prices = [item.unitPrice, catalogPrice].filter((p): p is number => p !== null && p > 0);
   const makes = (q: number): boolean => prices.some((p) => Math.abs(q * p * net - item.total!) <= 0.011);
-  return printed && makes(n) && !makes(quantity) ? n : null;
+  return n && makes(n) && !makes(quantity) ? n : null;
 }
 
 /** A whole quantity that is, divided by 10 or 100, the fraction that one of the prices makes the total with. */
