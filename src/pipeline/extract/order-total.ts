@@ -26,11 +26,14 @@ const VAT_LINE = /^\W*(?:mwst|mwsi|mehrwertsteuer|vat|tva|iva|ust)\b|\d\s?%/iu;
 const AMOUNT = /^(?:CHF|EUR|Fr\.?|€)?\d{1,3}(?:['’.\s]?\d{3})*[.,]\d{2}$/u;
 const VAT_RATES = [0, 0.081, 0.077, 0.026, 0.038, 0.19, 0.07, 0.2, 0.1, 0.055, 0.22];
 
-/** Amounts on lines that name a total (not a VAT line). */
-export function printedTotals(lines: TextLine[]): number[] {
+/**
+ * Amounts on lines that name a total (not a VAT line). An item's own row is none, whatever its
+ * description says ("Nettoyant freins 500 ml … 46,80", "Summenzähler").
+ */
+export function printedTotals(lines: TextLine[], itemRows: ReadonlySet<TextLine> = new Set()): number[] {
   const out: number[] = [];
   for (const l of lines) {
-    if (!TOTAL_LABEL.test(l.text) || VAT_LINE.test(l.text)) continue;
+    if (itemRows.has(l) || !TOTAL_LABEL.test(l.text) || VAT_LINE.test(l.text)) continue;
     // (thousands set apart by a space within a cell, "3 790,00", are one amount)
     const amounts = l.cells
       .flatMap((c) => joinSpacedThousands(c.text).split(/\s+/))
@@ -99,7 +102,7 @@ export function checkOrderTotal(
     sum += per ? value / per : value;
   }
   sum = Math.round(sum * 100) / 100;
-  const printed = printedTotals(body);
+  const printed = printedTotals(body, new Set(items.flatMap((it) => it.lines.slice(0, 1))));
   if (printed.length === 0) return null;
   return { sum, printed, agrees: agreesWith(printed, sum) };
 }

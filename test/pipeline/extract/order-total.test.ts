@@ -77,6 +77,22 @@ describe('order total', () => {
     expect(d.confidence).toBeLessThanOrEqual(0.5);
   });
 
+  it('takes no item row for a totals line, whatever its description begins with', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Qté   Désignation                  Réf.         Prix unit.',
+          '5     Holzbohrer 8 mm              20-1772      4.10',
+          '2     Nettoyant Knieschoner Gel    0001550      18.40',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['20-1772|5', '0001550|2']);
+    expect(d.warnings.join('\n')).not.toMatch(/add up/);
+  });
+
   it('does not check what it cannot: a line without a price, or no total printed', () => {
     const noPrice = [
       'Pos   Art.-Nr.     Bezeichnung             Menge',
