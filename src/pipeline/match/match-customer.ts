@@ -85,14 +85,37 @@ function byCustomerNumber(text: string, idx: CatalogIndex): Customer | null {
 function tokenFound(token: string, words: Set<string>, text: string): boolean {
   if (words.has(token)) return true;
   if (token.length < 5) return false;
-  // tolerate one OCR error in long name parts
-  for (const w of words) {
-    if (Math.abs(w.length - token.length) > 1) continue;
-    let diff = 0;
-    for (let i = 0, j = 0; i < w.length && j < token.length; i++, j++) if (w[i] !== token[j]) diff++;
-    if (diff <= 1) return true;
-  }
+  // tolerate one OCR error in long name parts: a letter misread, lost or added, or an umlaut read
+  // as two strokes ("Miiller" for Müller)
+  for (const w of words)
+    if (withinOneEdit(w.replace(/ii/g, 'u'), token) || withinOneEdit(w, token)) return true;
   return text.includes(token);
+}
+
+/** Whether a and b are at most one letter apart (one substituted, inserted or deleted). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = a.length - 1;
+  let k = b.length - 1;
+  while (j >= i && k >= i && a[j] === b[k]) {
+    j--;
+    k--;
+  }
+  return j - i < 1 && k - i < 1;
+}
+
+/** The customer's street (with its number) and postcode both stand in the text. */
+function addressFound(c: Customer, text: string): boolean {
+  if (!c.street || !c.zip) return false;
+  const norm = (s: string) => fold(s.replace(/ß/g, 'ss')).replace(/\./g, ' ');
+  const folded = ` ${norm(text)} `;
+  const street = norm(c.street).trim();
+  // "Heilbronner Straße" is often written "Heilbronner Str." or "Heilbronnerstrasse"
+  const loose = (s: string) => s.replace(/\s+/g, '').replace(/(?:strasse|str|stra)(?=\d|$)/g, 'str');
+  const hasStreet = loose(folded).includes(loose(street));
+  return hasStreet && folded.includes(` ${fold(c.zip).trim()} `);
 }
 
 function byName(text: string, idx: CatalogIndex): { c: Customer; score: number; also?: Customer[] } | null {
@@ -162,7 +185,9 @@ export function matchCustomer(meta: InboundMeta, text: string, idx: CatalogIndex
     );
     return { customer: as(named.c, 'name', 0.6), warnings };
   }
-  if (named) return { customer: as(named.c, 'name', 0.7), warnings };
+  // its name and its own street and postcode on the page: a letterhead, as sure as a printed phone
+  // number; the name alone may be a namesake or a delivery site
+  if (named) return { customer: as(named.c, 'name', addressFound(named.c, text) ? 0.85 : 0.7), warnings };
   if (byPhone.length > 1) {
     warnings.push(
       `several customers' fax numbers on the document (${byPhone.map((c) => c.id).join(', ')}); choose one`,

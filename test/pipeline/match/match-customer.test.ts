@@ -19,6 +19,12 @@ const idx = buildCatalogIndex({
     customer('C-1', 'Sanitär Huber & Co.', '+41415553881'),
     customer('C-2', 'Sanitaire Rochat Sàrl', '+41225554326'),
     customer('C-3', 'Gebr. Keller Bau AG', '+41525551928'),
+    {
+      ...customer('C-4', 'Müller Anlagenbau GmbH', '+497115554380'),
+      street: 'Heilbronner Straße 150',
+      zip: '70191',
+      city: 'Stuttgart',
+    },
   ],
   customerSkus: [],
 });
@@ -45,6 +51,36 @@ describe('customer by name in the sender block', () => {
     expect(m.customer.id).toBe('C-3');
     expect(m.customer.confidence).toBeLessThan(0.7);
     expect(m.warnings.join('\n')).toMatch(/names several customers \(C-3, C-2\); took C-3/);
+  });
+  it("is surer of a letterhead that prints the customer's own street and postcode too", () => {
+    const unknownCaller = { ...meta, from: null };
+    for (const head of [
+      'Müller Anlagenbau GmbH\nHeilbronner Straße 150, 70191 Stuttgart',
+      'MÜLLER ANLAGENBAU GMBH · Heilbronner Str. 150 · D-70191 Stuttgart',
+      'Müller Anlagenbau GmbH\nHeilbronnerstrasse 150\n70191 Stuttgart',
+    ]) {
+      const m = matchCustomer(unknownCaller, `${head}\nBestellung 4711`, idx);
+      expect(m.customer.id, head).toBe('C-4');
+      expect(m.customer.confidence, head).toBe(0.85);
+    }
+    // the name alone, or with another street or postcode, is only a name
+    for (const head of [
+      'Müller Anlagenbau GmbH\nStuttgart',
+      'Müller Anlagenbau GmbH\nHeilbronner Straße 15, 70191 Stuttgart',
+      'Müller Anlagenbau GmbH\nHeilbronner Straße 150, 70197 Stuttgart',
+    ]) {
+      const m = matchCustomer(unknownCaller, `${head}\nBestellung 4711`, idx);
+      expect(m.customer.id, head).toBe('C-4');
+      expect(m.customer.confidence, head).toBe(0.7);
+    }
+  });
+  it('reads a name through one OCR error per long word, an umlaut read as "ii" among them', () => {
+    for (const head of ['Miiller Anlagenbau GmbH', 'Müller Anlagnbau GmbH', 'Mueller Anlagenbau GmbH']) {
+      expect(matchCustomer({ ...meta, from: null }, `${head}\nBestellung`, idx).customer.id, head).toBe(
+        'C-4',
+      );
+    }
+    expect(matchCustomer({ ...meta, from: null }, 'Mailer Anlegenbau GmbH', idx).customer.id).toBeNull();
   });
   it('does not name a customer from one shared word', () => {
     expect(matchCustomer(meta, 'Firma\nSanitär Meier AG', idx).customer.id).toBeNull();
