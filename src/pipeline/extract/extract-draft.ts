@@ -57,8 +57,11 @@ function customerEvidence(
 const TOTAL_MISMATCH_CONFIDENCE = 0.5;
 /** Nor is one with a labelled field whose value did not read (the draft's confidence adds 0.1). */
 const UNREAD_FIELD_CONFIDENCE = 0.6;
-/** A reference prefix of letters with one digit among them, before its separator. */
-const MISREAD_PREFIX = /^[A-Za-z]{2,}\d[A-Za-z]*[-/]\d/;
+/**
+ * A reference prefix of letters with one digit among them, before its separator: "CMI3-", or a
+ * short one with a digit that OCR reads for a letter (S→5, O→0, I→1, B→8, Z→2, G→6): "G5-", "5L-".
+ */
+const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[0125678][A-Za-z]+)[-/]\d/;
 
 /** Days from ISO date `a` to ISO date `b`. */
 const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;

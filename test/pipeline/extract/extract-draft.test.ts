@@ -496,8 +496,14 @@ describe('extractDraft', () => {
     expect(misread.customerReference).toBe('CMI3-25159');
     expect(misread.warnings.join('\n')).toMatch(/CMI3-25159: a digit among the letters of its prefix/);
     expect(misread.confidence).toBeLessThan(0.8);
+    // a short prefix with a digit OCR reads for a letter: "GS-2026-77", "SL-0412"
+    for (const reference of ['G5-2026-77', '5L-0412']) {
+      const d = extractDraft([pageFromRows(rows(reference))], fax, master);
+      expect(d.warnings.join('\n')).toMatch(/a digit among the letters of its prefix/);
+      expect(d.confidence).toBeLessThan(0.8);
+    }
     // a year after the letters, or letters only: references as they are written
-    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769']) {
+    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234']) {
       const d = extractDraft([pageFromRows(rows(reference))], fax, master);
       expect(d.warnings.join('\n')).not.toMatch(/letters of its prefix/);
       expect(d.confidence).toBeGreaterThanOrEqual(0.8);
