@@ -458,7 +458,8 @@ const SECONDARY_REF_LABELS = new Set(
 );
 
 /** A line that is a bare number label and its value (after a speck), and the title line of an order above it. */
-const BARE_NUMBER = /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(?:[|!:;il]\s+)?(\S+)\s*$/iu;
+const BARE_NUMBER =
+  /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(?:[|!:;il'‘’"“”,.]\s+)?(\S+)\s*$/iu;
 const ORDER_TITLE =
   /^\s*(?:bestellung|purchase\s+order|order|commande|bon\s+de\s+commande|ordine|ordine\s+d['’]acquisto)\s*$/iu;
 

@@ -274,6 +274,7 @@ describe('header fields', () => {
     expect(fields(['Lieferschein', 'Nr.        LS-4471']).reference).toBeNull();
     // (a speck between label and value)
     expect(fields(['Bestellung', 'Nr.   i   HH-26-0913']).reference?.value).toBe('HH-26-0913');
+    expect(fields(['Bestellung', "Nr. '   Z-26-4410"]).reference?.value).toBe('Z-26-4410');
     // (a block of its own beside the letterhead)
     const beside = fields([
       'Hofmann Haustechnik GmbH                          BESTELLUNG',
