@@ -7,7 +7,15 @@ import { EMPTY_LEARNED, type LearnedIndex, senderKey } from '../../learning/lear
 import { buildCatalogIndex, type CatalogIndex } from '../match/catalog-index.ts';
 import { matchCustomer } from '../match/match-customer.ts';
 import { hamming } from '../match/sku-normalize.ts';
-import type { DraftOrder, Evidence, FieldInfo, InboundMeta, MasterData, PageContent } from '../types.ts';
+import type {
+  DraftLine,
+  DraftOrder,
+  Evidence,
+  FieldInfo,
+  InboundMeta,
+  MasterData,
+  PageContent,
+} from '../types.ts';
 import { confirmReference, restorePrefix } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
@@ -53,6 +61,8 @@ function customerEvidence(
   return line ? { page: line.page, box: line.box, text: line.text } : null;
 }
 
+/** A scanned row whose price and amount did not read, among priced rows, is not touchless. */
+const ROW_UNREAD_CONFIDENCE = 0.7;
 /** A draft whose lines do not add up to the printed total is not touchless. */
 const TOTAL_MISMATCH_CONFIDENCE = 0.5;
 /** Nor is one with a labelled field whose value did not read (the draft's confidence adds 0.1). */
@@ -62,6 +72,28 @@ const UNREAD_FIELD_CONFIDENCE = 0.6;
  * short one with a digit that OCR reads for a letter (S→5, O→0, I→1, B→8, Z→2, G→6): "G5-", "5L-".
  */
 const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[0125678][A-Za-z]+)[-/]\d/;
+
+/**
+ * A scanned table row whose price and amount both did not read, where the table's other rows have
+ * theirs, was read in part: its quantity has nothing to be checked against and may be misread with
+ * the rest ("26 payes age rem" for "20 paires 3.90 78.00"). The clerk looks at it.
+ */
+function flagRowsWithoutFigures(items: ItemCandidate[], lines: DraftLine[], warnings: string[]): void {
+  const priced = new Set(
+    items
+      .filter((it) => it.table !== null && (it.unitPrice !== null || it.total !== null))
+      .map((it) => it.table),
+  );
+  for (const [i, it] of items.entries()) {
+    const l = lines[i]!;
+    if (it.table === null || !priced.has(it.table) || it.unitPrice !== null || it.total !== null) continue;
+    if (l.quantity === null || l.confidence <= ROW_UNREAD_CONFIDENCE) continue;
+    warnings.push(
+      `line ${l.position}: its price and amount did not read, so nothing confirms quantity ${l.quantity}; please check`,
+    );
+    lines[i] = { ...l, confidence: ROW_UNREAD_CONFIDENCE };
+  }
+}
 
 /** Days from ISO date `a` to ISO date `b`. */
 const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
@@ -360,6 +392,7 @@ export function extractDraft(
     ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }
     : {};
   const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning));
+  if (pages.some((p) => p.source === 'ocr')) flagRowsWithoutFigures(items, lines, warnings);
   if (lines.length === 0) warnings.push('no order lines found');
   applyDocumentCorrections(lines, body, warnings);
   // the lines must add up to the order's total: a row lost altogether, or a quantity misread

@@ -93,6 +93,34 @@ describe('order total', () => {
     expect(d.warnings.join('\n')).not.toMatch(/add up/);
   });
 
+  // Regression (s6200 0025: "26 payes age rem" for "20 paires 3.90 78.00", taken at 0.80)
+  it('is not sure of a scanned row whose price and amount did not read, among priced rows', () => {
+    const rows = (last: string) => [...table.slice(0, 3), last];
+    const garbled = extractDraft(
+      [pageFromRows(rows('3     0001550      Knieschoner Gel         2       age     rem'))],
+      meta,
+      master,
+    );
+    expect(garbled.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual([
+      '20-1772|5',
+      'AB-1020X|100',
+      '0001550|2',
+    ]);
+    expect(garbled.lines[2]!.confidence).toBeLessThan(0.8);
+    expect(garbled.warnings.join('\n')).toMatch(
+      /line 3: its price and amount did not read, so nothing confirms quantity 2/,
+    );
+    // the same row with its figures, or on a text-layer page, is as sure as the others
+    const read = extractDraft([pageFromRows(rows(table[3]!))], meta, master);
+    expect(read.lines[2]!.confidence).toBeGreaterThanOrEqual(0.8);
+    const born = extractDraft(
+      [{ ...pageFromRows(rows('3     0001550      Knieschoner Gel         2')), source: 'text-layer' }],
+      meta,
+      master,
+    );
+    expect(born.lines[2]!.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('does not check what it cannot: a line without a price, or no total printed', () => {
     const noPrice = [
       'Pos   Art.-Nr.     Bezeichnung             Menge',
