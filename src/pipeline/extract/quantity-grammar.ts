@@ -39,6 +39,8 @@ export function tokenize(text: string): string[] {
       )
       // "8 kg'SL8258": a speck read as a quote for the space between a unit and an article number
       .replace(/(\p{L})['’‘"](?=[A-Z0-9]{2}[\w-]*\d)/gu, '$1 ')
+      // "Karton.à 500 Stk": a speck read as a dot for the space before "à" and a pack's content
+      .replace(new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
       .split(/\s+/)

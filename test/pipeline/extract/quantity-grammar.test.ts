@@ -23,6 +23,14 @@ describe('tokenize', () => {
       ).toEqual([expect.objectContaining({ quantity: 10, unit: 'Karton' })]);
   });
 
+  // Regression (s6300 0007): "Karton.à 500 Stk: 1 carton", a speck for the space, gave 500
+  it('takes "à" glued to the word before it by a dot or comma for a pack content', () => {
+    for (const glued of ['Karton.à', 'Karton,a'])
+      expect(findQuantities(tokenize(`Spanplattenschraube Torx 5x60 ${glued} 500 Stk: 1 carton`))).toEqual([
+        expect.objectContaining({ quantity: 1, unit: 'Karton' }),
+      ]);
+  });
+
   // Regression (s2800 0038): "…Pack à 100 Stk: 20-paquets" had no count
   it('parts a count from its unit where OCR read the space between them as a hyphen', () => {
     expect(tokenize('Stk: 20-paquets')).toEqual(['Stk:', '20', 'paquets']);
