@@ -161,7 +161,15 @@ function rowFigures(
   header: TableHeader,
   cols: Map<ColumnKind, string[]>[],
   catalog: number | null = null,
+  lines: TextLine[] = [],
 ): { price: { n: number } | null; total: { n: number } | null } {
+  // without a price or a total column (a header OCR garbled: "Unit "URP RIOT,"), a row that ends
+  // in two amounts, the second a whole multiple of the first ("piece 14.90 14.90"), ends in its
+  // price and line total
+  if (!hasColumn(header, 'price') && !hasColumn(header, 'total')) {
+    const both = priceAndTotal(tokenize(lines.map((l) => l.text).join(' ')));
+    if (both) return { price: { n: both.price }, total: { n: both.total } };
+  }
   // without a price column (its label lost to OCR) the total column may hold both: "19.50 156.00",
   // the second a whole multiple of the first
   if (!hasColumn(header, 'price') && hasColumn(header, 'total')) {
@@ -200,7 +208,7 @@ function tableItem(
   let quantityConfidence = 0;
   let leadingZero: string | null = null;
   let unit: string | null = null;
-  const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null);
+  const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null, lines);
   const discount = rowDiscount(colText(cols, 'discount'));
   if (hasColumn(header, 'quantity')) {
     const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
@@ -377,7 +385,7 @@ function otherProductNamed(
   const read = descriptionOf(header, line);
   if ((read.match(/\p{L}/gu) ?? []).length < 10) return null;
   // the description with its dimensions, and the row's price and total, name the product
-  const { price, total } = rowFigures(header, [cellsByColumn(header, line)]);
+  const { price, total } = rowFigures(header, [cellsByColumn(header, line)], null, [line]);
   const quantity = firstNumber(quantities, 'quantity')?.n ?? null;
   const ranked = rankCandidates(
     { articleTexts: [], text: read, unitPrice: price?.n ?? null, total: total?.n ?? null, quantity },

@@ -523,6 +523,22 @@ describe('table items', () => {
       ['AB-1020X', 25, 0.2],
     ]);
   });
+  // Regression (s6100 0039): the header read "Unit \"URP RIOT,"; "piece 14.90 14.90" lost its 1
+  it('takes the two amounts a row ends in for price and total when neither column label read', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 Menge   ME      "URP     RIOT,',
+      '20-1772      Holzbohrer 8 mm                     Stk     4.10     41.00',
+      'AB-1020X     Kabelbinder schwarz 200 mm  25      Stk     0.20     5.00',
+      '0001550      Knieschoner Gel                     Paar    18.40    18.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['20-1772', 10, 4.1],
+      ['AB-1020X', 25, 0.2],
+      ['0001550', 1, 18.4],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 10 computed from total ÷ price/);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
