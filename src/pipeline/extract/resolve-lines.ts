@@ -40,6 +40,9 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 /** How much better the rest of a row must fit a confusable twin of the article read (0..1 score). */
 const TWIN_MARGIN = 0.15;
 
+/** How much better its description must fit a neighbour one digit away that the row does not price. */
+const DESCRIBED_TWIN_MARGIN = 0.2;
+
 /** How much better the rest of a row must fit another near SKU than the nearest one read. */
 const NEAREST_MARGIN = 0.1;
 
@@ -127,7 +130,18 @@ function resolveFromDocument(
       );
     }
     const twin = confusableTwin(item, product, text, idx);
-    if (twin) {
+    if (
+      twin &&
+      !scanned(item) &&
+      !confusionKeyEqual(twin.sku, product.sku) &&
+      twin.price !== item.unitPrice
+    ) {
+      // typed, not read: the number is what the customer wrote, and the description contradicts it
+      warnings.push(
+        `line ${position}: article ${product.sku}, but its description fits ${twin.sku}, one digit apart; please check`,
+      );
+      confidence = Math.min(confidence, 0.6);
+    } else if (twin) {
       warnings.push(
         `line ${position}: article read as ${product.sku}, but price and description fit ${twin.sku}, which differs in one character OCR may have misread; took ${twin.sku}, please check`,
       );
@@ -573,6 +587,10 @@ function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: C
       (Number.isInteger(item.unitPrice) && Math.abs(price - item.unitPrice / 100) < 0.005));
   const priced = neighbours.filter((p) => prints(p.price) && !prints(read.price));
   twins.push(...priced);
+  // or one the row's description names far better than the one read ("0003318 Abdeckband Maler
+  // 38 mm": 0003319 is the Abdeckband, 0003318 a Gewebeklebeband)
+  const described = neighbours.filter((p) => !priced.includes(p));
+  twins.push(...described);
   if (twins.length === 0) return null;
   const ev = {
     articleTexts: [],
@@ -584,7 +602,8 @@ function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: C
   const ranked = rankCandidates(ev, idx, [read, ...twins]);
   const best = ranked[0]!;
   const own = ranked.find((r) => r.product === read)!;
-  return best.product !== read && best.score - own.score >= TWIN_MARGIN ? best.product : null;
+  const margin = described.includes(best.product) ? DESCRIBED_TWIN_MARGIN : TWIN_MARGIN;
+  return best.product !== read && best.score - own.score >= margin ? best.product : null;
 }
 
 /**
@@ -626,6 +645,11 @@ function nearAndDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
   if (!best || best.sku < 0.7 || best.description < 0.35) return null;
   return !second || best.score - second.score >= 0.1 ? best : null;
 }
+
+/** Whether the row was read by OCR (text-layer and e-mail words are exact, confidence 1). */
+const scanned = (item: ItemCandidate): boolean => item.lines.some((l) => l.words.some((w) => w.conf < 1));
+
+const confusionKeyEqual = (a: string, b: string): boolean => confusionKey(a) === confusionKey(b);
 
 function meanConf(item: ItemCandidate): number {
   const ws = item.lines.flatMap((l) => l.words);

@@ -831,7 +831,7 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).toMatch(/line 1: article '4703040' not recognised; chose 70-1040/);
   });
-  it('takes the neighbour one digit away whose catalog price the row prints, not on description alone', () => {
+  it('takes the neighbour one digit away whose catalog price the row prints', () => {
     const drills: MasterData = {
       ...master,
       products: [
@@ -849,9 +849,58 @@ describe('table items', () => {
     ]);
     const d = extractDraft([page], meta, drills);
     // the 6 misread as 8: price and size are 204.118.06's (also the price without its decimal
-    // mark); where the price is 204.118.08's, or missing, the number as read stands
-    expect(d.lines.map((l) => l.sku)).toEqual(['204.118.06', '204.118.08', '204.118.08', '204.118.06']);
+    // mark), or the size alone where no price stands; where the price is 204.118.08's, the number
+    // as read stands
+    expect(d.lines.map((l) => l.sku)).toEqual(['204.118.06', '204.118.08', '204.118.06', '204.118.06']);
+    expect(d.lines[2]!.confidence).toBeLessThanOrEqual(0.6);
     expect(d.warnings.join('\n')).toMatch(/line 1: article read as 204.118.08, but .* fit 204.118.06/);
+  });
+  // Regression (s6200 0023): "0003318 Abdockband Maler 38 wm x 50 m! 12 Rollen", the 9 read as 8,
+  // stood as 0003318 (a Gewebeklebeband) at 0.82
+  it('takes the neighbour one digit away that the description names far better, flagged; on a typed page it only flags', () => {
+    const tapes: MasterData = {
+      ...master,
+      products: [
+        {
+          sku: '0003318',
+          description: 'Gewebeklebeband silber 50 mm x 50 m',
+          unit: 'Rolle',
+          price: 9.8,
+          gtin: null,
+        },
+        {
+          sku: '0003319',
+          description: 'Abdeckband Maler 38 mm x 50 m',
+          unit: 'Rolle',
+          price: 4.6,
+          gtin: null,
+        },
+      ],
+    };
+    const rows = [
+      'Art.-Nr.     Bezeichnung                      Menge',
+      '0003318      Abdockband Maler 38 wm x 50 m    12',
+      '0003318      Gewebeklebeband silber 50 mm     4',
+    ];
+    const scanned = extractDraft([pageFromRows(rows)], meta, tapes);
+    expect(scanned.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['0003319|12', '0003318|4']);
+    expect(scanned.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(scanned.lines[1]!.confidence).toBeGreaterThanOrEqual(0.8);
+    // typed: the number is what the customer wrote; the contradiction is the clerk's to settle
+    const typed = extractDraft(
+      [
+        {
+          ...pageFromRows(rows),
+          source: 'text-layer',
+          words: pageFromRows(rows).words.map((w) => ({ ...w, conf: 1 })),
+        },
+      ],
+      meta,
+      tapes,
+    );
+    expect(typed.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['0003318|12', '0003318|4']);
+    expect(typed.lines[0]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(typed.warnings.join('\n')).toMatch(/line 1: article 0003318, but its description fits 0003319/);
   });
 });
 
