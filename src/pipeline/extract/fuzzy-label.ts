@@ -7,7 +7,9 @@
 
 /** Lower-case, accents removed, OCR-confusable characters folded, everything but letters dropped. */
 export function foldLabel(s: string): string {
+  // ("Nr.!": a colon read as "!" or "|" after the label's dot, not a letter of it)
   return s
+    .replace(/\.[!|]$/, '.')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .normalize('NFD')

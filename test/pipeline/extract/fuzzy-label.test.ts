@@ -19,6 +19,10 @@ describe('fuzzy labels', () => {
     expect(foldLabel('N° Commande')).toBe(foldLabel('no commande'));
     // a Q whose tail the fax lost reads as O ("Oty" for "Qty")
     expect(foldLabel('Oty')).toBe(foldLabel('Qty'));
+    // Regression (s6200 0023): "Beslell Nr.! CMD-56202", a colon read as "!" after the dot, gave
+    // no reference: the "!" took the one edit the label tolerates
+    expect(foldLabel('Nr.!')).toBe(foldLabel('Nr.'));
+    expect(labelEquals(foldLabel('Beslell Nr.!'), foldLabel('bestell-nr'))).toBe(true);
   });
   it('tolerates one edit in longer labels, none in short ones', () => {
     expect(labelEquals(foldLabel('Hestelldatum'), foldLabel('bestelldatum'))).toBe(true);
