@@ -434,7 +434,10 @@ export function extractDraft(
     warnings.push(`delivery date unreadable ('${deliveryUnread.text}'); please check the original page`);
   let reference =
     restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings) ?? subject.reference;
-  if (!reference) warnings.push('no order reference found');
+  const referenceUnread = reference ? null : fields.referenceUnread;
+  if (referenceUnread)
+    warnings.push(`order reference unreadable ('${referenceUnread.text}'); please check the original page`);
+  else if (!reference) warnings.push('no order reference found');
   // one digit among the letters of a prefix ("CMI3-25159", "OR1/963/26") is a letter OCR misread:
   // over dev and 35 corpora, every reference read so was wrong
   if (reference && MISREAD_PREFIX.test(reference.value)) {
@@ -448,7 +451,7 @@ export function extractDraft(
   // header fields count too: a draft is touchless only when every field is likely right; a missing
   // order date or reference may be genuinely absent, so it caps the confidence rather than zeroing it
   const fieldConf = Math.min(
-    reference?.confidence ?? 0.8,
+    reference?.confidence ?? (referenceUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
     orderDate?.confidence ?? 0.75,
     deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : deliveryUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
   );

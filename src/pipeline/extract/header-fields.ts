@@ -36,6 +36,8 @@ export interface HeaderFields {
    * date-like follows a delivery label.
    */
   deliveryUnread: { text: string; evidence: Evidence } | null;
+  /** A strong reference label beside a number that did not read as one ("PO number: &MD-93919"). */
+  referenceUnread: { text: string; evidence: Evidence } | null;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
   /** A labelled order date that OCR damaged ("29.0· .2026", "1001/2026"; see partial-date.ts). */
@@ -640,6 +642,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
   let delivery: Candidate<string> | null = null;
   let deliveryAsap = false;
   let deliveryUnread: HeaderFields['deliveryUnread'] = null;
+  let referenceUnread: HeaderFields['referenceUnread'] = null;
   let orderDateLabelled = false;
   let orderDateDamaged: HeaderFields['orderDateDamaged'] = null;
   let address: Candidate<string> | null = null;
@@ -671,6 +674,10 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           base = 0.78;
         }
         const labelX = line === l ? ll.tokens[s.from]!.x0 : undefined;
+        // (what stands beside the label holds digits, but no number read: a glyph OCR garbled)
+        const unread = here.trim().split(/\s+/)[0] ?? '';
+        if (!v && !weak && /\d{3}/.test(unread))
+          referenceUnread ??= { text: unread, evidence: ev(l, unread) };
         if (v)
           reference = better(reference, {
             value: v,
@@ -876,6 +883,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     deliveryDate: dl ? { value: dl.value, confidence: round(dl.score), evidence: dl.evidence } : null,
     deliveryAsap,
     deliveryUnread: delivery ? null : deliveryUnread,
+    referenceUnread: reference ? null : referenceUnread,
     orderDateLabelled,
     orderDateDamaged,
     deliveryAddress: field(address as Candidate<string> | null),

@@ -483,6 +483,25 @@ describe('extractDraft', () => {
     }
   });
 
+  // Regression (s6600 0005): "PO number: &MD-93919" gave no reference, and the draft stood at 0.83
+  it('is not touchless when a reference label stands beside a number that did not read', () => {
+    const rows = (reference: string) => [
+      `PO number: ${reference}`,
+      'Order date: 24.06.2026',
+      'Delivery date: 08.07.2026',
+      'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+      '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+    ];
+    const garbled = extractDraft([pageFromRows(rows('&MD-93919'))], fax, master);
+    expect(garbled.customerReference).toBeNull();
+    expect(garbled.warnings.join('\n')).toMatch(/order reference unreadable \('&MD-93919'\)/);
+    expect(garbled.confidence).toBeLessThan(0.8);
+    // no number beside the label at all: nothing to read, as on an order without one
+    const blank = extractDraft([pageFromRows(rows(''))], fax, master);
+    expect(blank.warnings.join('\n')).toMatch(/no order reference found/);
+    expect(blank.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   // Regression (s3300 0011): "CMI3-25159" for CMD-25159 stood at 0.80
   it('is not touchless with a reference whose letter prefix holds a digit, a misread letter', () => {
     const rows = (reference: string) => [
