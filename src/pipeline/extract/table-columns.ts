@@ -375,7 +375,7 @@ export function placedCells(header: TableHeader, line: TextLine): PlacedCell[] {
 const PACK_WORD = new RegExp(`^(${A_GRAVE}|x|je|zu|per|par|da)$`, 'i');
 
 /** An amount written with cents ("12.60", "1'250.50", "1.154,00"): a price or a total, no count. */
-export const AMOUNT = /^\d{1,3}(?:['’.]\d{3})*[.,]\d{2}$/;
+export const AMOUNT = /^\d{1,3}(?:['’.]?\d{3})*[.,]\d{2}$/;
 
 /**
  * A text cell that ran into the amounts beside it ("cartons de 6 pieces 24,50" with a narrow gap

@@ -539,6 +539,20 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 10 computed from total ÷ price/);
   });
+  // Regression (s6700 0014): "TOUS ZIT ROTE 00. ati 1160 1160.00", a garbled row, was taken for
+  // the wrapped text of the row above, and the draft stood at 0.88 without it
+  it('takes a garbled line with an amount over 1000 of its own, without thousands mark, for a row', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 Menge   ME      Preis    Total',
+      '20-1772      Holzbohrer 8 mm             10      Stk     4.10     41.00',
+      'TOUS ZIT     ROTE                        00.     ati     1160     1640.00',
+      'AB-1020X     Kabelbinder schwarz 200 mm  25      Stk     0.20     5.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => l.sku)).toEqual(['20-1772', null, 'AB-1020X']);
+    expect(d.lines[0]!.evidence?.text ?? '').not.toMatch(/ROTE/);
+    expect(d.confidence).toBeLessThan(0.8);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
