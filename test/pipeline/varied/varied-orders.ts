@@ -6,7 +6,10 @@
  * (lists, "2x", label/value blocks, HTML tables, prose, positions, replies, forwards, signatures),
  * ERP orders with figures set flush right and ruled tables, a fax cover sheet before the order,
  * units spelled out, thousands grouped in the German or the English way, a delivery week in the
- * next year, and footers full of numbers. Each says what a clerk expects of its draft.
+ * next year, footers full of numbers, header fields as a strip of labels over their values, SAP
+ * quantities with three decimals, article numbers in the customer's own style (no hyphen, spaces,
+ * dots), UN/ECE unit codes, tab-separated e-mails and Swiss totals with VAT. Each says what a clerk
+ * expects of its draft.
  * Master data: fixtures/master-data.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -3144,6 +3147,417 @@ Wir bestätigen Ihre Bestellung BM-88213:
       od: '2026-11-24',
       dd: '2026-12-04',
       lines: ['12-0816|5', 'AB-2050S|2', '0007010|4'],
+    },
+  },
+
+  {
+    // header fields as a row of labels with their values on the line below (ERP header strip)
+    name: 'de-header-strip',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 14, b: true }],
+        L([40, 'Hauptstrasse 5 · 4132 Muttenz · Tel. 061 555 33 90']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 16, b: true }],
+        10,
+        H(
+          [40, 'Bestell-Nr.'],
+          [150, 'Datum'],
+          [250, 'Liefertermin'],
+          [360, 'Kunden-Nr.'],
+          [460, 'Sachbearb.'],
+        ),
+        L([40, 'EF-26-1187'], [150, '26.11.2026'], [250, '07.12.2026'], [360, '2003'], [460, 'R. Meier']),
+        25,
+        H([40, 'Pos'], [70, 'Artikel'], [160, 'Bezeichnung'], [400, 'Menge'], [450, 'ME'], [500, 'Preis']),
+        L(
+          [40, '1'],
+          [70, '0006001'],
+          [160, 'Kabelbinder 4.8x200'],
+          [400, '10'],
+          [450, 'Pack'],
+          [500, '5.90'],
+        ),
+        L(
+          [40, '2'],
+          [70, '0006002'],
+          [160, 'Kabelbinder 7.6x300'],
+          [400, '5'],
+          [450, 'Pack'],
+          [500, '11.40'],
+        ),
+        L([40, '3'], [70, '0003319'], [160, 'Abdeckband 38 mm'], [400, '12'], [450, 'Rolle'], [500, '4.60']),
+      ],
+    ],
+    want: {
+      cust: 'C-2003',
+      ref: 'EF-26-1187',
+      od: '2026-11-26',
+      dd: '2026-12-07',
+      lines: ['0006001|10', '0006002|5', '0003319|12'],
+    },
+  },
+  {
+    // SAP prints quantities with three decimals and a decimal comma ("10,000 ST")
+    name: 'sap-three-decimals-comma',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150 · 70191 Stuttgart']),
+        30,
+        [{ x: 40, t: 'Bestellung 4500078812', s: 14, b: true }],
+        L([40, 'Bestelldatum: 25.11.2026'], [300, 'Lieferdatum: 09.12.2026']),
+        20,
+        HR(
+          [40, 'Pos.'],
+          [80, 'Material'],
+          [170, 'Kurztext'],
+          [-420, 'Menge'],
+          [430, 'ME'],
+          [-520, 'Nettowert'],
+        ),
+        R(
+          [40, '00010'],
+          [80, '12-0815'],
+          [170, 'Spanplattenschraube Torx 5x60'],
+          [-420, '4,000'],
+          [430, 'KAR'],
+          [-520, '154,00'],
+        ),
+        R(
+          [40, '00020'],
+          [80, '0005201'],
+          [170, 'Schweissdraht SG2 1.0 mm'],
+          [-420, '15,000'],
+          [430, 'KG'],
+          [-520, '111,00'],
+        ),
+        R(
+          [40, '00030'],
+          [80, '10-5128'],
+          [170, 'Zylinderschraube M8x40'],
+          [-420, '3,000'],
+          [430, 'PAK'],
+          [-520, '53,40'],
+        ),
+        20,
+        R([300, 'Gesamtnettowert EUR'], [-520, '318,40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: '4500078812',
+      od: '2026-11-25',
+      dd: '2026-12-09',
+      lines: ['12-0815|4', '0005201|15', '10-5128|3'],
+    },
+  },
+  {
+    // the supplier's article numbers written in the customer's own style: no hyphen, spaces, dots
+    name: 'de-sku-styles',
+    pages: [
+      [
+        [{ x: 40, t: 'Baumann Metallbau AG', s: 14, b: true }],
+        L([40, 'Industriestrasse 14, 8152 Glattbrugg']),
+        30,
+        [{ x: 40, t: 'Bestellung Nr. 88231', s: 14, b: true }],
+        L([40, 'Glattbrugg, 27.11.2026']),
+        20,
+        H([40, 'Art.-Nr.'], [140, 'Bezeichnung'], [400, 'Anzahl'], [460, 'Einheit']),
+        L([40, '104720'], [140, 'Senkkopfschraube M5x30'], [400, '8'], [460, 'Pack']),
+        L([40, '204 118 08'], [140, 'Spiralbohrer HSS-G 8 mm'], [400, '10'], [460, 'Stk']),
+        L([40, 'AB 1020 Z'], [140, 'Winkelschleifer 1400 W'], [400, '1'], [460, 'Stk']),
+        L([40, '10.6030'], [140, 'Sechskantmutter M8'], [400, '4'], [460, 'Pack']),
+      ],
+    ],
+    want: {
+      cust: 'C-2001',
+      ref: '88231',
+      od: '2026-11-27',
+      lines: ['10-4720|8', '204.118.08|10', 'AB-1020Z|1', '10-6030|4'],
+    },
+  },
+  {
+    // English PO, UN/ECE-style unit codes, dates written out in English
+    name: 'en-po-unece-units',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München, Germany']),
+        30,
+        [{ x: 40, t: 'PURCHASE ORDER', s: 16, b: true }],
+        L([40, 'PO No.:'], [130, 'HH-PO-55102']),
+        L([40, 'PO Date:'], [130, 'November 26, 2026']),
+        L([40, 'Need by:'], [130, 'Dec 8, 2026']),
+        20,
+        H([40, 'Line'], [80, 'Item'], [160, 'Description'], [380, 'Qty'], [420, 'UoM'], [470, 'Unit Price']),
+        L(
+          [40, '1'],
+          [80, '0007011'],
+          [160, 'Safety shoe S3 size 44'],
+          [380, '6'],
+          [420, 'PR'],
+          [470, '89.00'],
+        ),
+        L([40, '2'], [80, '0003402'], [160, 'Stretch film 500 mm'], [380, '10'], [420, 'RO'], [470, '18.90']),
+        L([40, '3'], [80, '0004105'], [160, 'Cutting oil'], [380, '5'], [420, 'LTR'], [470, '12.40']),
+        L([40, '4'], [80, 'BZ-5081'], [160, 'Bar clamp 300x120'], [380, '4'], [420, 'EA'], [470, '24.50']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-PO-55102',
+      od: '2026-11-26',
+      dd: '2026-12-08',
+      lines: ['0007011|6', '0003402|10', '0004105|5', 'BZ-5081|4'],
+    },
+  },
+  {
+    // columns in an unusual order: unit before quantity, description last
+    name: 'de-unit-qty-desc-last',
+    pages: [
+      [
+        [{ x: 40, t: 'Schreinerei Lüthi GmbH', s: 14, b: true }],
+        L([40, 'Bernstrasse 77, 3072 Ostermundigen']),
+        30,
+        [{ x: 40, t: 'Materialbestellung', s: 14, b: true }],
+        L([40, 'Unsere Bestellnummer: SL-0412'], [330, 'Datum: 24.11.2026']),
+        L([40, 'Gewünschter Liefertermin: 1. Dezember 2026']),
+        20,
+        H([40, 'Artikel-Nr.'], [130, 'Einheit'], [190, 'Menge'], [250, 'Bezeichnung']),
+        L([40, '12-0816'], [130, 'Karton'], [190, '3'], [250, 'Spanplattenschraube Torx 5x80']),
+        L([40, '204.150.10'], [130, 'Stk'], [190, '6'], [250, 'Steinbohrer SDS-plus 10x160']),
+        L([40, '0001620'], [130, 'Stk'], [190, '10'], [250, 'Schutzbrille klar']),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: 'SL-0412',
+      od: '2026-11-24',
+      dd: '2026-12-01',
+      lines: ['12-0816|3', '204.150.10|6', '0001620|10'],
+    },
+  },
+  {
+    // French PO with quantities in the first column and "Réf. fournisseur" last, dates like "le 25/11/2026"
+    name: 'fr-qte-first-ref-last',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41 – 6300 Zug']),
+        30,
+        [{ x: 40, t: 'COMMANDE N° KS-7740', s: 14, b: true }],
+        L([40, 'Zoug, le 25/11/2026']),
+        L([40, 'Livraison souhaitée : semaine 50']),
+        20,
+        H([40, 'Qté'], [80, 'Unité'], [140, 'Désignation'], [380, 'Réf. fournisseur'], [490, 'Prix unit.']),
+        L([40, '20'], [80, 'pce'], [140, 'Robinet d’équerre 1/2" chromé'], [380, 'EK-3150I'], [490, '16,40']),
+        L([40, '36'], [80, 'm'], [140, 'Tube cuivre 18x1 mm'], [380, '0005231'], [490, '14,20']),
+        L(
+          [40, '2'],
+          [80, 'carton'],
+          [140, 'Nettoyant freins 500 ml (12 pces)'],
+          [380, '0004110'],
+          [490, '46,80'],
+        ),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: 'KS-7740',
+      od: '2026-11-25',
+      dd: '2026-12-07',
+      lines: ['EK-3150I|20', '0005231|36', '0004110|2'],
+    },
+  },
+  {
+    // e-mail: quantity after the article, separated by a tab; umlauts; order number in the subject only
+    name: 'mail-tabs',
+    eml: eml(
+      'Bauunternehmung Zaugg AG <magazin@zaugg-bau.ch>',
+      'Bestellung 2026-318',
+      `Grüezi
+
+Bitte liefern Sie bis 4.12.2026 auf die Baustelle Lyssachstrasse:
+
+0005302\tStahlkette verzinkt 6 mm\t25 m
+0001547\tArbeitshandschuh Gr. 9\t24 Paar
+0002210\tGehörschutzstöpsel\t2 Pack
+205.320.12\tTrennscheibe Inox 125\t3 Karton
+
+Freundliche Grüsse
+Magazin Zaugg`,
+    ),
+    want: {
+      cust: 'C-2008',
+      ref: '2026-318',
+      dd: '2026-12-04',
+      lines: ['0005302|25', '0001547|24', '0002210|2', '205.320.12|3'],
+    },
+  },
+  {
+    // an Italian letter: quantities as "n. 5", "pz. 10"
+    name: 'it-lettera-pz',
+    pages: [
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210, 9000 St. Gallen']),
+        30,
+        L([40, 'San Gallo, 26 novembre 2026']),
+        20,
+        [{ x: 40, t: 'Oggetto: ordine n. GS-2026-77', b: true }],
+        15,
+        L([40, 'Spettabile ditta,']),
+        L([40, 'vi preghiamo di fornirci entro il 3 dicembre 2026:']),
+        10,
+        L([60, '- n. 5 Winkelschleifer 125 mm 1200 W, art. AB-1020X']),
+        L([60, '- pz. 10 Fächerschleifscheibe K80, art. 205.320.13']),
+        L([60, '- n. 2 Akku 18 V 5.0 Ah, art. AB-2058S']),
+        15,
+        L([40, 'Distinti saluti']),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'GS-2026-77',
+      od: '2026-11-26',
+      dd: '2026-12-03',
+      lines: ['AB-1020X|5', '205.320.13|10', 'AB-2058S|2'],
+    },
+  },
+  {
+    // the order ends with subtotal, VAT and total rows in Swiss style with apostrophes
+    name: 'ch-apostrophe-totals',
+    pages: [
+      [
+        [{ x: 40, t: 'Bauunternehmung Zaugg AG', s: 14, b: true }],
+        L([40, 'Kirchbergstrasse 19, 3400 Burgdorf']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 14, b: true }],
+        L([40, 'Nr.'], [120, 'Z-26-4410']),
+        L([40, 'Datum'], [120, '27.11.2026']),
+        20,
+        HR(
+          [40, 'Art.-Nr.'],
+          [120, 'Bezeichnung'],
+          [-380, 'Menge'],
+          [390, 'Einh.'],
+          [-480, 'Preis'],
+          [-550, 'Betrag'],
+        ),
+        R(
+          [40, 'AB-1020Z'],
+          [120, 'Winkelschleifer 1400 W'],
+          [-380, '10'],
+          [390, 'Stk'],
+          [-480, '149.00'],
+          [-550, "1'490.00"],
+        ),
+        R(
+          [40, '0005230'],
+          [120, 'Kupferrohr 15x1 mm'],
+          [-380, '120'],
+          [390, 'm'],
+          [-480, '11.60'],
+          [-550, "1'392.00"],
+        ),
+        R(
+          [40, '0007010'],
+          [120, 'Sicherheitsschuh S3 Gr. 43'],
+          [-380, '12'],
+          [390, 'Paar'],
+          [-480, '89.00'],
+          [-550, "1'068.00"],
+        ),
+        10,
+        R([300, 'Zwischensumme'], [-550, "3'950.00"]),
+        R([300, 'MWST 8.1 %'], [-550, '319.95']),
+        R([300, 'Total CHF'], [-550, "4'269.95"]),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'Z-26-4410',
+      od: '2026-11-27',
+      lines: ['AB-1020Z|10', '0005230|120', '0007010|12'],
+    },
+  },
+  {
+    // descriptions that wrap over two lines with the figures on the second line
+    name: 'de-wrap-figures-second-line',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München']),
+        30,
+        [{ x: 40, t: 'Bestellung HH-26-3391', s: 14, b: true }],
+        L([40, 'München, 25.11.2026']),
+        20,
+        H([40, 'Art.-Nr.'], [120, 'Bezeichnung'], [400, 'Menge'], [460, 'Preis']),
+        L([40, '0004110'], [120, 'Bremsenreiniger 500 ml']),
+        L([120, 'Karton à 12 Stk'], [400, '3 Kar'], [460, '46,80']),
+        L([40, '0006150'], [120, 'Strahlmittel Korund F80,']),
+        L([120, 'Sack à 25 kg'], [400, '50 kg'], [460, '3,20']),
+        L([40, '0003318'], [120, 'Gewebeklebeband silber']),
+        L([120, '50 mm x 50 m'], [400, '8 Rol'], [460, '9,80']),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: 'HH-26-3391',
+      od: '2026-11-25',
+      lines: ['0004110|3', '0006150|50', '0003318|8'],
+    },
+  },
+  {
+    // e-mail: HTML with a table whose first row is the header in <th>, quantities with "Stk." suffix in cell
+    name: 'mail-html-th-units-in-cell',
+    eml: eml(
+      'Elektro Frei AG <einkauf@elektro-frei.ch>',
+      'Bestellung EF-26-1201',
+      `<html><body><p>Guten Tag</p><p>Wir bestellen gemäss Ihrem Katalog, Lieferung bis 10.12.2026:</p>
+<table border="1"><thead><tr><th>Artikel</th><th>Beschreibung</th><th>Anzahl</th></tr></thead>
+<tbody><tr><td>0001574</td><td>Arbeitshandschuh Nitril Gr. 10</td><td>30 Paar</td></tr>
+<tr><td>0001620</td><td>Schutzbrille klar</td><td>15 Stk.</td></tr>
+<tr><td>0006002</td><td>Kabelbinder 7.6x300</td><td>8 Pack</td></tr></tbody></table>
+<p>Besten Dank<br>Elektro Frei AG</p></body></html>`,
+      'text/html; charset=utf-8',
+    ),
+    want: {
+      cust: 'C-2003',
+      ref: 'EF-26-1201',
+      dd: '2026-12-10',
+      lines: ['0001574|30', '0001620|15', '0006002|8'],
+    },
+  },
+  {
+    // a letter asking for delivery in a calendar week, articles in brackets after their description
+    name: 'de-date-words-relative',
+    pages: [
+      [
+        [{ x: 40, t: 'Schreinerei Lüthi GmbH', s: 14, b: true }],
+        L([40, 'Bernstrasse 77, 3072 Ostermundigen']),
+        30,
+        L([40, 'Ostermundigen, 27. November 2026']),
+        20,
+        [{ x: 40, t: 'Bestellung 26/118', b: true }],
+        10,
+        L([40, 'Sehr geehrte Damen und Herren']),
+        L([40, 'Wir bitten um Lieferung in der KW 50 folgender Artikel:']),
+        10,
+        L([60, '4 Karton Spanplattenschraube Torx 5x60 (12-0815)']),
+        L([60, '2 Stk Bit-Set Torx T10-T40 (205.310.01)']),
+        L([60, '1 Stk Akku-Bohrschrauber 18 V (AB-2050S)']),
+        10,
+        L([40, 'Freundliche Grüsse']),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: '26/118',
+      od: '2026-11-27',
+      dd: '2026-12-07',
+      lines: ['12-0815|4', '205.310.01|2', 'AB-2050S|1'],
     },
   },
 ];
