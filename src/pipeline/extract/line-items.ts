@@ -43,6 +43,8 @@ export interface ItemCandidate {
   quantityMark?: string;
   /** The quantity as printed when it was read as a decimal whose mark was lost ("05m" → 0.5). */
   quantityRead?: string;
+  /** OCR's confidence in the quantity column's figure (the least of its words), when read there. */
+  quantityOcr?: number;
   /** The row's table prints line amounts but no unit prices. */
   amountOnly?: boolean;
   /** The quantity column holds a lone stroke ("|", "l", "I"): a 1 OCR did not read, or a ruling. */
@@ -207,6 +209,7 @@ function tableItem(
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let leadingZero: string | null = null;
+  let quantityOcr: number | undefined;
   let unit: string | null = null;
   const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null, lines);
   const discount = rowDiscount(colText(cols, 'discount'));
@@ -223,6 +226,12 @@ function tableItem(
       quantity = q.n;
       unit = q.unit;
       quantityConfidence = 0.9;
+      const figure = lines
+        .flatMap((l) => placedCells(header, l))
+        .filter((c) => c.kind === 'quantity')
+        .flatMap((c) => c.cell.words)
+        .filter((w) => /\d/.test(w.text));
+      if (figure.length > 0) quantityOcr = Math.min(...figure.map((w) => w.conf));
       // "05m": a count with a leading zero was read as a decimal whose mark was lost
       if (!fits && /^0\d/.test(q.read)) leadingZero = q.read;
     }
@@ -273,6 +282,7 @@ function tableItem(
     ...(discount > 0 ? { discount } : {}),
     ...(quantity === null && mark ? { quantityMark: mark } : {}),
     ...(leadingZero ? { quantityRead: leadingZero } : {}),
+    ...(quantityOcr !== undefined ? { quantityOcr } : {}),
     ...(!hasColumn(header, 'price') && hasColumn(header, 'total') ? { amountOnly: true } : {}),
     ...(quantity === null && /^[|lI!]$/.test(colText(cols, 'quantity').join(' ').trim())
       ? { quantityStroke: true }

@@ -553,6 +553,39 @@ describe('table items', () => {
     expect(d.lines[0]!.evidence?.text ?? '').not.toMatch(/ROTE/);
     expect(d.confidence).toBeLessThan(0.8);
   });
+  // ("410" for 10 under a speck, at OCR confidence 0.64, stood at 0.84 in a table without totals)
+  it('is unsure of a quantity OCR was unsure of, unless the line total confirms it', () => {
+    const unsure = (rows: string[]): PageContent => {
+      const page = pageFromRows(rows);
+      return { ...page, words: page.words.map((w) => (w.text === '410' ? { ...w, conf: 0.64 } : w)) };
+    };
+    const bare = extractDraft(
+      [
+        unsure([
+          'Art.-Nr.     Bezeichnung                 Menge   ME      Preis',
+          '20-1772      Holzbohrer 8 mm             410     Stk     4.10',
+          'AB-1020X     Kabelbinder schwarz 200 mm  25      Stk     0.20',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(bare.lines.map((l) => l.quantity)).toEqual([410, 25]);
+    expect(bare.lines[0]!.confidence).toBeLessThan(0.8);
+    expect(bare.lines[1]!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(bare.warnings.join('\n')).toMatch(/line 1: quantity 410 read unsurely/);
+    const totalled = extractDraft(
+      [
+        unsure([
+          'Art.-Nr.     Bezeichnung                 Menge   ME      Preis    Total',
+          '20-1772      Holzbohrer 8 mm             410     Stk     4.10     1681.00',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(totalled.lines[0]!.confidence).toBeGreaterThanOrEqual(0.8);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
