@@ -461,7 +461,7 @@ const SECONDARY_REF_LABELS = new Set(
 
 /** A line that is a bare number label and its value (after a speck), and the title line of an order above it. */
 const BARE_NUMBER =
-  /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)\.?\s*:?\s+(?:[|!:;il'‘’"“”,.]\s+)?(\S+)\s*$/iu;
+  /^\s*(?:nr|no|n°|nº|nummer|number|numéro|numero)[.,]?\s*:?\s+(?:[|!:;il'‘’"“”,.]\s+)?(\S+)\s*$/iu;
 const ORDER_TITLE =
   /^\s*(?:bestellung|purchase\s+order|order|commande|bon\s+de\s+commande|ordine|ordine\s+d['’]acquisto)\s*$/iu;
 
@@ -517,7 +517,7 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
   // (not the comma of "Nov 24, 2026", after a month name and its day)
   const t = text
     .replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>
-      /\p{L}{3,}\.?\s+\d{1,2}$/u.test(text.slice(0, at + 1)) &&
+      /\p{L}{3,}\.?(?:\s+|-)\d{1,2}$/u.test(text.slice(0, at + 1)) &&
       /^\d{4}(?!\d)/.test(text.slice(at + m.length - 1))
         ? m
         : `${a}.${b}`,

@@ -133,11 +133,11 @@ const PATTERNS: Pattern[] = [
     re: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/gu,
     build: (g) => [fullYear(g[3]!), Number(g[2]), Number(g[1]), true],
   },
-  // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year), "3, Juni 2026" and
-  // "27. Nov, 2026" (OCR)
+  // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year), "3, Juni 2026",
+  // "27. Nov, 2026" and "1.,Dezember 2026" (OCR)
   {
     re: new RegExp(
-      `(?<!\\d)(\\d{1,2})(?:er|\\.|,)?\\s*(${MONTH_ALT})([.,]?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
+      `(?<!\\d)(\\d{1,2})(?:er|\\.,?|,)?\\s*(${MONTH_ALT})([.,]?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
       'giu',
     ),
     build: (g, ref) => {
@@ -152,16 +152,16 @@ const PATTERNS: Pattern[] = [
   },
   // "5 agusto 2026", "12 Dezembor 2026", "15 Mire 2026": a month name OCR misread, with a year
   {
-    re: /(?<!\d)(\d{1,2})(?:er|\.|,)?\s*(\p{L}{4,10})\.?\s+(\d{4})(?!\d)/giu,
+    re: /(?<!\d)(\d{1,2})(?:er|\.,?|,)?\s*(\p{L}{4,10})\.?\s+(\d{4})(?!\d)/giu,
     build: (g) => {
       const m = misspeltMonth(g[2]!);
       return m === null ? null : [Number(g[3]), m, Number(g[1]), true, true];
     },
   },
-  // November 27, 2026 / August 24
+  // November 27, 2026 / August 24 / "Dec-8, 2026" (OCR's hyphen for the space)
   {
     re: new RegExp(
-      `(?<!\\p{L})(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|[.,]\\d)(?:,?\\s+(\\d{4}))?`,
+      `(?<!\\p{L})(${MONTH_ALT})\\.?(?:\\s+|-)(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|[.,]\\d)(?:,?\\s+(\\d{4}))?`,
       'giu',
     ),
     build: (g, ref) => {

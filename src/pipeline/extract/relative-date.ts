@@ -22,7 +22,7 @@ export const WEEKDAY_WORD =
   /(?<!\p{L})(montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|lundi|mardi|mercredi|jeudi|vendredi|samedi|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato)(?!\p{L})/iu;
 
 const WEEK =
-  /\b(?:kw|kalenderwoche|woche|cw|wk|week|calendar\s+week|semaine|sem\.|settimana|sett\.)\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d|\d\d))?\b/i;
+  /\b(?:kw|kalenderwoche|woche|cw|wk|week|calendar\s+week|semaine|sem\.|settimana|sett\.)\s*[,:]?\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d|\d\d))?\b/i;
 
 const DAY = 86_400_000;
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);

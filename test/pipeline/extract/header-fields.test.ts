@@ -275,6 +275,11 @@ describe('header fields', () => {
     // (a speck between label and value)
     expect(fields(['Bestellung', 'Nr.   i   HH-26-0913']).reference?.value).toBe('HH-26-0913');
     expect(fields(['Bestellung', "Nr. '   Z-26-4410"]).reference?.value).toBe('Z-26-4410');
+    // (its dot read as a comma)
+    expect(fields(['Bestellung', 'Nr,   Z-26-4410']).reference?.value).toBe('Z-26-4410');
+  });
+  it('reads an English date whose space after the month OCR read as a hyphen, with its comma', () => {
+    expect(fields(['Need by:   Dec-8, 2026']).deliveryDate?.value).toBe('2026-12-08');
     // (a block of its own beside the letterhead)
     const beside = fields([
       'Hofmann Haustechnik GmbH                          BESTELLUNG',

@@ -17,6 +17,9 @@ describe('parseDate', () => {
     ['August 24, 2026', '2026-08-24'],
     ['2026/11/27', '2026-11-27'],
     ['2026.11.27', '2026-11-27'],
+    // OCR: a speck after the day's dot read as a comma, a hyphen for the space after a month
+    ['1.,Dezember 2026', '2026-12-01'],
+    ['Dec-8, 2026', '2026-12-08'],
   ])('%s → %s', (s, iso) => expect(parseDate(s, ref)).toBe(iso));
 
   it('resolves missing years toward the near future', () => {

@@ -21,6 +21,9 @@ describe('relative delivery dates', () => {
     expect(findCalendarWeek('semaine 3', ref, false)?.iso).toBe('2027-01-18');
     expect(findCalendarWeek('KW 2/27', ref, false)?.iso).toBe('2027-01-11');
     expect(findCalendarWeek('Kw 60', ref, false)).toBeNull();
+    // (a speck read as a comma or colon after the word)
+    expect(findCalendarWeek('semaine, 50', ref, false)?.iso).toBe('2026-12-07');
+    expect(findCalendarWeek('KW: 50', ref, false)?.iso).toBe('2026-12-07');
   });
   it('resolves a weekday alone to its next occurrence after the order date', () => {
     const thursday = new Date('2026-11-26T00:00:00Z');
