@@ -395,12 +395,13 @@ function splitAmounts(header: TableHeader, cell: Cell, unit: number): Cell[] {
     const col = colAt(w);
     if (!col || col === own) break;
     const amount = AMOUNT.test(w.text) && (col.kind === 'price' || col.kind === 'total');
-    // a count written close after a long description ("Spanplattenschraube 5x80 2"), where the
-    // quantity label stands (a figure of the description overhanging ends left of the label)
+    // a count written close after a long description ("Spanplattenschraube 5x80 2") or unit
+    // ("cartons de 24 pièces 2"), where the quantity label stands (a figure of the description
+    // overhanging ends left of the label)
     const count =
       cut === cell.words.length &&
       col.kind === 'quantity' &&
-      own?.kind === 'description' &&
+      (own?.kind === 'description' || own?.kind === 'unit') &&
       /^\d{1,5}$/.test(w.text) &&
       w.box[0] >= col.x0 - unit * 0.5;
     if (!amount && !count) break;

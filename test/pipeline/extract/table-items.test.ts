@@ -586,6 +586,17 @@ describe('table items', () => {
     );
     expect(totalled.lines[0]!.confidence).toBeGreaterThanOrEqual(0.8);
   });
+  // Regression (s6800 0030): "cartons de 24 pièces 2", the unit set close before the count, gave no
+  // quantity on a fine fax
+  it('reads a count set close after a long unit, under the quantity label', () => {
+    const page = pageFromRows([
+      'Prix      Unité                           Quantité   N° article   Désignation',
+      '4.10      pièces                          10         20-1772      Holzbohrer 8 mm',
+      '18.40     paires de 2 pièces, boîte à 20 4           0001550      Knieschoner Gel',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['20-1772|10', '0001550|4']);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
