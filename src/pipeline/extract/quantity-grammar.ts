@@ -43,6 +43,8 @@ export function tokenize(text: string): string[] {
       .replace(new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
+      // "1200 W:'10 pezzi": a speck read as a quote between a colon and the count
+      .replace(/(\p{L})([:;])['‘’"„“]+(?=\d)/gu, '$1$2 ')
       .split(/\s+/)
       .filter(Boolean)
   );

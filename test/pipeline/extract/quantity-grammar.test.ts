@@ -31,6 +31,14 @@ describe('tokenize', () => {
       ]);
   });
 
+  // Regression (s6700 0025): "Winkelschleifer 125 mm 1200 W:'10 pezzi" had no count
+  it('parts a count from the colon before it where a speck read as a quote joins them', () => {
+    expect(tokenize("1200 W:'10 pezzi")).toEqual(['1200', 'W:', '10', 'pezzi']);
+    expect(findQuantities(tokenize("Winkelschleifer 125 mm 1200 W:'10 pezzi"))[0]).toMatchObject({
+      quantity: 10,
+    });
+  });
+
   // Regression (s2800 0038): "…Pack à 100 Stk: 20-paquets" had no count
   it('parts a count from its unit where OCR read the space between them as a hyphen', () => {
     expect(tokenize('Stk: 20-paquets')).toEqual(['Stk:', '20', 'paquets']);
