@@ -446,6 +446,12 @@ export function extractDraft(
     );
     reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
+  // two separators with nothing between them ("ORD//44/26" for ORD/744/26): a character read as
+  // a stroke, or lost
+  if (reference && /[-/.][-/.]/.test(reference.value)) {
+    warnings.push(`order reference ${reference.value}: two separators in a row, please check`);
+    reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
+  }
 
   const lineConf = lines.length === 0 ? 0 : Math.min(...lines.map((l) => l.confidence));
   // header fields count too: a draft is touchless only when every field is likely right; a missing

@@ -521,8 +521,12 @@ describe('extractDraft', () => {
       expect(d.warnings.join('\n')).toMatch(/a digit among the letters of its prefix/);
       expect(d.confidence).toBeLessThan(0.8);
     }
+    // two separators in a row: a character read as a stroke, or lost (s6400 0019: "ORD//44/26")
+    const doubled = extractDraft([pageFromRows(rows('ORD//44/26'))], fax, master);
+    expect(doubled.warnings.join('\n')).toMatch(/ORD\/\/44\/26: two separators in a row/);
+    expect(doubled.confidence).toBeLessThan(0.8);
     // a year after the letters, or letters only: references as they are written
-    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234']) {
+    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234', 'ORD/744/26']) {
       const d = extractDraft([pageFromRows(rows(reference))], fax, master);
       expect(d.warnings.join('\n')).not.toMatch(/letters of its prefix/);
       expect(d.confidence).toBeGreaterThanOrEqual(0.8);
