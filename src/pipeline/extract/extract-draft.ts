@@ -250,6 +250,21 @@ function brokenDateLike(lines: TextLine[], iso: string): boolean {
 }
 
 /**
+ * A date-shaped figure ("19/17/7026", "31.13.2026") whose day, month or year no date has: a date OCR
+ * misread. Null when there is none.
+ */
+function impossibleDate(lines: TextLine[], ref: Date): string | null {
+  const year = ref.getUTCFullYear();
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/(?<![\d.,/-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.,/-])/g)) {
+      const [day, month, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      if (day < 1 || day > 31 || month < 1 || month > 12 || Math.abs(y - year) > 3) return m[0];
+    }
+  }
+  return null;
+}
+
+/**
  * The order date as the document and its transport tell it: the labelled date; else a damaged
  * labelled date read with when the page was sent; else, when the order prints a date OCR could not
  * read, the sending machine's header date; then mended when it lies after the page was sent or in
@@ -453,12 +468,18 @@ export function extractDraft(
     reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
 
+  // no order date, but a date on the page that did not read as one ("Rag de commande 19/17/7026"):
+  // the order's date may be it
+  const dateUnread = orderDate ? null : impossibleDate(body, ref);
+  if (dateUnread)
+    warnings.push(`order date not found; '${dateUnread}' on the page did not read as a date, please check`);
+
   const lineConf = lines.length === 0 ? 0 : Math.min(...lines.map((l) => l.confidence));
   // header fields count too: a draft is touchless only when every field is likely right; a missing
   // order date or reference may be genuinely absent, so it caps the confidence rather than zeroing it
   const fieldConf = Math.min(
     reference?.confidence ?? (referenceUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
-    orderDate?.confidence ?? 0.75,
+    orderDate?.confidence ?? (dateUnread ? UNREAD_FIELD_CONFIDENCE : 0.75),
     deliveryDate?.confidence ?? (fields.deliveryAsap ? 0.9 : deliveryUnread ? UNREAD_FIELD_CONFIDENCE : 0.8),
   );
   const totalConf = Math.min(

@@ -483,6 +483,26 @@ describe('extractDraft', () => {
     }
   });
 
+  // Regression (s6800 0031): "Rag de commande 19/17/7026", label and date garbled, left the draft
+  // at 0.80 without an order date
+  it('is not touchless without an order date when a date on the page did not read as one', () => {
+    const rows = (dated: string) => [
+      'Bestell-Nr.: CMD-55102',
+      dated,
+      'Liefertermin: 08.12.2026',
+      'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+      '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+    ];
+    const garbled = extractDraft([pageFromRows(rows('Rag de commande 19/17/7026'))], fax, master);
+    expect(garbled.orderDate).toBeNull();
+    expect(garbled.warnings.join('\n')).toMatch(/'19\/17\/7026' on the page did not read as a date/);
+    expect(garbled.confidence).toBeLessThan(0.8);
+    // an order that prints no date at all is as sure as before
+    const none = extractDraft([pageFromRows(rows('Sehr geehrte Damen und Herren'))], fax, master);
+    expect(none.warnings.join('\n')).not.toMatch(/did not read as a date/);
+    expect(none.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   // Regression (s6600 0005): "PO number: &MD-93919" gave no reference, and the draft stood at 0.83
   it('is not touchless when a reference label stands beside a number that did not read', () => {
     const rows = (reference: string) => [
