@@ -97,6 +97,33 @@ function besideOnBaseline(w: Word, line: Word[], unit: number): boolean {
   });
 }
 
+/**
+ * A word whose box a speck above it made taller ("commande:" under the dot of a fax speck) can
+ * have its centre nearer a tall title's line than its own. Where it has no neighbour on that line
+ * and stands close between words of the next line, level with their feet, it is theirs: "N° de |
+ * commande: | 4564299191".
+ */
+function reseatRaised(groups: { cy: number; words: Word[] }[], unit: number): void {
+  const bottom = (w: Word): number => w.box[1] + w.box[3];
+  const gapTo = (a: Word, b: Word): number =>
+    Math.max(b.box[0] - (a.box[0] + a.box[2]), a.box[0] - (b.box[0] + b.box[2]));
+  for (const [i, g] of groups.entries()) {
+    const next = groups[i + 1];
+    if (!next || g.words.length < 2) continue;
+    for (const w of [...g.words]) {
+      if (g.words.some((x) => x !== w && gapTo(w, x) <= unit * 3)) continue;
+      const level = next.words.filter(
+        (x) => gapTo(w, x) <= unit * 1.5 && Math.abs(bottom(x) - bottom(w)) <= unit * 0.25,
+      );
+      const left = level.some((x) => x.box[0] < w.box[0]);
+      const right = level.some((x) => x.box[0] > w.box[0]);
+      if (!left || !right) continue;
+      g.words.splice(g.words.indexOf(w), 1);
+      next.words.push(w);
+    }
+  }
+}
+
 /** Group a page's words into lines by vertical overlap, top to bottom, words left to right. */
 export function layoutLines(page: PageContent): TextLine[] {
   const words = page.words.filter((w) => w.text.trim() !== '' && w.box[3] > 0);
@@ -123,6 +150,7 @@ export function layoutLines(page: PageContent): TextLine[] {
     }
   }
   groups.sort((a, b) => a.cy - b.cy);
+  reseatRaised(groups, unit);
   for (const g of groups) g.words.sort((a, b) => a.box[0] - b.box[0]);
   const space = typewriterSpace(
     groups.map((g) => g.words),

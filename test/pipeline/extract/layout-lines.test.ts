@@ -58,6 +58,30 @@ describe('layout lines', () => {
     expect(lines.find((l) => l.text.includes('Numero'))!.text).toContain('ordine: ORD/673/26');
   });
 
+  // Regression (s6600 0016, a fine fax): a speck above "commande:" made its box 31 pixels tall, and
+  // its centre went to the title's line: "Formulaire de commande commande:" over "N° de 4564299191"
+  it('keeps a word whose box a speck raised on the line of the words it stands between', () => {
+    const lines = layoutLines(
+      page([
+        word('Formulaire', 185, 352, 230, 33),
+        word('de', 431, 352, 50, 33),
+        word('commande', 496, 354, 237, 32),
+        word('N°', 960, 370, 26, 17),
+        word('de', 995, 369, 27, 19),
+        word('commande:', 1031, 357, 130, 31),
+        word('4564299191', 1171, 371, 140, 18),
+        word('Date', 960, 408, 52, 18),
+        word('de', 1020, 408, 27, 18),
+        word('commande:', 1056, 408, 130, 19),
+        word('2026-12-19', 1197, 409, 128, 18),
+        ...body(16),
+      ]),
+    );
+    expect(lines[0]!.text).toBe('Formulaire de commande');
+    expect(lines[1]!.text).toBe('N° de commande: 4564299191');
+    expect(extractHeaderFields(lines, new Date('2026-12-20')).reference?.value).toBe('4564299191');
+  });
+
   it('keeps the next table row apart, also beside a bracket that reaches into it', () => {
     const lines = layoutLines(
       page([
