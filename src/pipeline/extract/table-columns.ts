@@ -233,14 +233,24 @@ function findHeader(line: TextLine): TableHeader | null {
   }
   if (!kinds.has('description')) {
     // a description label cut short ("Descrip", "Bezeichn"): the header word that begins one
-    const w = line.words.find((x) => {
-      const f = foldLabel(x.text);
-      return (
-        f.length >= 5 &&
-        DESCRIPTION_LABELS.some((l) => l.length > f.length && l.startsWith(f)) &&
-        !sorted.some((g) => x.box[0] >= g.x0 && x.box[0] <= g.x1)
-      );
-    });
+    // or one garbled two letters off ("méskgnation" for Désignation)
+    const free = (x: Word): boolean => !sorted.some((g) => x.box[0] >= g.x0 && x.box[0] <= g.x1);
+    const w =
+      line.words.find((x) => {
+        const f = foldLabel(x.text);
+        return (
+          f.length >= 5 && DESCRIPTION_LABELS.some((l) => l.length > f.length && l.startsWith(f)) && free(x)
+        );
+      }) ??
+      line.words.find((x) => {
+        const f = foldLabel(x.text);
+        return (
+          f.length >= 8 && DESCRIPTION_LABELS.some((l) => l.length >= 8 && boundedDistance(f, l, 2) <= 2)
+        );
+      });
+    // (a label group that took it in as an unlabelled word of its cell ends before it)
+    const host = w && !free(w) ? sorted.find((g) => w.box[0] > g.x0 && w.box[0] <= g.x1) : undefined;
+    if (host) host.x1 = w!.box[0] - 1;
     if (w) {
       sorted.push({ kind: 'description', x0: w.box[0], x1: w.box[0] + w.box[2] });
       sorted.sort((a, b) => a.x0 - b.x0);

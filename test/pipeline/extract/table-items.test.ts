@@ -119,6 +119,23 @@ describe('table headers', () => {
     // words not two letters off a label are a sentence's, with labels or not
     expect(header('Fos, - Einheit   Betrag   Beispiel   ©   Beseichuung          Hallo')).toBeNull();
   });
+  // Regression (s7100 0034): "Prix unitaire méskgnation", the description label two letters off in
+  // the price label's cell, put every description under the price
+  it('takes a header word two letters off a description label for the description column', () => {
+    const h = header('RéL.   Prix unitaire méskgnation            Unité   N° article   Total HT   Quantité');
+    expect(h?.columns.map((c) => c.kind)).toEqual([
+      'price',
+      'description',
+      'unit',
+      'article',
+      'total',
+      'quantity',
+    ]);
+    // a word two letters off, but of another sort, stays the price's
+    expect(
+      header('Prix unitaire Beispiel   Unité   N° article   Quantité')?.columns.map((c) => c.kind),
+    ).not.toContain('description');
+  });
   it('takes an unlabelled header word before the prices for the quantity column', () => {
     expect(
       header('Pos   Art.-Nr.   Bezeichnung            Xqwerty   ME   Preis   Total')?.columns.map(
