@@ -180,9 +180,15 @@ function rowFigures(
     // or the price stands under another label, or none: an amount with cents elsewhere in the row
     // of which the total is a whole number ("65.00 | Unterlegscheibe … | 10-6038 | 6.50")
     const total = firstNumber(colText(cols, 'total'), 'amount');
+    // (or a cell of its own under the description, right of it: "… Gr. 43 | 89.00", the price
+    // label cut to "Pr")
     const other = [...(cols[0] ?? new Map<ColumnKind, string[]>())]
-      .filter(([k]) => k !== 'total' && k !== 'description')
-      .flatMap(([, texts]) => tokenize(texts.join(' ')))
+      .filter(([k]) => k !== 'total')
+      .flatMap(([k, texts]) =>
+        k === 'description'
+          ? texts.filter((t) => AMOUNT.test(cellNumber(t.trim())))
+          : tokenize(texts.join(' ')),
+      )
       .filter((t) => AMOUNT.test(cellNumber(t)))
       .map((t) => parseNumber(cellNumber(t), 'amount'))
       .filter(

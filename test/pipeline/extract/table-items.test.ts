@@ -614,6 +614,23 @@ describe('table items', () => {
     const d = extractDraft([page], meta, master);
     expect(d.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['20-1772|10', '0001550|4']);
   });
+  // Regression (s7100 0002): the price label read "Pr", so "89.00" stood under the description and
+  // "7" for 2 (178.00 ÷ 89.00) was not caught
+  it('takes an amount alone at the end of the description column for the price when its label was lost', () => {
+    const page = pageFromRows([
+      'Pos.  ArtNr.     Betrag    Menge   Einheit   Bezeichnung                   Pr',
+      '1     20-1772    41.00     10      Stk       Holzbohrer 8 mm               4.10',
+      '2     0001550    36.80     7       Paar      Knieschoner Gel               18.40',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => `${l.sku}|${l.quantity}|${l.unitPrice}`)).toEqual([
+      '20-1772|10|4.1',
+      '0001550|2|18.4',
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 2: quantity read as 7, but total 36.8 ÷ price 18.4 = 2; took 2/,
+    );
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
