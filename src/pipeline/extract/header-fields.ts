@@ -481,6 +481,8 @@ export function cleanReference(raw: string): string | null {
   s = s.replace(/^l(?=[A-Z]{2,}[-/.\s]?\d)/u, '');
   // (the O of a capital prefix read as a zero: "0RD/780/26")
   s = s.replace(/^0(?=[A-Z]{2,}[-/.\s]?\d)/u, 'O');
+  // (a space OCR put beside the separator after a letter prefix: "ORD /327/26", "CMD- 40555")
+  s = s.replace(/^([A-Za-z]{2,4})(?:\s([-/])|([-/])\s)(?=\d)/u, '$1$2$3');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
   s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")

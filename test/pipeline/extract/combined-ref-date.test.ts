@@ -107,6 +107,9 @@ describe('order numbers in titles and with misread prefixes', () => {
     expect(cleanReference('PO - 77151')).toBe('PO-77151');
     expect(cleanReference('PO.77151')).toBe('PO.77151');
     expect(cleanReference('B 26/0815')).toBe('B 26/0815');
+    // a space OCR put beside the separator after the prefix (s7100 0028: no reference)
+    expect(cleanReference('ORD /327/26')).toBe('ORD/327/26');
+    expect(cleanReference('CMD- 40555')).toBe('CMD-40555');
   });
 });
 
