@@ -69,9 +69,10 @@ const TOTAL_MISMATCH_CONFIDENCE = 0.5;
 const UNREAD_FIELD_CONFIDENCE = 0.6;
 /**
  * A reference prefix of letters with one digit among them, before its separator: "CMI3-", or a
- * short one with a digit that OCR reads for a letter (S→5, O→0, I→1, B→8, Z→2, G→6): "G5-", "5L-".
+ * short one with a digit that OCR reads for a letter (S→5, O→0, I→1, B→8, Z→2, G→6): "G5-", "5L-",
+ * or that digit alone ("2-99812" for Z-99812).
  */
-const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[0125678][A-Za-z]+)[-/]\d/;
+const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[0125678][A-Za-z]*)[-/]\d/;
 
 /**
  * A scanned table row whose price and amount both did not read, where the table's other rows have

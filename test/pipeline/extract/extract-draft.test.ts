@@ -536,7 +536,7 @@ describe('extractDraft', () => {
     expect(misread.warnings.join('\n')).toMatch(/CMI3-25159: a digit among the letters of its prefix/);
     expect(misread.confidence).toBeLessThan(0.8);
     // a short prefix with a digit OCR reads for a letter: "GS-2026-77", "SL-0412"
-    for (const reference of ['G5-2026-77', '5L-0412']) {
+    for (const reference of ['G5-2026-77', '5L-0412', '2-99812']) {
       const d = extractDraft([pageFromRows(rows(reference))], fax, master);
       expect(d.warnings.join('\n')).toMatch(/a digit among the letters of its prefix/);
       expect(d.confidence).toBeLessThan(0.8);
