@@ -150,6 +150,11 @@ const PATTERNS: Pattern[] = [
       return [inferYear(m, d, ref), m, d, false];
     },
   },
+  // 26-Nov-2026, 04-Dec-26 (English ERPs)
+  {
+    re: new RegExp(`(?<![\\d\\p{L}-])(\\d{1,2})-(${MONTH_ALT})\\.?-(\\d{4}|\\d{2})(?![\\d-])`, 'giu'),
+    build: (g) => [fullYear(g[3]!), MONTHS[g[2]!.toLowerCase()]!, Number(g[1]), true],
+  },
   // "5 agusto 2026", "12 Dezembor 2026", "15 Mire 2026": a month name OCR misread, with a year
   {
     re: /(?<!\d)(\d{1,2})(?:er|\.,?|,)?\s*(\p{L}{4,10})\.?\s+(\d{4})(?!\d)/giu,
