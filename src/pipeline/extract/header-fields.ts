@@ -518,6 +518,12 @@ export function cleanReference(raw: string): string | null {
 function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number] & { repaired?: boolean })[] {
   // (not the comma of "Nov 24, 2026", after a month name and its day)
   const t = text
+    // a window of days, "2.–4. Dezember 2026", "2.-4.12.2026", "2. bis 4. Dezember": its first day,
+    // as a calendar week is its Monday
+    .replace(
+      /(?<![\d.])(\d{1,2})\.\s?(?:[-–—]|bis|au|al|to)\s?\d{1,2}\.\s?(?=\p{L}{3,}\.?\s+\d{4}|\d{1,2}\.\s?\d{2,4}(?!\d))/gu,
+      '$1. ',
+    )
     .replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>
       /\p{L}{3,}\.?(?:\s+|-)\d{1,2}$/u.test(text.slice(0, at + 1)) &&
       /^\d{4}(?!\d)/.test(text.slice(at + m.length - 1))

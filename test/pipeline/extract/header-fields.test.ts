@@ -278,6 +278,10 @@ describe('header fields', () => {
     // (its dot read as a comma)
     expect(fields(['Bestellung', 'Nr,   Z-26-4410']).reference?.value).toBe('Z-26-4410');
   });
+  it('takes the first day of a delivery window, as it takes the Monday of a calendar week', () => {
+    for (const window of ['2.–4. Dezember 2026', '2.-4.12.2026', '2. bis 4. Dezember 2026'])
+      expect(fields([`Liefertermin:   ${window}`]).deliveryDate?.value, window).toBe('2026-12-02');
+  });
   it('reads an English date whose space after the month OCR read as a hyphen, with its comma', () => {
     expect(fields(['Need by:   Dec-8, 2026']).deliveryDate?.value).toBe('2026-12-08');
     // (a block of its own beside the letterhead)
