@@ -474,7 +474,7 @@ export function cleanReference(raw: string): string | null {
   // (a box border or a speck read as a bracket or quote before the number: "(CMD-32579")
   // (and the line of a form's blank the number was written on: "____ LU-3381 ____", or a speck
   // read as a plus or a star: "+ CMD-40555")
-  let s = raw.replace(/^[\s:;.#°\-–—_+*|([{'"„“”‘’]+/, '').trim();
+  let s = raw.replace(/^[\s:;.,#°\-–—_+*|([{'"„“”‘’]+/, '').trim();
   // (specks over a capital of the prefix read as an umlaut or accent: "ÖRD/898/26")
   s = s.replace(/^\p{Lu}{1,4}(?=[-/.\s]?\d)/u, (p) => p.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   // (a border read as a small l glued to a capital prefix: "lORD/198/26")
@@ -484,7 +484,7 @@ export function cleanReference(raw: string): string | null {
   // (a space OCR put beside the separator after a letter prefix: "ORD /327/26", "CMD- 40555")
   s = s.replace(/^([A-Za-z]{2,4})(?:\s([-/])|([-/])\s)(?=\d)/u, '$1$2$3');
   // "Bestellung Nr. 4711" with the "Nr" misread ("Ne", "Nt"): a bare label word took the value
-  s = s.replace(/^(?:N[a-zº°]?\.?|n[a-zº°]?\.)\s+(?=[\w-]*\d)/u, '');
+  s = s.replace(/^(?:N[a-zº°]?[.,]?|n[a-zº°]?[.,])\s+(?=[\w-]*\d)/u, '');
   // "n° 4711", "nº4711": the number sign of a label that ended before it ("Notre commande n° …")
   s = s.replace(/^[Nn][º°]\.?\s*(?=[\w-]*\d)/u, '');
   // "Our order number is ZB-4471", "Unsere Bestellnummer lautet 4711": the verb is no prefix
@@ -521,7 +521,7 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     // a window of days, "2.–4. Dezember 2026", "2.-4.12.2026", "2. bis 4. Dezember": its first day,
     // as a calendar week is its Monday
     .replace(
-      /(?<![\d.])(\d{1,2})\.\s?(?:[-–—]|bis|au|al|to)\s?\d{1,2}\.\s?(?=\p{L}{3,}\.?\s+\d{4}|\d{1,2}\.\s?\d{2,4}(?!\d))/gu,
+      /(?<![\d.])(\d{1,2})[.,]\s?(?:[-–—]|bis|au|al|to)\s?\d{1,2}[.,]\s?(?=\p{L}{3,}\.?\s+\d{4}|\d{1,2}\.\s?\d{2,4}(?!\d))/gu,
       '$1. ',
     )
     .replace(/(\d)\s?,\s?(\d)/g, (m, a: string, b: string, at: number) =>

@@ -277,9 +277,16 @@ describe('header fields', () => {
     expect(fields(['Bestellung', "Nr. '   Z-26-4410"]).reference?.value).toBe('Z-26-4410');
     // (its dot read as a comma)
     expect(fields(['Bestellung', 'Nr,   Z-26-4410']).reference?.value).toBe('Z-26-4410');
+    // (also after the title on its line: "Ordine n, MA-26-3310")
+    expect(fields(['Ordine n, MA-26-3310']).reference?.value).toBe('MA-26-3310');
   });
   it('takes the first day of a delivery window, as it takes the Monday of a calendar week', () => {
-    for (const window of ['2.–4. Dezember 2026', '2.-4.12.2026', '2. bis 4. Dezember 2026'])
+    for (const window of [
+      '2.–4. Dezember 2026',
+      '2.-4.12.2026',
+      '2. bis 4. Dezember 2026',
+      '2,-4. Dezember 2026',
+    ])
       expect(fields([`Liefertermin:   ${window}`]).deliveryDate?.value, window).toBe('2026-12-02');
   });
   it('reads an English date whose space after the month OCR read as a hyphen, with its comma', () => {
