@@ -8,7 +8,9 @@
  * units spelled out, thousands grouped in the German or the English way, a delivery week in the
  * next year, footers full of numbers, header fields as a strip of labels over their values, SAP
  * quantities with three decimals, article numbers in the customer's own style (no hyphen, spaces,
- * dots), UN/ECE unit codes, tab-separated e-mails and Swiss totals with VAT. Each says what a clerk
+ * dots), UN/ECE unit codes, tab-separated e-mails, Swiss totals with VAT, SAP purchase orders with
+ * "Bestellmenge | BME", dates as "26-Nov-2026", delivery windows and "Délai de livraison", article
+ * numbers inside the description, and a reply that orders from an offer. Each says what a clerk
  * expects of its draft.
  * Master data: fixtures/master-data.
  */
@@ -3558,6 +3560,271 @@ Magazin Zaugg`,
       od: '2026-11-27',
       dd: '2026-12-07',
       lines: ['12-0815|4', '205.310.01|2', 'AB-2050S|1'],
+    },
+  },
+
+  {
+    name: 'fr-delai-de-livraison',
+    pages: [
+      [
+        [{ x: 40, t: 'Sanitär Kälin & Co. AG', s: 14, b: true }],
+        L([40, 'Baarerstrasse 41 · 6300 Zug']),
+        30,
+        [{ x: 40, t: 'Commande n° 26-0871', s: 14, b: true }],
+        L([40, 'Zoug, le 26 novembre 2026']),
+        L([40, 'Délai de livraison : 10.12.2026']),
+        20,
+        H([40, 'No d’article'], [140, 'Désignation'], [380, 'Quantité commandée'], [500, 'Unité']),
+        L([40, '0005230'], [140, 'Tube cuivre 15x1 mm'], [380, '60'], [500, 'm']),
+        L([40, 'EK-3150I'], [140, 'Robinet d’équerre 1/2"'], [380, '12'], [500, 'pce']),
+        L([40, '0004120'], [140, 'Isopropanol 99.9 %'], [380, '10'], [500, 'l']),
+      ],
+    ],
+    want: {
+      cust: 'C-2004',
+      ref: '26-0871',
+      od: '2026-11-26',
+      dd: '2026-12-10',
+      lines: ['0005230|60', 'EK-3150I|12', '0004120|10'],
+    },
+  },
+  {
+    name: 'de-wunschtermin-no-year-debitor',
+    pages: [
+      [
+        [{ x: 40, t: 'Garage Steiner AG', s: 14, b: true }],
+        L([40, 'Rorschacher Strasse 210 · 9000 St. Gallen']),
+        30,
+        [{ x: 40, t: 'Bestellung', s: 14, b: true }],
+        L([40, 'Bestellnummer'], [160, 'GS/26/4471']),
+        L([40, 'Bestelldatum'], [160, '27.11.2026']),
+        L([40, 'Wunschtermin'], [160, '08.12.']),
+        L([40, 'Ihre Debitor-Nr.'], [160, '20051']),
+        20,
+        HR(
+          [40, 'Pos.'],
+          [80, 'Material'],
+          [170, 'Bezeichnung'],
+          [-440, 'Bestellmenge'],
+          [450, 'BME'],
+          [-540, 'Preis'],
+        ),
+        R(
+          [40, '10'],
+          [80, 'AB-1020X'],
+          [170, 'Winkelschleifer 125 mm 1200 W'],
+          [-440, '2'],
+          [450, 'ST'],
+          [-540, '129.00'],
+        ),
+        R(
+          [40, '20'],
+          [80, '205.320.12'],
+          [170, 'Trennscheibe Inox 125x1.0'],
+          [-440, '4'],
+          [450, 'KAR'],
+          [-540, '42.00'],
+        ),
+        R(
+          [40, '30'],
+          [80, '0001620'],
+          [170, 'Schutzbrille klar EN 166'],
+          [-440, '10'],
+          [450, 'ST'],
+          [-540, '6.40'],
+        ),
+        R(
+          [40, '40'],
+          [80, '0007011'],
+          [170, 'Sicherheitsschuh S3 Gr. 44'],
+          [-440, '3'],
+          [450, 'PAA'],
+          [-540, '89.00'],
+        ),
+      ],
+    ],
+    want: {
+      cust: 'C-2005',
+      ref: 'GS/26/4471',
+      od: '2026-11-27',
+      dd: '2026-12-08',
+      lines: ['AB-1020X|2', '205.320.12|4', '0001620|10', '0007011|3'],
+    },
+  },
+  {
+    name: 'de-termin-sofort',
+    pages: [
+      [
+        [{ x: 40, t: 'Elektro Frei AG', s: 14, b: true }],
+        L([40, 'Hauptstrasse 5, 4132 Muttenz']),
+        30,
+        L([40, 'Muttenz, 27.11.2026']),
+        15,
+        [{ x: 40, t: 'Bestellung EF-26-1290 – dringend', b: true }],
+        L([40, 'Liefertermin: sofort']),
+        15,
+        H([40, 'Art.-Nr.'], [140, 'Bezeichnung'], [400, 'Menge']),
+        L([40, '0006001'], [140, 'Kabelbinder schwarz 4.8x200 mm'], [400, '20 Pack']),
+        L([40, '0006002'], [140, 'Kabelbinder schwarz 7.6x300 mm'], [400, '10 Pack']),
+      ],
+    ],
+    want: { cust: 'C-2003', ref: 'EF-26-1290', od: '2026-11-27', lines: ['0006001|20', '0006002|10'] },
+  },
+  {
+    name: 'it-qta-ordinata-consegna-richiesta',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 14, b: true }],
+        L([40, 'Heilbronner Straße 150, 70191 Stuttgart']),
+        30,
+        [{ x: 40, t: 'Ordine n. MA-26-3310', s: 14, b: true }],
+        L([40, 'Data ordine: 25/11/2026'], [300, 'Data consegna richiesta: 07/12/2026']),
+        20,
+        H([40, 'Cod. art.'], [130, 'Descrizione'], [370, 'Q.tà ordinata'], [460, 'U.M.'], [500, 'Prezzo']),
+        L([40, '12-0815'], [130, 'Spanplattenschraube Torx 5x60'], [370, '6'], [460, 'CT'], [500, '38,50']),
+        L([40, '10-5120'], [130, 'Zylinderschraube M6x30'], [370, '10'], [460, 'CF'], [500, '12,60']),
+        L([40, '0005201'], [130, 'Schweissdraht SG2 1.0 mm'], [370, '30'], [460, 'KG'], [500, '7,40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: 'MA-26-3310',
+      od: '2026-11-25',
+      dd: '2026-12-07',
+      lines: ['12-0815|6', '10-5120|10', '0005201|30'],
+    },
+  },
+  {
+    name: 'en-ship-date-ctn-pcs',
+    pages: [
+      [
+        [{ x: 40, t: 'Hofmann Haustechnik GmbH', s: 14, b: true }],
+        L([40, 'Landsberger Straße 302, 80687 München']),
+        30,
+        [{ x: 40, t: 'PURCHASE ORDER  No. 7716', s: 14, b: true }],
+        L([40, 'Date: 26-Nov-2026'], [300, 'Ship date: 04-Dec-2026']),
+        20,
+        H([40, 'Qty'], [80, 'U/M'], [130, 'Part No.'], [230, 'Description'], [470, 'Unit cost']),
+        L([40, '3'], [80, 'Ctn'], [130, '0004110'], [230, 'Brake cleaner 500 ml (12/ctn)'], [470, '46.80']),
+        L([40, '25'], [80, 'Pcs'], [130, '204.118.05'], [230, 'HSS-G drill 5.0 mm'], [470, '4.20']),
+        L(
+          [40, '2'],
+          [80, 'Pcs'],
+          [130, 'AB-2050S'],
+          [230, 'Cordless drill 18 V, no battery'],
+          [470, '189.00'],
+        ),
+      ],
+    ],
+    want: {
+      cust: 'C-2007',
+      ref: '7716',
+      od: '2026-11-26',
+      dd: '2026-12-04',
+      lines: ['0004110|3', '204.118.05|25', 'AB-2050S|2'],
+    },
+  },
+  {
+    name: 'de-art-in-description-dash-prices',
+    pages: [
+      [
+        [{ x: 40, t: 'Bauunternehmung Zaugg AG', s: 14, b: true }],
+        L([40, 'Kirchbergstrasse 19, 3400 Burgdorf']),
+        30,
+        [{ x: 40, t: 'Materialbestellung Baustelle Lyssach', s: 14, b: true }],
+        L([40, 'Bestell-Nr. Z-26-4471'], [330, 'Datum 26.11.2026']),
+        L([40, 'Anlieferung: KW 50']),
+        20,
+        H([40, 'Pos.'], [80, 'Bezeichnung'], [400, 'Menge'], [450, 'Einheit'], [510, 'Preis']),
+        L([40, '1'], [80, 'Stahlkette verzinkt 6 mm, Art. 0005302'], [400, '50'], [450, 'm'], [510, '—']),
+        L(
+          [40, '2'],
+          [80, 'Arbeitshandschuh Nitril Gr. 10, Art. 0001574'],
+          [400, '40'],
+          [450, 'Paar'],
+          [510, '—'],
+        ),
+        L([40, '3'], [80, 'Gehörschutzstöpsel Box, Art. 0002210'], [400, '2'], [450, 'Box'], [510, '—']),
+      ],
+    ],
+    want: {
+      cust: 'C-2008',
+      ref: 'Z-26-4471',
+      od: '2026-11-26',
+      dd: '2026-12-07',
+      lines: ['0005302|50', '0001574|40', '0002210|2'],
+    },
+  },
+  {
+    name: 'de-liefertermin-range',
+    pages: [
+      [
+        [{ x: 40, t: 'Schreinerei Lüthi GmbH', s: 14, b: true }],
+        L([40, 'Bernstrasse 77, 3072 Ostermundigen']),
+        30,
+        [{ x: 40, t: 'Bestellung SL-0433', s: 14, b: true }],
+        L([40, 'Datum: 25.11.2026']),
+        L([40, 'Liefertermin: 2.–4. Dezember 2026']),
+        20,
+        H([40, 'Menge'], [100, 'Einheit'], [170, 'Art.-Nr.'], [260, 'Bezeichnung']),
+        L([40, '2'], [100, 'Karton'], [170, '12-0815'], [260, 'Spanplattenschraube Torx 5x60']),
+        L([40, '1'], [100, 'Stk'], [170, '205.310.01'], [260, 'Bit-Set Torx T10-T40']),
+      ],
+    ],
+    want: {
+      cust: 'C-2002',
+      ref: 'SL-0433',
+      od: '2026-11-25',
+      dd: '2026-12-02',
+      lines: ['12-0815|2', '205.310.01|1'],
+    },
+  },
+  {
+    name: 'mail-quote-then-order',
+    eml: eml(
+      'Baumann Metallbau <einkauf@baumann-metallbau.ch>',
+      'AW: Ihre Offerte 26-5512 / Bestellung BMB-26-907',
+      `Guten Tag Frau Keller
+
+Besten Dank für die Offerte 26-5512 vom 20.11.2026. Wir bestellen daraus:
+
+Pos. 2: 15 Stk Spiralbohrer HSS-G 8.0 mm (204.118.08)
+Pos. 4: 3 Karton Spanplattenschraube Torx 5x80 (12-0816)
+
+Pos. 1 und 3 benötigen wir vorerst nicht.
+Liefertermin: Mittwoch, 9. Dezember 2026
+Unsere Bestellnummer: BMB-26-907
+
+Freundliche Grüsse
+Peter Baumann`,
+    ),
+    want: { cust: 'C-2001', ref: 'BMB-26-907', dd: '2026-12-09', lines: ['204.118.08|15', '12-0816|3'] },
+  },
+  {
+    name: 'mail-en-order-with-totals-and-vat',
+    eml: eml(
+      'Garage Steiner AG <teile@garage-steiner.ch>',
+      'Order GS-EN-0091',
+      `Hello,
+
+please find our order GS-EN-0091 below (delivery by 11 December 2026):
+
+1 x AB-1020Z angle grinder 1400 W  @ 149.00 = 149.00
+6 x 0001620 safety glasses          @ 6.40   = 38.40
+2 x HS-1018 hammer 800 g            @ 21.50  = 43.00
+
+Subtotal 230.40
+VAT 8.1% 18.66
+Total CHF 249.06
+
+Best regards,
+Garage Steiner`,
+    ),
+    want: {
+      cust: 'C-2005',
+      ref: 'GS-EN-0091',
+      dd: '2026-12-11',
+      lines: ['AB-1020Z|1', '0001620|6', 'HS-1018|2'],
     },
   },
 ];
