@@ -631,6 +631,32 @@ describe('table items', () => {
       /line 2: quantity read as 7, but total 36.8 ÷ price 18.4 = 2; took 2/,
     );
   });
+  // (a JPEG scan of a two-column form: a blank line read as "1" on a line of its own, left of where
+  // the counts stand, gave the row above it 1 at 0.88)
+  it("takes no figure on a line of its own under a form row, off the quantities' edge, for its count", () => {
+    const form: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '10-4717', description: 'Senkkopfschraube M4x25', unit: 'Pack', price: 9.4, gtin: null },
+        { sku: '10-4720', description: 'Senkkopfschraube M5x30', unit: 'Pack', price: 11.2, gtin: null },
+        { sku: '10-5120', description: 'Zylinderschraube M6x30', unit: 'Pack', price: 12.6, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 Menge',
+      '20-1772      Holzbohrer 8 mm                15',
+      'AB-1020X     Kabelbinder schwarz 200 mm',
+      '                                         1',
+      '0001550      Knieschoner Gel                 4',
+      '10-4711      Senkkopfschraube M4x20',
+      '10-4717      Senkkopfschraube M4x25',
+      '10-4720      Senkkopfschraube M5x30',
+      '10-5120      Zylinderschraube M6x30',
+    ]);
+    const d = extractDraft([page], meta, form);
+    expect(d.lines.map((l) => `${l.sku}|${l.quantity}`)).toEqual(['20-1772|15', '0001550|4']);
+  });
   // s700 0009: the first row lost its article number; its description and price name it
   it('takes the first row of a table, its article number lost, by its description and price', () => {
     const page = pageFromRows([
