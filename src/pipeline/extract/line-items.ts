@@ -559,7 +559,10 @@ function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[
     const w = c.cell.words[0]!;
     return Math.abs(w.box[0] + w.box[2] - edge);
   };
-  const near = cells.filter((c) => dist(c) <= unit * 1.5).sort((a, b) => dist(a) - dist(b));
+  // (the row's own line first: a figure on a line OCR split off under it is the next row's, or none)
+  const first = new Set(lines[0]?.cells ?? []);
+  const rank = (c: (typeof cells)[number]): number => (first.has(c.cell) ? 0 : unit * 100) + dist(c);
+  const near = cells.filter((c) => dist(c) <= unit * 1.5).sort((a, b) => rank(a) - rank(b));
   if (near.length > 0) return near.map((c) => c.text);
   // nothing where the quantities stand: an amount with cents further right is the price of a
   // column whose label OCR lost, not a quantity (a form row nobody ordered); nor is a figure on a

@@ -28,7 +28,7 @@ export function tokenize(text: string): string[] {
       // ("20x" → "20 x", but an article number ending in X stays whole: "AB-1020X")
       .replace(/(^|\s)([\d.,']+)(x|×)(?=\s|$)/gi, '$1$2 $3')
       .replace(/(^|\s)(x|×)(\d)/gi, '$1$2 $3')
-      .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak)\b/gi, '$1 $2')
+      .replace(/(\d)(stk|stück|pcs|pce|kg|rl|pak|m|l|lt)\b/gi, '$1 $2')
       // "2.Packungen", "10(Stk", "1}PAK", "12'pièces": OCR took the space after a figure for a dot,
       // a bracket or a quote
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')

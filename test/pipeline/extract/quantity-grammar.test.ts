@@ -110,6 +110,12 @@ describe('tokenize', () => {
   it('a quantity glued to its unit by OCR is still found', () => {
     const hits = findQuantities(tokenize('Schlagdübel 6x40, Art. 20-3876: 2.Packungen'));
     expect(hits.map((h) => h.quantity)).toContain(2);
+    // metres and litres too ("2. 60m Stahlkette", its space lost on a scan), not "500ml" or "4mm"
+    expect(findQuantities(tokenize('60m Stahlkette verzinkt 6 mm, Art. 0005302'))[0]).toMatchObject({
+      quantity: 60,
+      unit: 'm',
+    });
+    expect(tokenize('25l Isopropanol 500ml 4mm')).toEqual(['25', 'l', 'Isopropanol', '500ml', '4mm']);
   });
 });
 
