@@ -567,9 +567,12 @@ function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[
   // nothing where the quantities stand: an amount with cents further right is the price of a
   // column whose label OCR lost, not a quantity (a form row nobody ordered); nor is a figure on a
   // line of its own under the row, off the quantities' edge (a form's blank line read as "1")
-  const own = new Set(lines.slice(1).filter((l) => l.words.length === 1));
   const stray = new Set(
-    cells.filter((c) => own.has(lines.find((l) => l.cells.includes(c.cell))!)).map((c) => c.text),
+    lines
+      .slice(1)
+      .filter((l) => l.words.length === 1)
+      .flatMap((l) => placedCells(header, l))
+      .map((c) => c.text),
   );
   return fallback.filter((t) => !AMOUNT.test(t.trim()) && !stray.has(t));
 }
