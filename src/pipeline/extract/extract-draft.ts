@@ -73,6 +73,15 @@ const UNREAD_FIELD_CONFIDENCE = 0.6;
  * or that digit alone ("2-99812" for Z-99812).
  */
 const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[0125678][A-Za-z]*)[-/]\d/;
+/**
+ * References OCR misread, and what the clerk is told: a digit in the prefix ("CMI3-25159", "OR1/963/26";
+ * over dev and 35 corpora, every reference read so was wrong), or two separators with nothing between
+ * them ("ORD//44/26" for ORD/744/26: a character read as a stroke, or lost).
+ */
+const MISREAD_REFERENCE: [RegExp, string][] = [
+  [MISREAD_PREFIX, 'a digit among the letters of its prefix'],
+  [/[-/.][-/.]/, 'two separators in a row'],
+];
 
 /**
  * A scanned table row whose price and amount both did not read, where the table's other rows have
@@ -454,18 +463,9 @@ export function extractDraft(
   if (referenceUnread)
     warnings.push(`order reference unreadable ('${referenceUnread.text}'); please check the original page`);
   else if (!reference) warnings.push('no order reference found');
-  // one digit among the letters of a prefix ("CMI3-25159", "OR1/963/26") is a letter OCR misread:
-  // over dev and 35 corpora, every reference read so was wrong
-  if (reference && MISREAD_PREFIX.test(reference.value)) {
-    warnings.push(
-      `order reference ${reference.value}: a digit among the letters of its prefix, please check`,
-    );
-    reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
-  }
-  // two separators with nothing between them ("ORD//44/26" for ORD/744/26): a character read as
-  // a stroke, or lost
-  if (reference && /[-/.][-/.]/.test(reference.value)) {
-    warnings.push(`order reference ${reference.value}: two separators in a row, please check`);
+  for (const [shape, why] of MISREAD_REFERENCE) {
+    if (!reference || !shape.test(reference.value)) continue;
+    warnings.push(`order reference ${reference.value}: ${why}, please check`);
     reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
 

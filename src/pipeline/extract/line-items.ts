@@ -19,8 +19,10 @@ import {
   type ColumnKind,
   cellNumber,
   cellsByColumn,
+  columnTexts,
   detectHeader,
   learnQuantityEdge,
+  type PlacedCell,
   placedCells,
   type TableHeader,
 } from './table-columns.ts';
@@ -211,7 +213,8 @@ function tableItem(
   article: ArticleHit | null,
   table: number,
 ): ItemCandidate {
-  const cols = lines.map((l) => cellsByColumn(header, l));
+  const placed = lines.map((l) => placedCells(header, l));
+  const cols = placed.map(columnTexts);
   let quantity: number | null = null;
   let quantityConfidence = 0;
   let leadingZero: string | null = null;
@@ -220,7 +223,7 @@ function tableItem(
   const { price, total } = rowFigures(header, cols, article?.match?.product.price ?? null, lines);
   const discount = rowDiscount(colText(cols, 'discount'));
   if (hasColumn(header, 'quantity')) {
-    const qs = quantityCandidates(quantityTexts(header, lines, colText(cols, 'quantity')));
+    const qs = quantityCandidates(quantityTexts(header, lines, placed, colText(cols, 'quantity')));
     // with price and total known, the candidate that makes the arithmetic work wins
     const net = price ? price.n * (1 - discount) : 0;
     const fits =
@@ -232,8 +235,8 @@ function tableItem(
       quantity = q.n;
       unit = q.unit;
       quantityConfidence = 0.9;
-      const figure = lines
-        .flatMap((l) => placedCells(header, l))
+      const figure = placed
+        .flat()
         .filter((c) => c.kind === 'quantity')
         .flatMap((c) => c.cell.words)
         .filter((w) => /\d/.test(w.text));
@@ -244,7 +247,10 @@ function tableItem(
   } else {
     // (a position number is no count: "1 | carton | 12-0816" on a form row nobody ordered)
     const pos = new Set(
-      lines.flatMap((l) => placedCells(header, l).filter((c) => c.kind === 'pos')).map((c) => c.cell),
+      placed
+        .flat()
+        .filter((c) => c.kind === 'pos')
+        .map((c) => c.cell),
     );
     const tokens = tokenize(
       lines
@@ -550,29 +556,33 @@ function isAnchorWithoutMatch(header: TableHeader, line: TextLine): boolean {
  * Quantity-column texts of an item, nearest to the learned quantity edge first; cells far from it
  * (a description overhanging into the column, "1/2\" 16716") are dropped when a near one exists.
  */
-function quantityTexts(header: TableHeader, lines: TextLine[], fallback: string[]): string[] {
+function quantityTexts(
+  header: TableHeader,
+  lines: TextLine[],
+  placed: PlacedCell[][],
+  fallback: string[],
+): string[] {
   const edge = header.quantityEdge;
   if (edge === null || edge === undefined) return fallback;
   const unit = lines[0]?.unit ?? 20;
-  const cells = lines.flatMap((l) => placedCells(header, l)).filter((c) => c.kind === 'quantity');
-  const dist = (c: (typeof cells)[number]): number => {
+  const dist = (c: PlacedCell): number => {
     const w = c.cell.words[0]!;
     return Math.abs(w.box[0] + w.box[2] - edge);
   };
   // (the row's own line first: a figure on a line OCR split off under it is the next row's, or none)
-  const first = new Set(lines[0]?.cells ?? []);
-  const rank = (c: (typeof cells)[number]): number => (first.has(c.cell) ? 0 : unit * 100) + dist(c);
-  const near = cells.filter((c) => dist(c) <= unit * 1.5).sort((a, b) => rank(a) - rank(b));
+  const near = placed
+    .flatMap((cells, i) =>
+      cells
+        .filter((c) => c.kind === 'quantity' && dist(c) <= unit * 1.5)
+        .map((c) => ({ text: c.text, rank: (i === 0 ? 0 : unit * 100) + dist(c) })),
+    )
+    .sort((a, b) => a.rank - b.rank);
   if (near.length > 0) return near.map((c) => c.text);
   // nothing where the quantities stand: an amount with cents further right is the price of a
   // column whose label OCR lost, not a quantity (a form row nobody ordered); nor is a figure on a
   // line of its own under the row, off the quantities' edge (a form's blank line read as "1")
   const stray = new Set(
-    lines
-      .slice(1)
-      .filter((l) => l.words.length === 1)
-      .flatMap((l) => placedCells(header, l))
-      .map((c) => c.text),
+    placed.flatMap((cells, i) => (i > 0 && lines[i]!.words.length === 1 ? cells.map((c) => c.text) : [])),
   );
   return fallback.filter((t) => !AMOUNT.test(t.trim()) && !stray.has(t));
 }

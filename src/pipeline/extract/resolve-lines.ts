@@ -137,7 +137,7 @@ function resolveFromDocument(
     if (
       twin &&
       !scanned(item) &&
-      !confusionKeyEqual(twin.sku, product.sku) &&
+      confusionKey(twin.sku) !== confusionKey(product.sku) &&
       twin.price !== item.unitPrice
     ) {
       // typed, not read: the number is what the customer wrote, and the description contradicts it
@@ -672,8 +672,6 @@ function nearAndDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
 
 /** Whether the row was read by OCR (text-layer and e-mail words are exact, confidence 1). */
 const scanned = (item: ItemCandidate): boolean => item.lines.some((l) => l.words.some((w) => w.conf < 1));
-
-const confusionKeyEqual = (a: string, b: string): boolean => confusionKey(a) === confusionKey(b);
 
 function meanConf(item: ItemCandidate): number {
   const ws = item.lines.flatMap((l) => l.words);

@@ -322,8 +322,13 @@ export function columnOf(header: TableHeader, x0: number, x1: number): Column | 
  * one-word cell by its centre (numbers are often right-aligned and wider than their label).
  */
 export function cellsByColumn(header: TableHeader, line: TextLine): Map<ColumnKind, string[]> {
+  return columnTexts(placedCells(header, line));
+}
+
+/** Placed cells' texts by column kind. */
+export function columnTexts(placed: readonly PlacedCell[]): Map<ColumnKind, string[]> {
   const out = new Map<ColumnKind, string[]>();
-  for (const c of placedCells(header, line)) {
+  for (const c of placed) {
     const l = out.get(c.kind);
     if (l) l.push(c.text);
     else out.set(c.kind, [c.text]);

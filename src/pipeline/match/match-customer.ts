@@ -4,6 +4,7 @@
  * letterhead/stamp name). Relays such as fax2mail@… and free-mail domains never identify a customer.
  */
 import { normalizeFax } from '../../masterdata/normalize-fax.ts';
+import { boundedDistance } from '../extract/fuzzy-label.ts';
 import type { Customer, DraftCustomer, InboundMeta } from '../types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
@@ -88,22 +89,9 @@ function tokenFound(token: string, words: Set<string>, text: string): boolean {
   // tolerate one OCR error in long name parts: a letter misread, lost or added, or an umlaut read
   // as two strokes ("Miiller" for Müller)
   for (const w of words)
-    if (withinOneEdit(w.replace(/ii/g, 'u'), token) || withinOneEdit(w, token)) return true;
+    if (boundedDistance(w.replace(/ii/g, 'u'), token, 1) <= 1 || boundedDistance(w, token, 1) <= 1)
+      return true;
   return text.includes(token);
-}
-
-/** Whether a and b are at most one letter apart (one substituted, inserted or deleted). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  let j = a.length - 1;
-  let k = b.length - 1;
-  while (j >= i && k >= i && a[j] === b[k]) {
-    j--;
-    k--;
-  }
-  return j - i < 1 && k - i < 1;
 }
 
 /** The customer's street (with its number) and postcode both stand in the text. */

@@ -335,15 +335,17 @@ export async function straighten(png: Buffer, radians: number): Promise<Buffer> 
       ],
       { background: '#ffffff', interpolator: sharp.interpolators.nearest },
     )
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  const left = Math.max(0, Math.round((turned.info.width - width) / 2));
-  const top = Math.max(0, Math.round((turned.info.height - height) / 2));
-  return sharp(turned.data)
+  const { info } = turned;
+  const left = Math.max(0, Math.round((info.width - width) / 2));
+  const top = Math.max(0, Math.round((info.height - height) / 2));
+  return sharp(turned.data, { raw: { width: info.width, height: info.height, channels: info.channels } })
     .extract({
       left,
       top,
-      width: Math.min(width, turned.info.width - left),
-      height: Math.min(height, turned.info.height - top),
+      width: Math.min(width, info.width - left),
+      height: Math.min(height, info.height - top),
     })
     .greyscale()
     .withDensity(density ?? 200)
