@@ -46,6 +46,11 @@ export interface PageContent {
    * read far better that way; words, width and height refer to the turned image. Absent = 0.
    */
   rotated?: number;
+  /**
+   * Radians (clockwise) by which OCR straightened the upright page, about its centre on a canvas of
+   * its own size, before it read it; the words' boxes are those of the straightened page. Absent = 0.
+   */
+  skew?: number;
 }
 
 export type Channel = 'fax' | 'email' | 'upload';

@@ -101,8 +101,9 @@ export function createDocumentPages(database: Database) {
 
     /** Stores a page's recognised content; creates the page row for pages without an image (e-mail bodies). */
     /**
-     * Words, text and confidence after OCR. When OCR turned the page upright (`content.rotated`),
-     * pass the turned `image` too, so the picture a clerk sees matches the word boxes.
+     * Words, text and confidence after OCR. When OCR turned the page upright (`content.rotated`) or
+     * straightened it (`content.skew`), pass the turned `image` too, so the picture a clerk sees
+     * matches the word boxes.
      */
     async savePageContent(id: string, content: PageContent, image?: Buffer): Promise<void> {
       const changes = {

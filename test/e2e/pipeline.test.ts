@@ -4,6 +4,7 @@
  * Hostile inputs end as `failed` documents with a reason, and the process stays up.
  */
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBlob } from '../../fixtures/generator/hostile-inputs.ts';
 import { parseCustomerSkusCsv, parseCustomersCsv, parseProductsCsv } from '../../src/masterdata/read-csv.ts';
@@ -99,6 +100,30 @@ describe.each(backends)('pipeline end to end on %s', (backend) => {
     expect(feed.items.map((o: { id: string }) => o.id)).toContain(order.id);
   });
 
+  // the clerk sees each line's evidence box drawn on the page picture: on a page sent askew, which
+  // OCR read straightened, the picture served must be straightened too or the boxes miss their rows
+  it('serves the page picture on which the evidence boxes sit, for a page sent askew', async () => {
+    const askew = await sharp(fixture('documents/order-fine-g4.tif'))
+      .rotate(-2.5, { background: '#ffffff' })
+      .greyscale()
+      .withDensity(200)
+      .png()
+      .toBuffer();
+    const id = await upload(askew, { from: truth.from, channel: 'fax' });
+    const doc = await documentDone(id);
+    expect(doc.status).toBe('processed');
+    const admin = { authorization: t.auth.admin };
+    const order = (await t.app.inject({ url: `/api/v1/orders/${doc.orderIds[0]}`, headers: admin })).json();
+    const boxes: Array<[number, number, number, number]> = order.lines.map(
+      (l: { evidence: { box: [number, number, number, number] } }) => l.evidence.box,
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    const page = await t.app.inject({ url: `/api/v1/documents/${id}/pages/1.png`, headers: admin });
+    // both ends of a line's row are on its ink; 2.5° moves them a line's height apart
+    expect(await endsOnInk(page.rawPayload, boxes)).toBe(boxes.length);
+    expect(await endsOnInk(askew, boxes)).toBeLessThan(boxes.length);
+  });
+
   it.each([
     ['a corrupt PDF', () => fixture('documents/hostile/corrupt.pdf'), /pdf|corrupt|damaged|read/i],
     ['a truncated TIFF', () => fixture('documents/hostile/truncated.tif'), /tiff|truncated|corrupt|read/i],
@@ -119,3 +144,18 @@ describe.each(backends)('pipeline end to end on %s', (backend) => {
     expect((await t.app.inject('/healthz')).statusCode).toBe(200);
   });
 });
+
+/** How many boxes hold ink in the middle band of both their first and last eighth. */
+async function endsOnInk(png: Buffer, boxes: Array<[number, number, number, number]>): Promise<number> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const inkIn = (x0: number, x1: number, y0: number, y1: number): number => {
+    let ink = 0;
+    for (let y = Math.round(y0); y < Math.round(y1); y++)
+      for (let x = Math.round(x0); x < Math.round(x1); x++) if (data[y * info.width + x]! < 128) ink++;
+    return ink;
+  };
+  return boxes.filter(([x, y, w, h]) => {
+    const band = [y + h / 3, y + (2 * h) / 3] as const;
+    return inkIn(x, x + w / 8, ...band) > 0 && inkIn(x + (7 * w) / 8, x + w, ...band) > 0;
+  }).length;
+}

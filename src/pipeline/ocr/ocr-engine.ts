@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { createScheduler, createWorker, OEM, PSM, type Scheduler, type Worker } from 'tesseract.js';
 import { DocumentError, FaxgateError } from '../../errors.ts';
 import { limits, withTimeout } from '../../limits.ts';
+import { rotatePng } from '../pages/encode-page-image.ts';
 import type { PageContent, RawPage, Word } from '../types.ts';
 import { readLostColumns } from './lost-columns.ts';
 import { addMissedWords } from './missed-words.ts';
@@ -223,13 +224,13 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
       const size = turned
         ? { width: page.height, height: page.width }
         : { width: page.width, height: page.height };
-      let content = fromWords({ ...page, ...size }, words, 'ocr', rotated);
+      let content = fromWords({ ...page, ...size }, words, 'ocr', rotated, skew);
       if (opts.rereadCells === false) return content;
       try {
         const lost = await readLostColumns(content, image, sparse.read);
         if (lost.added > 0) {
           log?.debug({ page: page.page, words: lost.added }, 'words added from a lost table column');
-          content = fromWords({ ...page, ...size }, lost.words, 'ocr', rotated);
+          content = fromWords({ ...page, ...size }, lost.words, 'ocr', rotated, skew);
         }
       } catch (err) {
         log?.warn({ err, page: page.page }, 'reading lost table columns failed; the first reading stands');
@@ -245,7 +246,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
         });
         if (second.reread > 0) {
           log?.debug({ page: page.page, cells: second.reread }, 'quantity cells read again');
-          content = fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated);
+          content = fromWords({ ...page, ...size }, second.content.words, 'ocr', rotated, skew);
         }
       } catch (err) {
         // the first reading stands; a failed second look costs accuracy, never the page
@@ -255,7 +256,7 @@ export async function createOcrEngine(opts: OcrEngineOptions = {}): Promise<OcrE
         const dates = await rereadHeaderDates(content, image, cells.read);
         if (dates.reread > 0) {
           log?.debug({ page: page.page, dates: dates.reread }, 'dates beside their labels read again');
-          content = fromWords({ ...page, ...size }, dates.content.words, 'ocr', rotated);
+          content = fromWords({ ...page, ...size }, dates.content.words, 'ocr', rotated, skew);
         }
       } catch (err) {
         log?.warn({ err, page: page.page }, 'rereading dates failed');
@@ -353,11 +354,26 @@ export async function straighten(png: Buffer, radians: number): Promise<Buffer> 
     .toBuffer();
 }
 
+/**
+ * The page picture as OCR read it: turned upright and straightened the same way, so that the
+ * words' boxes, and every field's evidence box, sit on the text a clerk sees. Null when OCR read
+ * the picture as it came.
+ */
+export async function pictureAsRead(
+  png: Buffer,
+  content: Pick<PageContent, 'rotated' | 'skew'>,
+): Promise<Buffer | null> {
+  if (!content.rotated && !content.skew) return null;
+  const upright = content.rotated ? await rotatePng(png, content.rotated) : png;
+  return content.skew ? straighten(upright, content.skew) : upright;
+}
+
 function fromWords(
   page: Pick<RawPage, 'page' | 'width' | 'height'>,
   words: Word[],
   source: PageContent['source'],
   rotated: number,
+  skew = 0,
 ): PageContent {
   const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.conf, 0) / words.length;
   const content: PageContent = {
@@ -370,5 +386,6 @@ function fromWords(
     confidence,
   };
   if (rotated !== 0) content.rotated = rotated;
+  if (skew !== 0) content.skew = skew;
   return content;
 }

@@ -4,7 +4,7 @@
  */
 import type { Job } from 'bullmq';
 import { type DocumentJob, enqueueStep } from '../../jobs.ts';
-import { rotatePng } from '../../pipeline/pages/encode-page-image.ts';
+import { pictureAsRead } from '../../pipeline/ocr/ocr-engine.ts';
 import type { RawPage } from '../../pipeline/types.ts';
 import type { StepContext } from '../step-context.ts';
 
@@ -26,9 +26,10 @@ export async function processOcr(job: Job<DocumentJob>, ctx: StepContext): Promi
       rotated: p.rotated,
     };
     const content = await ctx.guard(documentId, () => ocr.recognize(raw));
-    // OCR turned a sideways or upside-down page: store the picture turned the same way.
-    const turned = content.rotated && image ? await rotatePng(image, content.rotated) : undefined;
-    await ctx.stores.documents.savePageContent(documentId, content, turned);
+    // OCR turned a sideways or upside-down page upright, or straightened a page sent askew: store
+    // the picture turned the same way, so that the evidence boxes sit on what the clerk sees.
+    const turned = image ? await pictureAsRead(image, content) : null;
+    await ctx.stores.documents.savePageContent(documentId, content, turned ?? undefined);
     await job.updateProgress({ page: p.page, of: pages.length });
   }
   await enqueueStep(ctx.queues, 'extract', documentId);

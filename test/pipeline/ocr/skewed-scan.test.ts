@@ -8,9 +8,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rasterizePdf } from '../../../fixtures/generator/rasterize-pdf.ts';
 import { loadMasterDataDir } from '../../../src/masterdata/read-csv.ts';
-import { createOcrEngine, type OcrEngine, straighten } from '../../../src/pipeline/ocr/ocr-engine.ts';
+import {
+  createOcrEngine,
+  type OcrEngine,
+  pictureAsRead,
+  straighten,
+} from '../../../src/pipeline/ocr/ocr-engine.ts';
 import { runDocument } from '../../../src/pipeline/run-document.ts';
-import type { MasterData } from '../../../src/pipeline/types.ts';
+import type { MasterData, RawPage, Word } from '../../../src/pipeline/types.ts';
 import { orderPdf, VARIED_ORDERS } from '../varied/varied-orders.ts';
 
 describe('straighten', () => {
@@ -72,4 +77,55 @@ describe('a scan 2.5° askew', () => {
     );
     expect(draft.lines.map((l) => `${l.sku}|${l.quantity}`).sort()).toEqual([...order.want.lines].sort());
   });
+
+  // the clerk sees the page beside the draft, each field's box drawn on it: the boxes are those of
+  // the page tesseract read straightened, so the picture stored must be straightened the same way
+  it('gives a picture on which the word boxes sit on their words', async () => {
+    const order = VARIED_ORDERS.find((o) => o.name === 'de-sku-styles')!;
+    const [page] = await rasterizePdf(await orderPdf(order), 200);
+    const askew = await sharp(page!.pixels, {
+      raw: { width: page!.width, height: page!.height, channels: 1 },
+    })
+      .rotate(-2.5, { background: '#ffffff' })
+      .greyscale()
+      .withDensity(200)
+      .png()
+      .toBuffer();
+    const { width = 0, height = 0 } = await sharp(askew).metadata();
+    const raw: RawPage = {
+      page: 1,
+      width,
+      height,
+      dpi: 200,
+      image: askew,
+      words: null,
+      source: 'image',
+      rotated: 0,
+    };
+    const content = await ocr.recognize(raw);
+    expect((content.skew ?? 0) * (180 / Math.PI)).toBeCloseTo(2.5, 0);
+    const picture = await pictureAsRead(askew, content);
+    expect(picture).not.toBeNull();
+    // words far left or right of the centre, where 2.5° moves a line by more than its height
+    const outer = content.words.filter(
+      (w) => w.conf > 0.8 && w.text.length >= 3 && Math.abs(w.box[0] + w.box[2] / 2 - width / 2) > 400,
+    );
+    expect(outer.length).toBeGreaterThan(10);
+    expect(await shareOnInk(picture!, outer)).toBeGreaterThan(0.9);
+    expect(await shareOnInk(askew, outer)).toBeLessThan(0.6);
+  });
 });
+
+/** Share of words whose box's middle band, on the picture, holds ink. */
+async function shareOnInk(png: Buffer, words: Word[]): Promise<number> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let onInk = 0;
+  for (const { box } of words) {
+    const [x, y, w, h] = box.map(Math.round) as [number, number, number, number];
+    let ink = 0;
+    for (let yy = y + Math.floor(h / 3); yy < y + Math.ceil((2 * h) / 3); yy++)
+      for (let xx = x; xx < x + w; xx++) if (data[yy * info.width + xx]! < 128) ink++;
+    if (ink >= (w * h) / 30) onInk++;
+  }
+  return onInk / words.length;
+}
