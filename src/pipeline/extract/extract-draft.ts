@@ -407,12 +407,14 @@ export function extractDraft(
   const items = findItems(body, idx, customer.id, unreadRows);
   if (pages.every((p) => p.source !== 'ocr')) regroupQuantities(items, body);
   // a row with a line total was ordered, though nothing else in it read: the clerk adds it
-  for (const row of unreadRows)
+  for (const row of unreadRows) {
+    const sku = row.article?.match?.product.sku;
     warnings.push(
-      row.quantityMark
-        ? `the form row of ${row.article!.match!.product.sku} has '${row.quantityMark}' in its quantity column, which reads as no quantity ('${row.lines[0]!.text.slice(0, 60)}'); please check the original page`
+      row.quantityMark && sku
+        ? `the form row of ${sku} has '${row.quantityMark}' in its quantity column, which reads as no quantity ('${row.lines[0]!.text.slice(0, 60)}'); please check the original page`
         : `a table row with the line total ${row.total!.toFixed(2)} did not read (no article number, quantity or price: '${row.lines[0]!.text.slice(0, 60)}'); please check the original page`,
     );
+  }
   const learning = customer.id
     ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }
     : {};

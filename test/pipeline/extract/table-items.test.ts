@@ -469,6 +469,18 @@ describe('table items', () => {
     );
     expect(hand.warnings.join('\n')).toMatch(/form row of AB-1020X has '&' in its quantity column/);
   });
+  // (its article number garbled too, so the clerk is told of the line total: the form-row message
+  // names the article)
+  it('says so when a row with a line total has a mark for its count and no article that reads', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung                Menge   Preis    Betrag',
+      '0001550    Knieschoner Gel            4       12.50    50.00',
+      'xq#%       Kabelbinder schwarz        Z                20.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
+    expect(d.warnings.join('\n')).toMatch(/table row with the line total 20.00 did not read/);
+  });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
       'Pos   Bezeichnung                 Menge   ME    Preis    Wert',
