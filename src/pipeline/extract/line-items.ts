@@ -605,6 +605,25 @@ function rowsByHeader(lines: TextLine[]): Map<TextLine, { header: TableHeader; r
 }
 
 /**
+ * The position number a row line begins with, standing under the header's first word where that
+ * word is no column label OCR knows ("RéL." for "Pos."): its numbers fell into the next column,
+ * so no position column anchors the rows. Null when the line begins with none.
+ */
+function unlabelledPosition(header: TableHeader, line: TextLine): number | null {
+  if (hasColumn(header, 'pos')) return null;
+  const head = header.line.words[0];
+  const first = line.words[0];
+  if (!head || !first || !/^\d{1,3}\.?$/.test(first.text)) return null;
+  if (header.columns.some((c) => head.box[0] + head.box[2] > c.x0 && head.box[0] < c.x1)) return null;
+  if (Math.abs(first.box[0] - head.box[0]) > line.unit * 1.5) return null;
+  if (!line.cells.some((c) => /\p{L}{4}/u.test(c.text))) return null;
+  return Number.parseInt(first.text, 10);
+}
+
+/** Position numbers a row may skip ahead by, past rows whose number did not read. */
+const POSITION_STEP = 3;
+
+/**
  * Order lines of a page's text lines: table rows and lines of running text. Table rows with a line
  * total but nothing else that reads (article number, quantity, price) are no lines, but they were
  * ordered: they go to `unread`, so that the clerk is told.
@@ -645,6 +664,8 @@ export function findItems(
   const taken = new Set<number>();
   // tables whose header has no quantity column
   const countless = new Set<number>();
+  // the last position number of the table's rows, where no position column anchors them
+  let lastPosition: number | null = null;
   for (const [li, line] of lines.entries()) {
     if (taken.has(li)) continue;
     const detected = detectHeader(line);
@@ -655,6 +676,7 @@ export function findItems(
       const h = t?.header ?? detected;
       h.quantityEdge = t ? learnQuantityEdge(t.header, t.rows) : null;
       header = h;
+      lastPosition = null;
       inTable = true;
       table++;
       if (!hasColumn(h, 'quantity')) countless.add(table);
@@ -675,6 +697,13 @@ export function findItems(
       (inTable && header && line.page !== header.line.page)
     ) {
       const article = rowArticle(header, line, idx, customerId);
+      const position = unlabelledPosition(header, line);
+      const nextPosition =
+        position !== null &&
+        (lastPosition === null
+          ? position <= POSITION_STEP
+          : position > lastPosition && position <= lastPosition + POSITION_STEP);
+      if (nextPosition) lastPosition = position;
       const prev = current?.lines.at(-1);
       if (
         article &&
@@ -716,6 +745,14 @@ export function findItems(
         flush();
         current = { lines: quantityBelow ? [line, quantityBelow] : [line], article: named };
         if (quantityBelow) taken.add(li + 1);
+        continue;
+      }
+      // a row whose article number did not read, under the next position number ("6 14.90 Hammer
+      // …" under a row numbered 4 or garbled)
+      if (nextPosition) {
+        flush();
+        current = { lines: carried ? [line, carried] : [line], article: null };
+        carried = null;
         continue;
       }
       const last = current?.lines[current.lines.length - 1];

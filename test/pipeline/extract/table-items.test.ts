@@ -481,6 +481,25 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
     expect(d.warnings.join('\n')).toMatch(/table row with the line total 20.00 did not read/);
   });
+  // a form whose "Pos." label OCR garbled: the position numbers still begin the rows, so a row
+  // whose article number did not read is no wrapped text of the unordered row above it (whose
+  // price did not read either, so no amount of its own tells them apart)
+  it('begins a row at the next position number under a garbled first label', () => {
+    const page = pageFromRows([
+      'RéL.  Prix    Désignation                        N° article   Total    Quantité',
+      '1     4.10    Holzbohrer 8 mm                    20-1772      20.50    5',
+      '2     H,50    Senkkopfschraube M4x20 verzinkt    10-4711',
+      '4     18.40   Knie Gel                           xq:OO1#5O    36.80    2',
+      '5     0.20    Kabelbinder schwarz 200 mm         AB-1020X',
+      '6     4.10    Holzbohrer 8 mm lang               20-1772',
+      '7     9.50    Senkkopfschraube M4x20 blank       10-4711',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => l.quantity)).toEqual([5, 2]);
+    expect(d.lines[0]!.sku).toBe('20-1772');
+    expect(d.lines[1]!.sku).not.toBe('10-4711');
+    expect(d.lines[1]!.evidence?.text).toMatch(/^4 /);
+  });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
       'Pos   Bezeichnung                 Menge   ME    Preis    Wert',
