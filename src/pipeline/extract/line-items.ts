@@ -213,7 +213,12 @@ function tableItem(
   article: ArticleHit | null,
   table: number,
 ): ItemCandidate {
-  const placed = lines.map((l) => placedCells(header, l));
+  // (a position number under a garbled label is no figure of the column it fell into)
+  const placed = lines.map((l) => {
+    const cells = placedCells(header, l);
+    if (unlabelledPosition(header, l) === null) return cells;
+    return cells.filter((c) => !(c.cell.words.length === 1 && c.cell.words[0] === l.words[0]));
+  });
   const cols = placed.map(columnTexts);
   let quantity: number | null = null;
   let quantityConfidence = 0;

@@ -499,6 +499,9 @@ describe('table items', () => {
     expect(d.lines[0]!.sku).toBe('20-1772');
     expect(d.lines[1]!.sku).not.toBe('10-4711');
     expect(d.lines[1]!.evidence?.text).toMatch(/^4 /);
+    // (nor is a position number the price of its row: 5 × 4.10 = 20.50 stands)
+    expect(d.warnings.join('\n')).not.toMatch(/line 1:/);
+    expect(d.lines[0]!.confidence).toBeGreaterThanOrEqual(0.8);
   });
   it("takes an article number on the line under a row as that row's article, not as a row", () => {
     const page = pageFromRows([
