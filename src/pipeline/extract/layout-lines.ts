@@ -124,6 +124,37 @@ function reseatRaised(groups: { cy: number; words: Word[] }[], unit: number): vo
   }
 }
 
+/**
+ * A word alone on its line, a little more than half a text height off the centre of the line
+ * beside it and far nearer that line than the one on its other side, with nothing of that line
+ * where it stands: a word OCR boxed a few pixels high or low (near a margin of a page not quite
+ * straight), which belongs to that line ("355.00", the line total of the row under it).
+ */
+function joinStrays(groups: { cy: number; words: Word[] }[], unit: number): void {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g.words.length !== 1) continue;
+    const w = g.words[0]!;
+    // (a speck read as a quote or a dot stays where it is)
+    if (!/\d|\p{L}{2}/u.test(w.text)) continue;
+    const above = groups[i - 1];
+    const below = groups[i + 1];
+    const dAbove = above ? g.cy - above.cy : Number.POSITIVE_INFINITY;
+    const dBelow = below ? below.cy - g.cy : Number.POSITIVE_INFINITY;
+    const [near, d, far] = dAbove < dBelow ? [above, dAbove, dBelow] : [below, dBelow, dAbove];
+    if (!near || d > unit * STRAY_REACH || far < d * 3) continue;
+    const clear = near.words.every((x) => x.box[0] > w.box[0] + w.box[2] || x.box[0] + x.box[2] < w.box[0]);
+    if (!clear) continue;
+    near.words.push(w);
+    near.cy = near.words.reduce((s, x) => s + x.box[1] + x.box[3] / 2, 0) / near.words.length;
+    groups.splice(i, 1);
+    i--;
+  }
+}
+
+/** How far off a line's centre (in text heights) a lone word may stand and still be its (joinStrays). */
+const STRAY_REACH = 0.75;
+
 /** Group a page's words into lines by vertical overlap, top to bottom, words left to right. */
 export function layoutLines(page: PageContent): TextLine[] {
   const words = page.words.filter((w) => w.text.trim() !== '' && w.box[3] > 0);
@@ -151,6 +182,7 @@ export function layoutLines(page: PageContent): TextLine[] {
   }
   groups.sort((a, b) => a.cy - b.cy);
   reseatRaised(groups, unit);
+  joinStrays(groups, unit);
   for (const g of groups) g.words.sort((a, b) => a.box[0] - b.box[0]);
   const space = typewriterSpace(
     groups.map((g) => g.words),

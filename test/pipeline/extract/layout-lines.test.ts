@@ -101,4 +101,39 @@ describe('layout lines', () => {
       '10-6986 Gewindestange',
     ]);
   });
+
+  // s6300 0004: the line total of a row boxed 8 pixels higher than the row's words, its centre
+  // just over half a text height off theirs; alone, it had gone to the unordered row above
+  it("keeps a figure boxed a little high on its row's line, not on a line of its own", () => {
+    const lines = layoutLines(
+      page([
+        word('1', 181, 603, 10, 18),
+        word('AB-20585', 264, 603, 102, 18),
+        word('Akku', 477, 604, 60, 18),
+        word('95.00', 1314, 605, 55, 17),
+        word('2', 181, 644, 10, 18),
+        word('0005231', 265, 644, 86, 18),
+        word('Kupferrohr', 478, 644, 120, 18),
+        word('25', 974, 646, 23, 16),
+        word('14.20', 1315, 645, 54, 17),
+        word('355.00', 1461, 636, 68, 16),
+        ...body(17),
+      ]),
+    );
+    expect(lines.filter((l) => /AB-|0005231/.test(l.text)).map((l) => l.text)).toEqual([
+      '1 AB-20585 Akku 95.00',
+      '2 0005231 Kupferrohr 25 14.20 355.00',
+    ]);
+    // a speck read as a quote as near a row stays off it: glued to the article number it would
+    // spoil it ("BZ-5081-‘", s6200 0008)
+    const speck = layoutLines(
+      page([
+        word('BZ-5081', 880, 604, 96, 18),
+        word('25', 1040, 604, 23, 18),
+        word('‘', 1019, 600, 6, 8),
+        ...body(17),
+      ]),
+    );
+    expect(speck.find((l) => l.text.includes('BZ-'))!.text).toBe('BZ-5081 25');
+  });
 });
