@@ -17,7 +17,12 @@ import { normalizeUnit } from './units.ts';
 export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: string | null): ItemCandidate[] {
   const tokens = tokenize(line.text);
   const hits = findArticles(tokens, idx, customerId).filter((h) => h.match || h.ambiguity);
-  if (hits.length === 0) return describedItems(line, tokens, idx);
+  if (hits.length === 0) {
+    const described = describedItems(line, tokens, idx);
+    if (described.length > 0) return described;
+    const uncounted = uncountedListItem(line, tokens, idx);
+    return uncounted ? [uncounted] : [];
+  }
   // between two articles the last "und" / "and" / "," parts what belongs to each: "12 20-1772 and
   // 1 pack of 10-4711", "10-4711 (2 Pack) sowie 20-1772 (5 Stück)"; without one, the words between
   // them may belong to either
@@ -219,6 +224,51 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex, off
   }
   return out;
 }
+
+/**
+ * "+ è Kg VÜVE150 Strahimiitel Korund FS" (1 kg 0006150 Strahlmittel Korund F80): a list line,
+ * a unit after its bullet, whose count and article number OCR garbled. Where the words after the
+ * unit name one product clearly, that product is an item whose count did not read, for the clerk
+ * to fill in, rather than a line lost without a word.
+ */
+function uncountedListItem(line: TextLine, tokens: string[], idx: CatalogIndex): ItemCandidate | null {
+  if (!LIST_BULLET.test(line.text) || findQuantities(tokens).length > 0) return null;
+  const u = tokens.findIndex((t, k) => k >= 1 && k <= 3 && normalizeUnit(t.replace(/[,;.:]$/, '')));
+  if (u < 0) return null;
+  const text = tokens
+    .slice(u + 1)
+    .filter((t) => !NUMBER_REF.test(t) && !CONNECTOR.test(t))
+    .join(' ')
+    .replace(/[,;.:!?)]+$/, '');
+  if ((text.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) return null;
+  const ranked = rankCandidates(
+    { articleTexts: [], text, unitPrice: null, total: null, quantity: null },
+    idx,
+  );
+  const pick = pickCandidate(ranked, UNCOUNTED_SCORE, UNCOUNTED_MARGIN);
+  if (!pick) return null;
+  return {
+    lines: [line],
+    article: namedByDescription(pick.product, text, u + 1, tokens.length),
+    articleText: null,
+    description: text,
+    quantity: null,
+    quantityConfidence: 0,
+    unit: normalizeUnit(tokens[u]!.replace(/[,;.:]$/, '')),
+    unitPrice: null,
+    total: null,
+    table: null,
+  };
+}
+
+/** A line of a list: a bullet first ("- ", "+ ", "• "), perhaps after a speck. */
+const LIST_BULLET = /^\W{0,2}[-–•*+·]\s/u;
+/**
+ * How well a list line's words must name a product (rankCandidates, where description alone counts
+ * half) and how far ahead of the next: a description half garbled, far ahead of every other.
+ */
+const UNCOUNTED_SCORE = 0.28;
+const UNCOUNTED_MARGIN = 0.15;
 
 /** The last two figures of a text when they are amounts with cents, the second a multiple of the first. */
 export function priceAndTotal(tokens: string[]): { price: number; total: number } | null {

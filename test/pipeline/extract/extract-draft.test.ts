@@ -179,6 +179,43 @@ describe('extractDraft', () => {
       ['20-1772', 3],
     ]);
   });
+  // s6200 0030: "1 kg 0006150 Strahlmittel Korund F80" read with its count and number garbled had
+  // been lost without a word; the clerk now sees the product and fills in the count
+  it('in a letter, names the product of a list line whose count did not read, its count unknown', () => {
+    const blasting = withProduct({
+      sku: '0006150',
+      description: 'Strahlmittel Korund F80',
+      unit: 'kg',
+      price: 3.2,
+      gtin: null,
+    });
+    const page = pageFromRows([
+      'Gentili signori, vi preghiamo di fornirci:',
+      '"+ è Kg VÜVE150 Strahimiitel Korund FS',
+      '+ 3 paia Knieschoner Gel',
+      'Distinti saluti',
+    ]);
+    const d = extractDraft([page], fax, blasting);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0006150', null],
+      ['0001550', 3],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity not found/);
+    expect(d.confidence).toBeLessThan(0.5);
+    // a list line of words that name no product stays no line
+    const note = extractDraft(
+      [
+        pageFromRows([
+          'Vi preghiamo di fornirci:',
+          '+ 3 paia Knieschoner Gel',
+          '- Stk. wie besprochen, Lieferung frei Haus',
+        ]),
+      ],
+      fax,
+      blasting,
+    );
+    expect(note.lines.map((l) => l.sku)).toEqual(['0001550']);
+  });
   it('in a letter, skips a pack content and takes what is left of the article number among the words', () => {
     const batteries: MasterData = {
       ...master,
