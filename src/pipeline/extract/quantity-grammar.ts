@@ -43,6 +43,9 @@ export function tokenize(text: string): string[] {
       .replace(new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
+      // "0004110-Bremsenreiniger": an article number whose space before its description OCR read
+      // as a hyphen (a word of lower-case letters after it; an article number's own letters are few)
+      .replace(/(^|\s)([A-Z0-9][\w./-]*?\d{3,}[A-Z0-9]*)[-–](\p{Lu}\p{Ll}{4,})/gu, '$1$2 $3')
       // "1200 W:'10 pezzi": a speck read as a quote between a colon and the count
       .replace(/(\p{L})([:;])['‘’"„“]+(?=\d)/gu, '$1$2 ')
       .split(/\s+/)

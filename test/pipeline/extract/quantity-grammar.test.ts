@@ -50,6 +50,15 @@ describe('tokenize', () => {
     expect(tokenize('3-fach 2-Komponenten 10-4711')).toEqual(['3-fach', '2-Komponenten', '10-4711']);
   });
 
+  // Regression (s6200 0001): "- 20 carfons 0004110-Bremsenreiniger 500 ml" lost its line
+  it('parts an article number from the description word a hyphen joined to it', () => {
+    expect(tokenize('0004110-Bremsenreiniger 500 ml')).toEqual(['0004110', 'Bremsenreiniger', '500', 'ml']);
+    expect(tokenize('AB-2058S-Akkuschrauber')).toEqual(['AB-2058S', 'Akkuschrauber']);
+    // (but not an article number's own letters, a word in lower case, or a short count)
+    for (const whole of ['BF-6685B', 'HS-101B', '12-0816-Kurz', '4711-verzinkt', '3-Komponenten'])
+      expect(tokenize(whole)).toEqual([whole]);
+  });
+
   it('keeps an article number ending in X whole, and the count after it', () => {
     expect(tokenize('AB-1020X 40 Stk')).toEqual(['AB-1020X', '40', 'Stk']);
     expect(findQuantities(tokenize('AB-1020X 40 Stk'))[0]!.quantity).toBe(40);
