@@ -48,6 +48,8 @@ export function tokenize(text: string): string[] {
       .replace(/(^|\s)([A-Z0-9][\w./-]*?\d{3,}[A-Z0-9]*)[-–](\p{Lu}\p{Ll}{4,})/gu, '$1$2 $3')
       // "1200 W:'10 pezzi": a speck read as a quote between a colon and the count
       .replace(/(\p{L})([:;])['‘’"„“]+(?=\d)/gu, '$1$2 ')
+      // "Karton à 25 Sik:5 Kartons": the space after a colon lost
+      .replace(/(\p{L})([:;])(?=\d)/gu, '$1$2 ')
       .split(/\s+/)
       .filter(Boolean)
   );

@@ -39,6 +39,17 @@ describe('tokenize', () => {
     });
   });
 
+  // Regression (s7100 0009): "Trennscheibe Inox 125x1,0 mm Karton à 25 Sik:5 Kartons" had no count
+  it('parts a count from the colon before it where OCR lost the space between them', () => {
+    expect(tokenize('Karton à 25 Sik:5 Kartons')).toEqual(['Karton', 'à', '25', 'Sik:', '5', 'Kartons']);
+    expect(
+      findQuantities(tokenize('Trennscheibe Inox 125x1,0 mm Karton à 25 Sik:5 Kartons'))[0],
+    ).toMatchObject({
+      quantity: 5,
+      unit: 'Karton',
+    });
+  });
+
   // Regression (s2800 0038): "…Pack à 100 Stk: 20-paquets" had no count
   it('parts a count from its unit where OCR read the space between them as a hyphen', () => {
     expect(tokenize('Stk: 20-paquets')).toEqual(['Stk:', '20', 'paquets']);
