@@ -13,6 +13,7 @@ import type { TextLine } from './layout-lines.ts';
 import {
   ANY_AMOUNT,
   type ColumnKind,
+  columnOf,
   type LabelGroup,
   placedCells,
   type TableHeader,
@@ -39,7 +40,7 @@ interface FigureColumn {
 }
 
 export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
-  const header = unlabelledArticles(lostTextColumns(read, rows), rows);
+  const header = totalReadAsQuantity(unlabelledArticles(lostTextColumns(read, rows), rows), rows);
   if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
   const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
   if (figureRows.length < 2) return header;
@@ -83,6 +84,31 @@ export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableH
   groups.push({ kind: 'quantity', x0: q.x0, x1: q.x1 });
   groups.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(groups) };
+}
+
+/**
+ * A second quantity label right of the price, over amounts with cents on most rows, is the line
+ * total's, garbled: "ota]" for "Total" folds to "qta", the Italian quantity's abbreviation.
+ */
+function totalReadAsQuantity(header: TableHeader, rows: TextLine[]): TableHeader {
+  const quantities = header.columns.filter((c) => c.kind === 'quantity');
+  const price = header.columns.find((c) => c.kind === 'price');
+  if (quantities.length < 2 || !price || header.columns.some((c) => c.kind === 'total')) return header;
+  const last = quantities.at(-1)!;
+  if (last.x0 < price.x1) return header;
+  const under = rows.flatMap((r) =>
+    placedCells(header, r)
+      .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === last)
+      .map((c) => c.text),
+  );
+  const amounts = under.filter((t) => /^\W*\d[\d'’.,]*[.,]\d{2}\W*$/.test(t)).length;
+  if (amounts < 2 || amounts < under.length * 0.6) return header;
+  return {
+    ...header,
+    columns: toColumns(
+      header.columns.map((c) => ({ kind: c === last ? 'total' : c.kind, x0: c.x0, x1: c.x1 })),
+    ),
+  };
 }
 
 const overlaps = (g: LabelGroup, c: FigureColumn): boolean => g.x0 < c.x1 && c.x0 < g.x1;

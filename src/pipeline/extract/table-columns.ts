@@ -97,7 +97,7 @@ export const ANY_AMOUNT = /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/;
  * the count was read from, and stay.
  */
 export const cellNumber = (tok: string): string => {
-  const t = tok.replace(/[,;!|\]}):./]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
+  const t = tok.replace(/[,;!|\]}):./–-]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
   const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
   return bare !== t && ANY_AMOUNT.test(bare) ? bare : t;
 };

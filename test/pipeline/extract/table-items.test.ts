@@ -1135,6 +1135,39 @@ describe('columns taken from the rows', () => {
     expect(d.warnings.join('\n')).not.toMatch(/quantity/);
   });
 
+  // s6200 0035: "Total HT" read as "HY ota] HT", and "ota" folds to "qta": a second quantity
+  // label over the line totals, so no total confirmed a count or stood in for one that did not read
+  it('takes a second quantity label right of the price, over amounts with cents, for the total', () => {
+    const page = pageFromRows([
+      'Réf.  N° article   Désignation               Quantité   Unité    Prix unitaire   HY ota]',
+      '1     10-4711      Senkkopfschraube M4x20    2          pièces   9,50            19,00',
+      '2     20-1772      Holzbohrer 8 mm           #          pièces   4,10            82,00',
+      '3     0001550      Knieschoner Gel           3          paires   18,40           55,20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['10-4711', 2, 9.5],
+      ['20-1772', 20, 4.1],
+      ['0001550', 3, 18.4],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity unreadable; 20 computed from total ÷ price/);
+  });
+
+  // (the same fax: "20- pièces", a dash after the count; and the Swiss "19.–" for a price)
+  it('reads a count or an amount with a dash after it', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge   Einheit   Preis    Betrag',
+      '10-4711    Senkkopfschraube M4x20   2       Pack      9.50     19.–',
+      '20-1772    Holzbohrer 8 mm          20-     Stk       4.10     82.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 2],
+      ['20-1772', 20],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity|total/);
+  });
+
   it('leaves the header alone when figures stand under the quantity label', () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung              Menge   Einheit   Preis    Betrag   Rabatt',
