@@ -99,8 +99,7 @@ function sharedFigures(rowTokens: Set<string>, pt: Set<string>): number {
   for (const t of pt) {
     if (rowTokens.has(t)) found++;
     else if (DIMENSION.test(t)) {
-      const head = t.split('X')[0];
-      if ([...rowTokens].some((r) => r.startsWith(`${head}X`) && r !== t && DIMENSION.test(r))) conflict++;
+      if ([...rowTokens].some((r) => r !== t && DIMENSION.test(r))) conflict++;
     }
   }
   return Math.max(0, Math.min(1, found / pt.size - 0.5 * conflict));

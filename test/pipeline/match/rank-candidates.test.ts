@@ -135,6 +135,32 @@ describe('rankCandidates', () => {
     expect(other.dimensions).toBe(0);
   });
 
+  // Regression (s7500 0015): "Zyfinderscvaube DIN 912 M8x40 8.8" came within the margin of the
+  // M6x30 screw, its size of another diameter counted as no conflict
+  it('takes a screw size of another diameter for a conflicting size too', () => {
+    const screws: MasterData = {
+      products: [
+        p('10-5128', 'Zylinderschraube DIN 912 M8x40 8.8 Pack à 50 Stk', 9.6),
+        p('10-5120', 'Zylinderschraube DIN 912 M6x30 8.8 Pack à 50 Stk', 7.8),
+      ],
+      customers: [],
+      customerSkus: [],
+    };
+    const ranked = rankCandidates(
+      {
+        articleTexts: [],
+        text: 'Zyfinderscvaube DIN 912 M8x40 8.8 Pack à',
+        unitPrice: null,
+        total: null,
+        quantity: 25,
+      },
+      buildCatalogIndex(screws),
+    );
+    expect(ranked.map((r) => r.product.sku)).toEqual(['10-5128', '10-5120']);
+    expect(ranked[1]!.dimensions).toBeLessThan(ranked[0]!.dimensions - 0.5);
+    expect(pickCandidate(ranked, 0.5, 0.15)?.product.sku).toBe('10-5128');
+  });
+
   it('lets the printed price decide when the text cannot', () => {
     const ranked = rankCandidates(
       { articleTexts: ['SI-2726?'], text: 'Sicherungsring', unitPrice: 0.45, total: null, quantity: 100 },
