@@ -5,7 +5,12 @@
  * products by their description after a firm count ("20 Stück Holzbohrer 8 mm").
  */
 import type { CatalogIndex } from '../match/catalog-index.ts';
-import { countOfPrice, pickCandidate, rankCandidates } from '../match/rank-candidates.ts';
+import {
+  countOfPrice,
+  pickCandidate,
+  type RankedCandidate,
+  rankCandidates,
+} from '../match/rank-candidates.ts';
 import { type ArticleHit, findArticles, namedByDescription } from './find-articles.ts';
 import type { TextLine } from './layout-lines.ts';
 import type { ItemCandidate } from './line-items.ts';
@@ -33,10 +38,15 @@ export function freeTextItems(line: TextLine, idx: CatalogIndex, customerId: str
   let start = 0;
   let end = tokens.length;
   const tailAnd = tokens.findIndex((t, k) => k >= hits.at(-1)!.to && AND.test(t));
-  const tail = tailAnd < 0 ? [] : describedItems(line, tokens.slice(tailAnd + 1), idx, tailAnd + 1);
+  // (not the product an article number names already: "0004105 Bohr- und Schneidöl: 100 Liter" is
+  // one item, its description parted by "und")
+  const numbered = new Set(hits.map((h) => h.match?.product));
+  const another = (items: ItemCandidate[]): ItemCandidate[] =>
+    items.filter((it) => !numbered.has(it.article?.match?.product));
+  const tail = tailAnd < 0 ? [] : another(describedItems(line, tokens.slice(tailAnd + 1), idx, tailAnd + 1));
   if (tail.length > 0) end = tailAnd;
   const headAnd = tokens.findLastIndex((t, k) => k < hits[0]!.from && AND.test(t));
-  const head = headAnd < 0 ? [] : describedItems(line, tokens.slice(0, headAnd), idx);
+  const head = headAnd < 0 ? [] : another(describedItems(line, tokens.slice(0, headAnd), idx));
   if (head.length > 0) start = headAnd + 1;
   const named = hits.map((hit, i) => {
     const before = i === 0 ? null : parts[i - 1]!;
@@ -191,7 +201,8 @@ function describedItems(line: TextLine, tokens: string[], idx: CatalogIndex, off
     const ev = { articleTexts: [], text, unitPrice: null, total: null, quantity: q.quantity };
     const ranked = rankCandidates(ev, idx);
     // (a description far ahead of every other product is named even when garbled)
-    let pick = pickCandidate(ranked, 0.5, 0.15) ?? pickCandidate(ranked, 0.4, 0.3);
+    let pick =
+      pickCandidate(ranked, 0.5, 0.15) ?? pickCandidate(ranked, 0.4, 0.3) ?? clearlyDescribed(ranked);
     // an article number garbled past matching ("(item it) 6228)" for 10-6228) still picks one of
     // the products the description fits about as well as any, when its remains are much more like
     // that product's number than the others'
@@ -245,7 +256,7 @@ function uncountedListItem(line: TextLine, tokens: string[], idx: CatalogIndex):
     { articleTexts: [], text, unitPrice: null, total: null, quantity: null },
     idx,
   );
-  const pick = pickCandidate(ranked, UNCOUNTED_SCORE, UNCOUNTED_MARGIN);
+  const pick = clearlyDescribed(ranked);
   if (!pick) return null;
   return {
     lines: [line],
@@ -261,14 +272,29 @@ function uncountedListItem(line: TextLine, tokens: string[], idx: CatalogIndex):
   };
 }
 
+/**
+ * A description garbled past the usual thresholds that still names one product far ahead of every
+ * other ("Schulzbrile.klar EN ids" for Schutzbrille klar EN 166: 0.30 against 0.09).
+ */
+function clearlyDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
+  const [best, second] = ranked;
+  if (!best || best.score < CLEAR_SCORE) return null;
+  if (second && (best.score - second.score < CLEAR_MARGIN || best.score < second.score * CLEAR_RATIO))
+    return null;
+  return best;
+}
+
+/**
+ * How well garbled words must name a product (rankCandidates, where the description alone counts
+ * half: 0.2 is a description 0.4 alike), how far ahead of the next product, and how many times its
+ * score.
+ */
+const CLEAR_SCORE = 0.2;
+const CLEAR_MARGIN = 0.15;
+const CLEAR_RATIO = 2;
+
 /** A line of a list: a bullet first ("- ", "+ ", "• "), perhaps after a speck. */
 const LIST_BULLET = /^\W{0,2}[-–•*+·]\s/u;
-/**
- * How well a list line's words must name a product (rankCandidates, where description alone counts
- * half) and how far ahead of the next: a description half garbled, far ahead of every other.
- */
-const UNCOUNTED_SCORE = 0.28;
-const UNCOUNTED_MARGIN = 0.15;
 
 /** The last two figures of a text when they are amounts with cents, the second a multiple of the first. */
 export function priceAndTotal(tokens: string[]): { price: number; total: number } | null {

@@ -216,6 +216,49 @@ describe('extractDraft', () => {
     );
     expect(note.lines.map((l) => l.sku)).toEqual(['0001550']);
   });
+  // s7400 0008: descriptions garbled past the usual thresholds, each still far ahead of every other
+  // product ("Schulzbrile.klar EN ids": 0.30 against 0.09); the customer's own numbers garbled too
+  it('in a letter, names a product by a garbled description far ahead of every other, flagged', () => {
+    const shop = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: '0001620', description: 'Schutzbrille klar EN 166', unit: 'Stk', price: 6.4, gtin: null },
+        {
+          sku: '0003319',
+          description: 'Abdeckband Maler 38 mm x 50 m',
+          unit: 'Rolle',
+          price: 4.6,
+          gtin: null,
+        },
+        {
+          sku: '0003318',
+          description: 'Gewebeklebeband silber 50 mm x 50 m',
+          unit: 'Rolle',
+          price: 9.8,
+          gtin: null,
+        },
+        { sku: '0004105', description: 'Bohr- und Schneidöl', unit: 'l', price: 12.4, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Madame, Monsieur, veuillez nous livrer :',
+      '- 8 rouleaux G580/3 Abdeckband Maier x50om',
+      '- 12 pieces GS7987 Schulzbrile.klar EN ids i',
+      // (a description parted by "und" is one item with its article number, not two)
+      '- 0004105 Bohr- und Schneidöl: 100 Liter',
+      'Meilleures salutations',
+    ]);
+    const d = extractDraft([page], fax, shop);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0003319', 8],
+      ['0001620', 12],
+      ['0004105', 100],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: .*chose 0003319 by its description/);
+    expect(d.warnings.join('\n')).toMatch(/line 2: .*chose 0001620 by its description/);
+    expect(d.confidence).toBeLessThan(0.8);
+  });
   it('in a letter, skips a pack content and takes what is left of the article number among the words', () => {
     const batteries: MasterData = {
       ...master,
