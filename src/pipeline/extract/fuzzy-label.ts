@@ -69,7 +69,7 @@ export function labelEquals(text: string, label: string): boolean {
 
 /**
  * Letter pairs faxes confuse in print: "Beseichuung" for Bezeichnung (s/z and u/n), "Anliclerung"
- * for Anlieferung (e/c and f/l).
+ * for Anlieferung (e/c and f/l), "Dascrisione" for Descrizione (a/e and s/z).
  */
 const CONFUSED = new Set([
   'un',
@@ -86,6 +86,8 @@ const CONFUSED = new Set([
   'rn',
   'fl',
   'lf',
+  'ae',
+  'ea',
 ]);
 
 /**

@@ -42,6 +42,10 @@ describe('fuzzy labels', () => {
     expect(labelEquals(foldLabel('Beseichuung'), foldLabel('bezeichnung'))).toBe(true);
     // e/c and f/l (a serif typeface on a standard-resolution fax)
     expect(labelEquals(foldLabel('Anliclerung'), foldLabel('anlieferung'))).toBe(true);
+    // a/e and e/c (s7200 0022: a form's header went unread, and its empty rows became lines); a/e
+    // and s/z
+    expect(labelEquals(foldLabel('Daseription'), foldLabel('description'))).toBe(true);
+    expect(labelEquals(foldLabel('Dascrisione'), foldLabel('descrizione'))).toBe(true);
     // two other letters: another word
     expect(labelEquals(foldLabel('Bekleidung'), foldLabel('bezeichnung'))).toBe(false);
     expect(labelEquals(foldLabel('Beseichxung'), foldLabel('bezeichnung'))).toBe(false);
