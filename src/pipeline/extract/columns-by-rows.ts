@@ -116,8 +116,11 @@ const overlaps = (g: LabelGroup, c: FigureColumn): boolean => g.x0 < c.x1 && c.x
 /** The lone figures of a row outside its article, position and description cells. */
 function figuresOf(header: TableHeader, row: TextLine): Figure[] {
   const out: Figure[] = [];
-  for (const c of placedCells(header, row)) {
-    if (NOT_FIGURES.has(c.kind)) continue;
+  for (const [i, c] of placedCells(header, row).entries()) {
+    // (a count of a few digits in a cell of its own after the row's first, right of the article
+    // number, is a figure: the quantity's label lost, its column taken in by the article's)
+    if (NOT_FIGURES.has(c.kind) && !(i > 0 && c.kind === 'article' && /^\d{1,4}$/.test(c.text.trim())))
+      continue;
     const words = c.cell.words.filter((w) => /\d/.test(w.text));
     if (words.length !== 1 || c.cell.words.some((w) => w !== words[0] && /[\p{L}\d]/u.test(w.text))) continue;
     const w = words[0]!;

@@ -1168,6 +1168,24 @@ describe('columns taken from the rows', () => {
     expect(d.warnings.join('\n')).not.toMatch(/quantity|total/);
   });
 
+  // s7500 0007: "Quantità" and "Prezzo" read as "iguana" and "Pras": "Pras" was taken for the lost
+  // quantity label, the counts stood in the article column's reach, and prices became counts
+  it('finds the counts in the article column, right of the article numbers, when the quantity label went to the prices', () => {
+    const page = pageFromRows([
+      'Codice articolo   iguana   Pras    Descrizione                  Totale',
+      '0001550 -         2        18.40   Knieschoner Gel              36.80',
+      '10-4711                    9.50    Senkkopfschraube M4x20',
+      '20-1772           5        4.10    Holzbohrer 8 mm              20.50',
+      'AB-1020X                   0.20    Kabelbinder schwarz 200 mm',
+      '0001551                    32.00   Knieschoner Gel XL',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 2],
+      ['20-1772', 5],
+    ]);
+  });
+
   it('leaves the header alone when figures stand under the quantity label', () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung              Menge   Einheit   Preis    Betrag   Rabatt',
