@@ -94,13 +94,17 @@ function misspeltMonth(word: string): number | null {
   // the nearest names decide ("Nevember" is one letter from November, two from Dezember); a long
   // name has room for two misread letters ("décemisre")
   const edits = w.length >= 8 ? 2 : 1;
-  const near = LONG_MONTH_NAMES.map((n) => ({ n, d: boundedDistance(n, w, edits) })).filter(
-    (x) => x.d <= edits,
-  );
+  // (thin letters a fax confuses, t, f, l and i, count as one: "ollobre" for ottobre)
+  const near = LONG_MONTH_NAMES.map((n) => ({
+    n,
+    d: Math.min(boundedDistance(n, w, edits), boundedDistance(thinFolded(n), thinFolded(w), edits)),
+  })).filter((x) => x.d <= edits);
   const best = Math.min(...near.map((x) => x.d));
   const months = new Set(near.filter((x) => x.d === best).map((x) => MONTHS[x.n]!));
   return months.size === 1 ? [...months][0]! : null;
 }
+
+const thinFolded = (w: string): string => w.replace(/[tfi]/g, 'l');
 
 const PATTERNS: Pattern[] = [
   // ISO 2026-11-27

@@ -65,6 +65,15 @@ describe('parseDate', () => {
     expect(findDates('3 Augen 2026', ref)).toEqual([]);
   });
 
+  // Regression (s7700 0025, s6700 0001): "Data: 24 ollobre 2026" gave no order date, and the draft
+  // stood at 0.85
+  it('reads a month name whose thin letters (t, f, l, i) OCR confused, as one misread letter', () => {
+    expect(findDates('Data: 24 ollobre 2026', ref)).toMatchObject([{ iso: '2026-10-24', misspelt: true }]);
+    expect(findDates('12 lulio 2026', ref)).toMatchObject([{ iso: '2026-07-12', misspelt: true }]);
+    // (a short word still names no month)
+    expect(findDates('5 mal 2026', ref)).toEqual([]);
+  });
+
   // Regression (s2800 0029, s2500 0017): "Delivery date: 2026 01-30" gave no date
   it('reads an ISO date one of whose hyphens OCR read as a space', () => {
     expect(parseDate('Delivery date: 2026 01-30', ref)).toBe('2026-01-30');
