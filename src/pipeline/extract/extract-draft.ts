@@ -465,6 +465,19 @@ export function extractDraft(
   if (referenceUnread)
     warnings.push(`order reference unreadable ('${referenceUnread.text}'); please check the original page`);
   else if (!reference) warnings.push('no order reference found');
+  // "CMD:64541": a colon between the prefix and the number is its hyphen misread
+  const colon = reference ? /^([A-Za-z]{2,4}):(\d.*)$/.exec(reference.value) : null;
+  if (reference && colon) {
+    const mended = `${colon[1]}-${colon[2]}`;
+    warnings.push(
+      `order reference read as ${reference.value}; took ${mended} (a colon for its hyphen), please check`,
+    );
+    reference = {
+      ...reference,
+      value: mended,
+      confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE),
+    };
+  }
   for (const [shape, why] of MISREAD_REFERENCE) {
     if (!reference || !shape.test(reference.value)) continue;
     warnings.push(`order reference ${reference.value}: ${why}, please check`);

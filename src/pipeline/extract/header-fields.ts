@@ -118,7 +118,12 @@ function tokensOf(line: TextLine): Token[] {
   const out: Token[] = [];
   for (const w of line.words) {
     // (and a label glued to its date by a hyphen OCR read for the colon: "consegna-07/04/2026")
-    const parts = w.text.split(/(?<=[:—–])(?=\S)|(?<=\p{L}{5}-)(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})/u);
+    // (but not an order number's letter prefix, its hyphen read as a colon: "CMD:64541")
+    const prefixed = /^([A-Z]{2,4}):\d/.exec(w.text);
+    const parts =
+      prefixed && findLabelSpans([prefixed[1]!], VOCAB).length === 0
+        ? [w.text]
+        : w.text.split(/(?<=[:—–])(?=\S)|(?<=\p{L}{5}-)(?=\d{1,2}[./]\d{1,2}[./]\d{2,4})/u);
     let x = w.box[0];
     const per = w.box[2] / Math.max(1, w.text.length);
     for (const p of parts) {
@@ -495,7 +500,11 @@ export function cleanReference(raw: string): string | null {
   s = s.replace(/\s*(?:\/|vom|du|del|dated|from|of)\s*$/i, '').trim();
   s = s.replace(/[\s,;:|]+$/, '');
   s = repairPrefix(s);
-  const m = s.match(/^(?:[A-Za-z]{1,3}\s)?[A-Za-z0-9][\w/.\-–]*\d[\w/.\-–]*/u);
+  // (a letter prefix and a colon before the number, "CMD:64541": a separator OCR misread, which
+  // the draft reports; not a label, whose value would be the number alone)
+  const m =
+    s.match(/^[A-Za-z]{2,4}:\d[\w/.\-–]*/u) ??
+    s.match(/^(?:[A-Za-z]{1,3}\s)?[A-Za-z0-9][\w/.\-–]*\d[\w/.\-–]*/u);
   if (!m) return null;
   const v = m[0].replace(/[.\-–/]+$/, '');
   const digits = (v.match(/\d/g) ?? []).length;

@@ -625,6 +625,12 @@ describe('extractDraft', () => {
     const doubled = extractDraft([pageFromRows(rows('ORD//44/26'))], fax, master);
     expect(doubled.warnings.join('\n')).toMatch(/ORD\/\/44\/26: two separators in a row/);
     expect(doubled.confidence).toBeLessThan(0.8);
+    // a colon between the prefix and the number is its hyphen misread (s7700 0016: "CMD:64541" had
+    // given "64541" at 0.83, the prefix taken for the end of the label)
+    const colon = extractDraft([pageFromRows(rows('CMD:64541'))], fax, master);
+    expect(colon.customerReference).toBe('CMD-64541');
+    expect(colon.warnings.join('\n')).toMatch(/read as CMD:64541; took CMD-64541 \(a colon for its hyphen\)/);
+    expect(colon.confidence).toBeLessThan(0.8);
     // a year after the letters, or letters only: references as they are written
     for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234', 'ORD/744/26']) {
       const d = extractDraft([pageFromRows(rows(reference))], fax, master);
