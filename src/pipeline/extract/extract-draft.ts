@@ -105,6 +105,9 @@ function flagRowsWithoutFigures(items: ItemCandidate[], lines: DraftLine[], warn
   }
 }
 
+/** Days an order may be dated after the fax header's date (a clock a little off, a time zone). */
+const SENT_BEFORE_DATED_DAYS = 1;
+
 /** Days from ISO date `a` to ISO date `b`. */
 const days = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
@@ -355,6 +358,13 @@ function orderDateOf(
       );
       orderDate = { ...orderDate, value: cand, confidence: Math.min(orderDate.confidence, 0.5) };
     }
+  } else if (orderDate && sent && days(sent.d.iso, orderDate.value) > SENT_BEFORE_DATED_DAYS) {
+    // dated days after the fax header says it was sent ("11/ 10/2026" on a page sent 01.10.2026): a
+    // digit misread, or the sending machine's clock wrong; the clerk looks
+    warnings.push(
+      `order date ${orderDate.value} is after the fax was sent (${sent.d.iso}, its header line); please check`,
+    );
+    orderDate = { ...orderDate, confidence: Math.min(orderDate.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
 
   // a year no order can carry ("2076" or "2020" for 2026), with nothing to say when it was sent: the

@@ -433,6 +433,25 @@ describe('extractDraft', () => {
       }
     });
 
+    // s7700 0035: "Datum: 11/ 10/2026" on a page sent 01.10.2026 stood at 0.88
+    it('flags a printed order date days after the page was sent, and leaves it as read', () => {
+      const late = extractDraft(
+        [withFaxHeader(['Datum: 27.09.2026', 'Liefertermin: 30.09.2026', ...order])],
+        fax,
+        master,
+      );
+      expect(late.orderDate).toBe('2026-09-27');
+      expect(late.warnings.join('\n')).toMatch(
+        /order date 2026-09-27 is after the fax was sent \(2026-09-17/,
+      );
+      expect(late.confidence).toBeLessThan(0.8);
+      // the day it was sent, or the day after (a clock a little off), stands
+      for (const printed of ['17.09.2026', '18.09.2026', '10.09.2026']) {
+        const d = extractDraft([withFaxHeader([`Datum: ${printed}`, ...order])], fax, master);
+        expect(d.warnings.join('\n')).not.toMatch(/after the fax was sent/);
+      }
+    });
+
     it('mends a printed order date misread into a year after the page was sent', () => {
       const d = extractDraft(
         [withFaxHeader(['Datum: 17.09.2028', 'Liefertermin: 30.09.2026', ...order])],
