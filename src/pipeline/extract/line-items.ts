@@ -781,10 +781,13 @@ export function findItems(
       // a line with words and a quantity of its own under a row that has one is the next row,
       // whose position and article number did not read ("27 GR3OB Womschutz-Regenjacke 3 SIK")
       const h = header;
+      // (and the table's first row, whose article number did not read, has no row above to
+      // continue: "4 BitSer Tox TIOT40 10419. pièces 19500 10 205,3100% 18,50")
       if (
-        current &&
-        ((ownQuantity(h, line) && current.lines.some((l) => ownQuantity(h, l))) ||
-          (ownAmount(h, line) && current.lines.some((l) => ownAmount(h, l))))
+        (!current && (ownQuantity(h, line) || ownAmount(h, line))) ||
+        (current &&
+          ((ownQuantity(h, line) && current.lines.some((l) => ownQuantity(h, l))) ||
+            (ownAmount(h, line) && current.lines.some((l) => ownAmount(h, l)))))
       ) {
         flush();
         current = { lines: [line], article: null };

@@ -481,6 +481,22 @@ describe('table items', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 4]]);
     expect(d.warnings.join('\n')).toMatch(/table row with the line total 20.00 did not read/);
   });
+  // s7900 0016: the first row's article number garbled ("205,3100%"), under a header whose article
+  // label went to the unit: the row was lost without a word, and the draft stood at 0.88
+  it("keeps the table's first row, its article number unread, as a line when it has its own count", () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung                 Menge   Preis    Betrag',
+      'xq%#         Kinderschuh Gel blau        10      18.50    195.00',
+      '20-1772      Holzbohrer 8 mm             5       4.10     20.50',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      [null, 10],
+      ['20-1772', 5],
+    ]);
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
   // a form whose "Pos." label OCR garbled: the position numbers still begin the rows, so a row
   // whose article number did not read is no wrapped text of the unordered row above it (whose
   // price did not read either, so no amount of its own tells them apart)
