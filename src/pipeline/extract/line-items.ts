@@ -819,15 +819,8 @@ export function findItems(
   // a row with neither a known article nor a quantity (a footer, a stamp, a blank form row) is not
   // an order line
   // (a row with a unit price and a line total is ordered even when its quantity did not read)
-  // (nor is a row whose article number read garbled but stands where one does, "2 £K-31501 Éckventit
-  // … pieces 1640": whether it was ordered, the table's other rows tell, as on a form)
   const rows = items.filter(
-    (it) =>
-      it.quantity !== null ||
-      it.article?.match ||
-      it.article?.ambiguity ||
-      (it.unitPrice && it.total) ||
-      (it.articleText !== null && GARBLED_ARTICLE.test(it.articleText) && it.description !== null),
+    (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
   const ordered = dropUnorderedRows(rows, items, countless);
@@ -876,9 +869,6 @@ function strokesAsOnes(ordered: ItemCandidate[], allRows: ItemCandidate[]): void
   }
 }
 
-/** What is left of an article number: letters and at least three digits in a row, one word. */
-const GARBLED_ARTICLE = /^\S*\d{3}\S*$/u;
-
 /**
  * Pre-printed order forms list the catalogue; only rows with a filled-in quantity are ordered. In a
  * table whose rows mostly have a quantity (an ERP order), a row without one is kept (quantity
@@ -899,10 +889,7 @@ function dropUnorderedRows(
     if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
     if (it.total !== null && it.total > 0 && countless.has(it.table ?? 0)) return true;
     const rows = byTable.get(it.table ?? 0) ?? [];
-    // (a row priced and totalled was ordered, though its count did not read)
-    const filled = rows.filter(
-      (r) => r.quantity !== null || (r.unitPrice !== null && r.total !== null),
-    ).length;
+    const filled = rows.filter((r) => r.quantity !== null).length;
     return filled / rows.length >= 0.5;
   });
 }

@@ -497,35 +497,6 @@ describe('table items', () => {
     expect(d.confidence).toBeLessThan(0.5);
   });
 
-  // s7600 0012: "2 £K-31501 Éckventit 1/2\" … an pieces 1640 sbé00", its article number, count and
-  // total garbled, was dropped without a word from an order whose other row was priced and totalled
-  it('keeps a row whose article number read garbled, its count unread, where the other rows were ordered', () => {
-    const page = pageFromRows([
-      'Réf.  N° article   Désignation                 Quantité   Unité    Prix     Total',
-      '1     0001550      Knieschoner Gel             “0         paires   18,40    36,80',
-      '2     £K-31501     Eckventil 1/2" verchromt    an         pièces   1640     sbé00',
-    ]);
-    const d = extractDraft([page], meta, master);
-    expect(d.lines.map((l) => l.quantity)).toEqual([2, null]);
-    expect(d.lines[1]!.evidence?.text).toMatch(/^2 £K-31501/);
-    expect(d.warnings.join('\n')).toMatch(/line 2: .*quantity not found|line 2: quantity not found/);
-    // on a form, whose rows mostly have no count, such a row is one the customer left empty
-    const form = extractDraft(
-      [
-        pageFromRows([
-          'Art.-Nr.   Bezeichnung                 Menge   Preis',
-          '0001550    Knieschoner Gel             2       18.40',
-          '20-1772    Holzbohrer 8 mm                     4.10',
-          '£K-31501   Eckventil 1/2" verchromt            16.40',
-          '10-4711    Senkkopfschraube M4x20              9.50',
-        ]),
-      ],
-      meta,
-      master,
-    );
-    expect(form.lines.map((l) => [l.sku, l.quantity])).toEqual([['0001550', 2]]);
-  });
-
   // a form whose "Pos." label OCR garbled: the position numbers still begin the rows, so a row
   // whose article number did not read is no wrapped text of the unordered row above it (whose
   // price did not read either, so no amount of its own tells them apart)
