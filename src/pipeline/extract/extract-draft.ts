@@ -105,6 +105,37 @@ function flagRowsWithoutFigures(items: ItemCandidate[], lines: DraftLine[], warn
   }
 }
 
+/** OCR confidence of a reference's words below which the clerk is asked to check it. */
+const UNSURE_REFERENCE = 0.6;
+
+/**
+ * The lowest OCR confidence of the words on an OCR'd page that a field's value was read from (those
+ * inside its evidence box that share letters or digits with it), or null when it came from no
+ * OCR'd words (a text layer, an e-mail).
+ */
+function readConfidence(pages: PageContent[], evidence: Evidence | null, value: string): number | null {
+  const page = evidence?.box ? pages.find((p) => p.page === evidence.page) : undefined;
+  if (!page || page.source !== 'ocr') return null;
+  const [x, y, w, h] = evidence!.box!;
+  const want = value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const confs = page.words
+    .filter((wd) => {
+      const cx = wd.box[0] + wd.box[2] / 2;
+      const cy = wd.box[1] + wd.box[3] / 2;
+      const t = wd.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return (
+        cx >= x &&
+        cx <= x + w &&
+        cy >= y &&
+        cy <= y + h &&
+        t.length >= 2 &&
+        (want.includes(t) || t.includes(want))
+      );
+    })
+    .map((wd) => wd.conf);
+  return confs.length === 0 ? null : Math.min(...confs);
+}
+
 /** Days an order may be dated after the fax header's date (a clock a little off, a time zone). */
 const SENT_BEFORE_DATED_DAYS = 1;
 
@@ -489,6 +520,15 @@ export function extractDraft(
       value: mended,
       confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE),
     };
+  }
+  // OCR read the number itself unsurely: over dev and 20 corpora, references whose words it read
+  // below 0.6 were wrong 26 times in 42, above it 28 in 498
+  const sureness = reference ? readConfidence(pages, reference.evidence, reference.value) : null;
+  if (reference && sureness !== null && sureness < UNSURE_REFERENCE) {
+    warnings.push(
+      `order reference ${reference.value} read unsurely (OCR confidence ${sureness.toFixed(2)}); please check`,
+    );
+    reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
   for (const [shape, why] of MISREAD_REFERENCE) {
     if (!reference || !shape.test(reference.value)) continue;

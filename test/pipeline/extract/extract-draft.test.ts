@@ -621,6 +621,34 @@ describe('extractDraft', () => {
     expect(blank.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  // s7100 0017: "ORD/189/26" for ORD/159/26, its number read at 0.41, stood at 0.85
+  it('is not touchless with a reference OCR read unsurely', () => {
+    const page = (conf: number) => {
+      const p = pageFromRows([
+        'Bestell-Nr.: ORD/189/26',
+        'Datum: 24.06.2026',
+        'Liefertermin: 08.07.2026',
+        'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+        '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+      ]);
+      p.words.find((w) => w.text === 'ORD/189/26')!.conf = conf;
+      return p;
+    };
+    const unsure = extractDraft([page(0.41)], fax, master);
+    expect(unsure.customerReference).toBe('ORD/189/26');
+    expect(unsure.warnings.join('\n')).toMatch(
+      /order reference ORD\/189\/26 read unsurely \(OCR confidence 0.41\)/,
+    );
+    expect(unsure.fields.customerReference!.confidence).toBeLessThan(0.8);
+    expect(unsure.confidence).toBeLessThan(0.8);
+    const sure = extractDraft([page(0.9)], fax, master);
+    expect(sure.warnings.join('\n')).not.toMatch(/read unsurely/);
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.8);
+    // (a text layer has no OCR confidence to doubt)
+    const typed = { ...page(0.41), source: 'text-layer' as const };
+    expect(extractDraft([typed], fax, master).warnings.join('\n')).not.toMatch(/read unsurely/);
+  });
+
   // Regression (s3300 0011): "CMI3-25159" for CMD-25159 stood at 0.80
   it('is not touchless with a reference whose letter prefix holds a digit, a misread letter', () => {
     const rows = (reference: string) => [
