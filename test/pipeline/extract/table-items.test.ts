@@ -497,6 +497,39 @@ describe('table items', () => {
     expect(d.confidence).toBeLessThan(0.5);
   });
 
+  // what is left of the article number and the garbled description name one product far ahead of
+  // every other (0.47 against 0.20), below the usual score: a row as dev 0004 prints it (there
+  // merged with the row under it), and as s7800 0024's "5253155! Suranminel Korund 80" for 0006150
+  it('takes the product far ahead of every other for a garbled row, flagged', () => {
+    const shop: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        { sku: 'CK-2504T', description: 'Zinkspray 400 ml', unit: 'Stk', price: 17, gtin: null },
+        { sku: '0002664', description: 'Markierspray rot 500 ml', unit: 'Stk', price: 9.9, gtin: null },
+        {
+          sku: '50-8416',
+          description: 'Bremsenreiniger Spray 500 ml',
+          unit: 'Stk',
+          price: 8.9,
+          gtin: null,
+        },
+      ],
+    };
+    const page = pageFromRows([
+      'Pos   Art.-Nr.     Bezeichnung                 Menge   ME    Preis',
+      '1     20-1772      Holzbohrer 8 mm             5       Stk   4.10',
+      '2     [CK 26041    Zinkspray Ami 7]            4       Stk   16.15',
+    ]);
+    const d = extractDraft([page], meta, shop);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['CK-2504T', 4],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 2: article '\[CK 26041' not recognised; chose CK-2504T/);
+    expect(d.lines[1]!.confidence).toBeLessThan(0.8);
+  });
+
   // a form whose "Pos." label OCR garbled: the position numbers still begin the rows, so a row
   // whose article number did not read is no wrapped text of the unordered row above it (whose
   // price did not read either, so no amount of its own tells them apart)
