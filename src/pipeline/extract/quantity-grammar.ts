@@ -84,6 +84,16 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
     if (/^(de|di|of)$/i.test(prev) && CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
+    // (also when OCR garbled the container's name, the count of containers before it: "2 rarlons
+    // de 12 pièces")
+    if (
+      /^(de|di|of|da)$/i.test(prev) &&
+      /^\p{L}{5,}$/u.test(tokens[i - 2] ?? '') &&
+      !normalizeUnit(tokens[i - 2]!) &&
+      /^\d{1,4}$/.test(tokens[i - 3] ?? '') &&
+      normalizeUnit(next)
+    )
+      continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
     // "4 x 200 mm" is a dimension, not four of something
     if (

@@ -113,6 +113,11 @@ describe('tokenize', () => {
     const hits = findQuantities(tokenize('4 cartons de 6 pièces'));
     expect(hits[0]!.quantity).toBe(4);
     expect(hits.map((h) => h.quantity)).not.toContain(6);
+    // also when OCR garbled the container's name (s7800 0019: "2 rarlons de 12 pièces" gave 12)
+    const garbled = findQuantities(tokenize('Schraubzwinge 300x120 mm: 2 rarlons de 12 pièces'));
+    expect(garbled.map((h) => h.quantity)).toEqual([2]);
+    // (a count of pieces of something named after it stays a count: "dix pièces de rechange")
+    expect(findQuantities(tokenize('Winkelschleifer 10 pièces de rechange'))[0]!.quantity).toBe(10);
   });
 
   it('leaves decimals, dates and article numbers whole', () => {
