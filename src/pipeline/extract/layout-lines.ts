@@ -100,8 +100,8 @@ function besideOnBaseline(w: Word, line: Word[], unit: number): boolean {
 /**
  * A word whose box a speck above it made taller ("commande:" under the dot of a fax speck) can
  * have its centre nearer a tall title's line than its own. Where it has no neighbour on that line
- * and stands close between words of the next line, level with their feet, it is theirs: "N° de |
- * commande: | 4564299191".
+ * and stands close between words of the next line, level with their feet, or right after a label's
+ * colon there, it is theirs: "N° de | commande: | 4564299191", "Numero ordine: | CMD-63931".
  */
 function reseatRaised(groups: { cy: number; words: Word[] }[], unit: number): void {
   const bottom = (w: Word): number => w.box[1] + w.box[3];
@@ -117,7 +117,9 @@ function reseatRaised(groups: { cy: number; words: Word[] }[], unit: number): vo
       );
       const left = level.some((x) => x.box[0] < w.box[0]);
       const right = level.some((x) => x.box[0] > w.box[0]);
-      if (!left || !right) continue;
+      // (or it ends that line, right after a label's colon: "Numero ordine: | CMD-63931")
+      const afterLabel = level.some((x) => x.box[0] < w.box[0] && /\p{L}[:;]$/u.test(x.text));
+      if (!left || (!right && !afterLabel)) continue;
       g.words.splice(g.words.indexOf(w), 1);
       next.words.push(w);
     }

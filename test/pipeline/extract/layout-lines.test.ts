@@ -82,6 +82,26 @@ describe('layout lines', () => {
     expect(extractHeaderFields(lines, new Date('2026-12-20')).reference?.value).toBe('4564299191');
   });
 
+  // s8100 0025: a speck made the order number's box 34 pixels tall, and it went to the title's line
+  // ("Ordine fornitore CMD-63931" over "Numero ordine:"); it ends its label's line
+  it("keeps a value raised by a speck on its label's line when it ends that line", () => {
+    const lines = layoutLines(
+      page([
+        word('Ordine', 180, 347, 143, 41),
+        word('fornitore', 338, 344, 184, 45),
+        word('Numero', 957, 369, 88, 19),
+        word('ordine:', 1054, 368, 74, 20),
+        word('CMD-63931', 1139, 354, 135, 34),
+        word('Data:', 956, 407, 57, 19),
+        word('22.07.2026', 1024, 406, 126, 19),
+        ...body(19),
+      ]),
+    );
+    expect(lines[0]!.text).toBe('Ordine fornitore');
+    expect(lines[1]!.text).toBe('Numero ordine: CMD-63931');
+    expect(extractHeaderFields(lines, new Date('2026-07-23')).reference?.value).toBe('CMD-63931');
+  });
+
   it('keeps the next table row apart, also beside a bracket that reaches into it', () => {
     const lines = layoutLines(
       page([
