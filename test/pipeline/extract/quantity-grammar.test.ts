@@ -120,6 +120,19 @@ describe('tokenize', () => {
     expect(findQuantities(tokenize('Winkelschleifer 10 pièces de rechange'))[0]!.quantity).toBe(10);
   });
 
+  // s8000 0020 (a fine fax): "Pack & 200 Stk: 5 Pakete" gave 200
+  it('takes "&" after a container for the "à" of its content', () => {
+    expect(
+      findQuantities(tokenize('Unterlegscheibe DIN 125 M8 verzinkt Pack & 200 Stk: 5 Pakete'))[0],
+    ).toMatchObject({
+      quantity: 5,
+    });
+    // (not after a measure: "x 50 m & 6 Rol" counts six rolls)
+    expect(findQuantities(tokenize('Schleifpapierrolle 115 mm x 50 m & 6 Rol'))[0]).toMatchObject({
+      quantity: 6,
+    });
+  });
+
   it('leaves decimals, dates and article numbers whole', () => {
     expect(tokenize('2.5 kg am 27.11.2026 für 10-4711')).toEqual([
       '2.5',
