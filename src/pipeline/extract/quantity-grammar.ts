@@ -100,11 +100,11 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     )
       continue;
     if (/^(mm|cm|ml|g|mbar|bar|v|w|a|°|%|chf|eur|fr\.?)$/i.test(next)) continue;
-    // "4 x 200 mm" is a dimension, not four of something
+    // "4 x 200 mm" is a dimension, not four of something; so is "15x mm", its second factor lost
     if (
       /^(x|×)$/i.test(next) &&
-      /^\d+(?:[.,]\d+)?$/.test(tokens[i + 2] ?? '') &&
-      /^(mm|cm|m)\b/i.test(tokens[i + 3] ?? '')
+      ((/^\d+(?:[.,]\d+)?$/.test(tokens[i + 2] ?? '') && /^(mm|cm|m)\b/i.test(tokens[i + 3] ?? '')) ||
+        /^(mm|cm)\b/i.test(tokens[i + 2] ?? ''))
     )
       continue;
     const q = word ?? parseNumber(t, 'quantity');

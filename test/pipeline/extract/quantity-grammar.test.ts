@@ -133,6 +133,16 @@ describe('tokenize', () => {
     });
   });
 
+  // s8100 0013: "Kupferrohr 15x mm: 25 Meter", the "1" of 15x1 lost, gave 15 at 0.80
+  it('takes a dimension whose second factor OCR lost ("15x mm") for no count', () => {
+    expect(findQuantities(tokenize('Kupferrohr 15x mm: 25 Meter'))[0]).toMatchObject({
+      quantity: 25,
+      unit: 'm',
+    });
+    // (a count times an article stays a count: "3 x 10-4711")
+    expect(findQuantities(tokenize('3 x 10-4711'))[0]).toMatchObject({ quantity: 3 });
+  });
+
   it('leaves decimals, dates and article numbers whole', () => {
     expect(tokenize('2.5 kg am 27.11.2026 für 10-4711')).toEqual([
       '2.5',
