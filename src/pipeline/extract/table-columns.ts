@@ -99,7 +99,27 @@ export const ANY_AMOUNT = /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/;
 export const cellNumber = (tok: string): string => {
   const t = tok.replace(/[,;!|\]}):./–-]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
   const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
-  return bare !== t && ANY_AMOUNT.test(bare) ? bare : t;
+  if (bare !== t && ANY_AMOUNT.test(bare)) return bare;
+  // (a digit of an amount with cents read as the letter it resembles: "9.6C", "12.5O", "l8.40")
+  const letters = t.match(/[OoCDlI|SBZG]/g) ?? [];
+  if (letters.length === 0 || letters.length > 2 || ANY_AMOUNT.test(t)) return t;
+  const digits = t.replace(/[OoCDlI|SBZG]/g, (c) => AMOUNT_LETTERS[c]!);
+  return ANY_AMOUNT.test(digits) ? digits : t;
+};
+
+/** Letters OCR reads for the digits of an amount. */
+const AMOUNT_LETTERS: Record<string, string> = {
+  O: '0',
+  o: '0',
+  C: '0',
+  D: '0',
+  l: '1',
+  I: '1',
+  '|': '1',
+  S: '5',
+  B: '8',
+  Z: '2',
+  G: '6',
 };
 
 /** Stands between the cells of a header line: no label spans it. */

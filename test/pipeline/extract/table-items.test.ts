@@ -1202,6 +1202,27 @@ describe('columns taken from the rows', () => {
     expect(d.warnings.join('\n')).toMatch(/line 2: quantity unreadable; 20 computed from total ÷ price/);
   });
 
+  // s8300 0019: a form row whose count did not read and whose total read "9.6C" was dropped as
+  // not ordered, and the draft stood at 0.92
+  it('reads an amount with a digit read as the letter it resembles ("9.6C", "l8.40")', () => {
+    const page = pageFromRows([
+      'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
+      '10-4711    Senkkopfschraube M4x20           9.50',
+      '20-1772    Holzbohrer 8 mm          na      4.10     41.0C',
+      'AB-1020X   Kabelbinder schwarz              0.20',
+      '0001550    Knieschoner Gel          2       l8.40    36.80',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['20-1772', 10, 4.1],
+      ['0001550', 2, 18.4],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 10 computed from total ÷ price/);
+    // (words and counts stay what they are)
+    expect(cellNumber('Stk')).toBe('Stk');
+    expect(cellNumber('lO')).toBe('lO');
+  });
+
   // (the same fax: "20- pièces", a dash after the count; and the Swiss "19.–" for a price)
   it('reads a count or an amount with a dash after it', () => {
     const page = pageFromRows([
