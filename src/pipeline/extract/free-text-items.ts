@@ -8,6 +8,7 @@ import type { CatalogIndex } from '../match/catalog-index.ts';
 import {
   countOfPrice,
   pickCandidate,
+  pickFarAhead,
   type RankedCandidate,
   rankCandidates,
 } from '../match/rank-candidates.ts';
@@ -274,24 +275,12 @@ function uncountedListItem(line: TextLine, tokens: string[], idx: CatalogIndex):
 
 /**
  * A description garbled past the usual thresholds that still names one product far ahead of every
- * other ("Schulzbrile.klar EN ids" for Schutzbrille klar EN 166: 0.30 against 0.09).
+ * other ("Schulzbrile.klar EN ids" for Schutzbrille klar EN 166: 0.30 against 0.09). Its score is
+ * at least 0.2 (where the description alone counts half: a description 0.4 alike), 0.15 ahead of
+ * the next product's and twice it.
  */
-function clearlyDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
-  const [best, second] = ranked;
-  if (!best || best.score < CLEAR_SCORE) return null;
-  if (second && (best.score - second.score < CLEAR_MARGIN || best.score < second.score * CLEAR_RATIO))
-    return null;
-  return best;
-}
-
-/**
- * How well garbled words must name a product (rankCandidates, where the description alone counts
- * half: 0.2 is a description 0.4 alike), how far ahead of the next product, and how many times its
- * score.
- */
-const CLEAR_SCORE = 0.2;
-const CLEAR_MARGIN = 0.15;
-const CLEAR_RATIO = 2;
+const clearlyDescribed = (ranked: RankedCandidate[]): RankedCandidate | null =>
+  pickFarAhead(ranked, 0.2, 0.15);
 
 /** A line of a list: a bullet first ("- ", "+ ", "• "), perhaps after a speck. */
 const LIST_BULLET = /^\W{0,2}[-–•*+·]\s/u;

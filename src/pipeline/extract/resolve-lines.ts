@@ -10,6 +10,7 @@ import {
   countOfPrice,
   nearSkus,
   pickCandidate,
+  pickFarAhead,
   type RankedCandidate,
   rankCandidates,
 } from '../match/rank-candidates.ts';
@@ -172,7 +173,9 @@ function resolveFromDocument(
         ? pickCandidate(rankCandidates({ ...ev, articleTexts: [] }, idx), 0.5, 0.15)
         : null) ??
       nearAndDescribed(ranked) ??
-      farAhead(ranked);
+      // (one candidate far ahead of every other on what the row says, below the usual score: "[CK
+      // 26041 Zinkspray Ami 7]" for CK-2504T Zinkspray 400 ml, 0.47 against 0.20)
+      pickFarAhead(ranked, 0.35, 0.2);
     const names = ranked
       .slice(0, 3)
       .map((r) => r.product.sku)
@@ -670,21 +673,6 @@ function nearAndDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
   if (!best || best.sku < 0.7 || best.description < 0.35) return null;
   return !second || best.score - second.score >= 0.1 ? best : null;
 }
-
-/**
- * One candidate far ahead of every other on what the row says, though below the usual score ("[CK
- * 26041 Zinkspray Ami 7]" for CK-2504T Zinkspray 400 ml: 0.47 against 0.20): that product, flagged.
- */
-function farAhead(ranked: RankedCandidate[]): RankedCandidate | null {
-  const [best, second] = ranked;
-  if (!best || best.score < FAR_AHEAD_SCORE) return null;
-  return !second || (best.score - second.score >= FAR_AHEAD_MARGIN && best.score >= second.score * 2)
-    ? best
-    : null;
-}
-
-const FAR_AHEAD_SCORE = 0.35;
-const FAR_AHEAD_MARGIN = 0.2;
 
 /** Whether the row was read by OCR (text-layer and e-mail words are exact, confidence 1). */
 const scanned = (item: ItemCandidate): boolean => item.lines.some((l) => l.words.some((w) => w.conf < 1));

@@ -205,6 +205,23 @@ export function rankCandidates(ev: RowEvidence, idx: CatalogIndex, pool?: Produc
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The best candidate when it is far ahead of the runner-up, though below the usual score: at least
+ * `minScore`, `margin` ahead and `ratio` times its score (what is left of a garbled row still
+ * names one product far better than any other).
+ */
+export function pickFarAhead(
+  ranked: RankedCandidate[],
+  minScore: number,
+  margin: number,
+  ratio = 2,
+): RankedCandidate | null {
+  const [best, second] = ranked;
+  if (!best || best.score < minScore) return null;
+  if (second && (best.score - second.score < margin || best.score < second.score * ratio)) return null;
+  return best;
+}
+
 /** The best candidate when it is good enough and clearly ahead of the runner-up, else null. */
 export function pickCandidate(
   ranked: RankedCandidate[],
