@@ -115,7 +115,7 @@ const UNSURE_REFERENCE = 0.6;
  */
 function readConfidence(pages: PageContent[], evidence: Evidence | null, value: string): number | null {
   const page = evidence?.box ? pages.find((p) => p.page === evidence.page) : undefined;
-  if (!page || page.source !== 'ocr') return null;
+  if (page?.source !== 'ocr') return null;
   const [x, y, w, h] = evidence!.box!;
   const want = value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const confs = page.words
