@@ -408,6 +408,34 @@ function resolveFromDocument(
       `line ${position}: quantity unreadable; ${quantity} computed from the line amount ${item.total} ÷ the catalog price ${product!.price}, please check`,
     );
   }
+  // a row whose price did not read, whose count OCR read unsurely, and whose total is a whole
+  // number of catalog prices that count does not make ("8" over 234.00 for 5 × 46.80): that number,
+  // flagged (a contract price would make none)
+  const byCatalog =
+    atList === null &&
+    quantity !== null &&
+    !confirmed &&
+    item.unitPrice === null &&
+    item.total &&
+    product?.price &&
+    item.quantityOcr !== undefined &&
+    item.quantityOcr < UNSURE_FIGURE
+      ? countOfPrice(item.total, product.price * net)
+      : null;
+  // (not where the amount is the price itself, or the price without its decimal mark, "515" for
+  // 5.15: a price read in the amount's column)
+  if (
+    byCatalog !== null &&
+    byCatalog !== quantity &&
+    byCatalog > 1 &&
+    Math.abs(item.total! - product!.price! * 100) > 0.5
+  ) {
+    warnings.push(
+      `line ${position}: quantity read unsurely as ${quantity}, but the line amount ${item.total} ÷ the catalog price ${product!.price} = ${byCatalog}; took ${byCatalog}, please check`,
+    );
+    quantity = byCatalog;
+    qConf = 0.55;
+  }
   if (quantity === null) warnings.push(`line ${position}: quantity not found`);
   // a figure OCR was unsure of ("410" for 10 under a speck, "1" for a 10 half lost), which no
   // line total confirms: over 8 such lines at 0.8 or more on 9 corpora, 2 were wrong

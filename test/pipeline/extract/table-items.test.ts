@@ -1223,6 +1223,34 @@ describe('columns taken from the rows', () => {
     expect(cellNumber('lO')).toBe('lO');
   });
 
+  // s8100 0004: "Bremsenreiniger … 1 "8 | 234.00", the count read unsurely and the price lost: the
+  // amount is 5 of the catalog's 46.80
+  it('takes the count the catalog price makes the amount with, when the count read unsurely and the price not', () => {
+    const rows = (amount: string) =>
+      pageFromRows([
+        'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
+        `0001550    Knieschoner Gel          8                ${amount}`,
+        '20-1772    Holzbohrer 8 mm          5       4.10     20.50',
+      ]);
+    const page = rows('92.00');
+    page.words.find((w) => w.text === '8')!.conf = 0.45;
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 5],
+      ['20-1772', 5],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 1: quantity read unsurely as 8, but the line amount 92 ÷ the catalog price 18.4 = 5; took 5/,
+    );
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+    // (a count read surely stays; so does one beside the price read into the amount's column,
+    // "1840" for 18.40)
+    expect(extractDraft([rows('92.00')], meta, master).lines[0]!.quantity).toBe(8);
+    const price = rows('1840');
+    price.words.find((w) => w.text === '8')!.conf = 0.45;
+    expect(extractDraft([price], meta, master).lines[0]!.quantity).toBe(8);
+  });
+
   // (the same fax: "20- pièces", a dash after the count; and the Swiss "19.–" for a price)
   it('reads a count or an amount with a dash after it', () => {
     const page = pageFromRows([
