@@ -116,8 +116,10 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // a number written as a word counts before a unit ("zwei Kartons") or the article ("twelve
     // 20-1772"), not in a sentence ("eine Frage")
     if (word !== null && !unit && !skip.has(i + 1) && !LABEL.test(prev)) continue;
-    // an amount with cents and no unit after it is a price or a line total ("5.90 17,70")
+    // an amount with cents and no unit after it is a price or a line total ("5.90 17,70"); so is a
+    // figure without a unit right after one, its decimal mark lost ("41.60 11600")
     if (!unit && !LABEL.test(prev) && /^\d{1,5}[.,]\d{2}$/.test(t)) continue;
+    if (!unit && /^\d{1,5}[.,]\d{2}$/.test(prev)) continue;
     let strength = 0;
     // (after a colon that ends the description, "Schweissdraht SG2 1.0 mm: 2 kg", a count even in a
     // short unit, and without a readable unit a count more likely than the figures before it)

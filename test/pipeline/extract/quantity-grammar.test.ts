@@ -209,6 +209,15 @@ describe('a count after the colon that ends a description', () => {
 });
 
 describe('amounts with cents', () => {
+  // s8400 0013: "Kupfersoht 15x mm a. 10 metres 41.60 11600", the line total's mark lost, gave 11600
+  it('takes a figure without a unit right after an amount with cents for the line total, no count', () => {
+    expect(findQuantities(tokenize('Kupferrohr 15x1 mm 41.60 11600'))).toEqual([]);
+    expect(findQuantities(tokenize('Stahlkette verzinkt 6 mm 26 metres 5.30 1280'))[0]).toMatchObject({
+      quantity: 26,
+      unit: 'm',
+    });
+  });
+
   it('are no count without a unit, but are with one or after a label', () => {
     expect(findQuantities(tokenize('Kabelbinder 5.90 17,70')).map((h) => h.quantity)).toEqual([]);
     expect(findQuantities(tokenize('Kabel 2.50 m'))[0]).toMatchObject({ quantity: 2.5, unit: 'm' });
