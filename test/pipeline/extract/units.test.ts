@@ -17,6 +17,12 @@ describe('normalizeUnit', () => {
     ['paia', 'Paar'],
     ['litri', 'l'],
     ['mètres', 'm'],
+    // English plurals, and French ones whose accent the sender's machine left off (s8400 0013:
+    // "26 metres" had been no count)
+    ['metres', 'm'],
+    ['meters', 'm'],
+    ['liters', 'l'],
+    ['kilos', 'kg'],
     // an accent OCR put on a letter that has none
     ['paquéts', 'Pack'],
     // piece units as faxes misread them
