@@ -1,27 +1,28 @@
 /**
  * Written units → the master units (Stk, Pack, Karton, kg, m, l, Rolle, Paar, Set). The written
- * forms are German, French, Italian and English, singular and plural, with and without dots, and
- * ERP abbreviations (ST, PAK, KT, RL).
+ * forms are German, French, Italian and English, singular and plural, with and without dots, ERP
+ * abbreviations (ST, PAK, KT, RL, Ctn, Pkg) and the UN/ECE Rec 20 codes ERP systems print (C62, KGM,
+ * MTR, LTR, RO).
  */
 const UNIT_WORDS: [string, RegExp][] = [
   [
     'Stk',
     // (and as faxes misread them: "pes" for pcs, "Sik", "SlK", "5tk", "§tk" for Stk)
-    /^(stk|stck|stück|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x|pes|sik|slk|5tk|§tk)$/i,
+    /^(stk|stck|stück|stücke|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x|pes|sik|slk|5tk|§tk|c62|h87)$/i,
   ],
   [
     'Pack',
-    /^(pack|packs|pak|pck|pkt|paket|pakete|packung|packungen|pk|paquet|paquets|confezione|confezioni|conf|pacco|pacchi)$/i,
+    /^(pack|packs|pak|pck|pkt|pkg|pkgs|paket|pakete|packung|packungen|pk|paquet|paquets|confezione|confezioni|conf|pacco|pacchi)$/i,
   ],
   [
     'Karton',
-    /^(karton|kartons|kartone|ktn|kt|krt|kar|carton|cartons|cartone|cartoni|ct|box|boxes|schachtel|schachteln)$/i,
+    /^(karton|kartons|kartone|ktn|kt|krt|kar|carton|cartons|cartone|cartoni|ct|ctn|ctns|box|boxes|schachtel|schachteln|boîte|boîtes|boite|boites|scatola|scatole)$/i,
   ],
-  ['kg', /^(kg|kilo|kilos|kilogramm)$/i],
-  ['m', /^(m|meter|meters|metre|metres|mètre|mètres|metri|metro|lfm)$/i],
-  ['l', /^(l|lt|liter|liters|litre|litres|litri|litro)$/i],
-  ['Rolle', /^(rolle|rollen|rl|rol|roll|rolls|rouleau|rouleaux|rotolo|rotoli)$/i],
-  ['Paar', /^(paar|paa|pair|pairs|paire|paires|paio|paia|pa|pr)$/i],
+  ['kg', /^(kg|kgm|kilo|kilos|kilogramm)$/i],
+  ['m', /^(m|mtr|meter|meters|metre|metres|mètre|mètres|metri|metro|lfm)$/i],
+  ['l', /^(l|lt|ltr|liter|liters|litre|litres|litri|litro)$/i],
+  ['Rolle', /^(rolle|rollen|rl|rol|ro|roll|rolls|rouleau|rouleaux|rotolo|rotoli)$/i],
+  ['Paar', /^(paar|paa|pair|pairs|paire|paires|paio|paia|coppia|coppie|pa|pr)$/i],
   ['Set', /^(set|sets)$/i],
 ];
 

@@ -30,9 +30,23 @@ describe('normalizeUnit', () => {
     ['SIK', 'Stk'],
     ['§tk', 'Stk'],
     ['kg', 'kg'],
-    // ERP abbreviations (SAP prints PAA for pairs, KAR for cartons)
+    // ERP abbreviations (SAP prints PAA for pairs, KAR for cartons; English POs Ctn and Pkg)
     ['PAA', 'Paar'],
     ['KAR', 'Karton'],
+    ['Ctn', 'Karton'],
+    ['ctns', 'Karton'],
+    ['Pkg', 'Pack'],
+    // the UN/ECE Rec 20 codes an ERP prints in its unit column
+    ['C62', 'Stk'],
+    ['KGM', 'kg'],
+    ['MTR', 'm'],
+    ['LTR', 'l'],
+    ['RO', 'Rolle'],
+    // boxes and pairs in French and Italian, pieces in the German plural
+    ['boîtes', 'Karton'],
+    ['scatole', 'Karton'],
+    ['coppie', 'Paar'],
+    ['Stücke', 'Stk'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
   });
