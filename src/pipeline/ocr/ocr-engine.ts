@@ -341,17 +341,20 @@ export async function straighten(png: Buffer, radians: number): Promise<Buffer> 
   const { info } = turned;
   const left = Math.max(0, Math.round((info.width - width) / 2));
   const top = Math.max(0, Math.round((info.height - height) / 2));
-  return sharp(turned.data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    .extract({
-      left,
-      top,
-      width: Math.min(width, info.width - left),
-      height: Math.min(height, info.height - top),
-    })
-    .greyscale()
-    .withDensity(density ?? 200)
-    .png({ compressionLevel: 1, adaptiveFiltering: false })
-    .toBuffer();
+  return (
+    sharp(turned.data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .extract({
+        left,
+        top,
+        width: Math.min(width, info.width - left),
+        height: Math.min(height, info.height - top),
+      })
+      // (one channel, as the page came: sharp writes three after an affine turn otherwise)
+      .toColourspace('b-w')
+      .withDensity(density ?? 200)
+      .png({ compressionLevel: 1, adaptiveFiltering: false })
+      .toBuffer()
+  );
 }
 
 /**

@@ -106,6 +106,8 @@ describe('a scan 2.5° askew', () => {
     expect((content.skew ?? 0) * (180 / Math.PI)).toBeCloseTo(2.5, 0);
     const picture = await pictureAsRead(askew, content);
     expect(picture).not.toBeNull();
+    // (a greyscale page, as it came: one channel, half the bytes of three)
+    expect((await sharp(picture!).metadata()).channels).toBe(1);
     // words far left or right of the centre, where 2.5° moves a line by more than its height
     const outer = content.words.filter(
       (w) => w.conf > 0.8 && w.text.length >= 3 && Math.abs(w.box[0] + w.box[2] / 2 - width / 2) > 400,
