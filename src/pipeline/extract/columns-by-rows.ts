@@ -23,6 +23,8 @@ import { normalizeUnit } from './units.ts';
 
 /** A figure standing alone in a cell (junk around it allowed: "- 98,00", "20|"). */
 const FIGURE = /^\d{1,3}(?:['’ ]\d{3})*(?:[.,]\d{1,3})?$|^\d+(?:[.,]\d{1,3})?$/;
+/** A cell that holds an amount with cents (junk around it allowed: "- 98,00", "12.60|"). */
+const AMOUNT_CELL = /^\W*\d[\d'’.,]*[.,]\d{2}\W*$/;
 /** Columns whose figures are no quantities, prices or totals. */
 const NOT_FIGURES = new Set<ColumnKind>(['article', 'customerArticle', 'gtin', 'pos', 'description']);
 
@@ -51,7 +53,7 @@ export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableH
   );
   const figures = under.filter((t) => /^\W*\d/.test(t)).length;
   const units = under.filter((t) => normalizeUnit(t.split(/\s+/)[0] ?? '') !== null).length;
-  const amounts = under.filter((t) => /^\W*\d[\d'’.,]*[.,]\d{2}\W*$/.test(t)).length;
+  const amounts = under.filter((t) => AMOUNT_CELL.test(t)).length;
   // words under it, two of them at least units as read (garbled ones, "mires" for "mètres", too):
   // the unit column; or amounts with cents: a price column ("Urlit price" read as two labels)
   const wordsUnder =
@@ -101,7 +103,7 @@ function totalReadAsQuantity(header: TableHeader, rows: TextLine[]): TableHeader
       .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === last)
       .map((c) => c.text),
   );
-  const amounts = under.filter((t) => /^\W*\d[\d'’.,]*[.,]\d{2}\W*$/.test(t)).length;
+  const amounts = under.filter((t) => AMOUNT_CELL.test(t)).length;
   if (amounts < 2 || amounts < under.length * 0.6) return header;
   return {
     ...header,

@@ -19,7 +19,7 @@ import type {
 import { confirmReference, restorePrefix } from './confirm-reference.ts';
 import { applyDocumentCorrections } from './document-corrections.ts';
 import { isFaxHeaderLine } from './fax-header.ts';
-import { extractHeaderFields, type HeaderField, type HeaderFields } from './header-fields.ts';
+import { alnum, extractHeaderFields, type HeaderField, type HeaderFields } from './header-fields.ts';
 import { layoutLines, type TextLine } from './layout-lines.ts';
 import { findItems, type ItemCandidate, regroupQuantities } from './line-items.ts';
 import { checkOrderTotal, misreadQuantity } from './order-total.ts';
@@ -117,12 +117,12 @@ function readConfidence(pages: PageContent[], evidence: Evidence | null, value: 
   const page = evidence?.box ? pages.find((p) => p.page === evidence.page) : undefined;
   if (page?.source !== 'ocr') return null;
   const [x, y, w, h] = evidence!.box!;
-  const want = value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const want = alnum(value);
   const confs = page.words
     .filter((wd) => {
       const cx = wd.box[0] + wd.box[2] / 2;
       const cy = wd.box[1] + wd.box[3] / 2;
-      const t = wd.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      const t = alnum(wd.text);
       return (
         cx >= x &&
         cx <= x + w &&

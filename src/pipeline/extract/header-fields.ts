@@ -109,7 +109,8 @@ function ev(l: TextLine, printed?: string, labelX?: number): Evidence {
   };
 }
 
-const alnum = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** A text's letters and digits, in lower case (for comparing what OCR read). */
+export const alnum = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 const printedDate = (text: string, d: { index: number; length: number }): string =>
   text.slice(d.index, d.index + d.length);
 

@@ -5,6 +5,7 @@
  * both fall into the column they are printed under.
  */
 
+import { CONFUSIONS } from '../match/sku-normalize.ts';
 import type { Word } from '../types.ts';
 import { type ColumnKind, COLUMN_LABELS as LABELS } from './column-vocabulary.ts';
 import { boundedDistance, findLabelSpans, foldLabel, labelEquals } from './fuzzy-label.ts';
@@ -107,20 +108,8 @@ export const cellNumber = (tok: string): string => {
   return ANY_AMOUNT.test(digits) ? digits : t;
 };
 
-/** Letters OCR reads for the digits of an amount. */
-const AMOUNT_LETTERS: Record<string, string> = {
-  O: '0',
-  o: '0',
-  C: '0',
-  D: '0',
-  l: '1',
-  I: '1',
-  '|': '1',
-  S: '5',
-  B: '8',
-  Z: '2',
-  G: '6',
-};
+/** Letters OCR reads for the digits of an amount: those of article numbers, and o, l and C. */
+const AMOUNT_LETTERS: Readonly<Record<string, string>> = { ...CONFUSIONS, o: '0', l: '1', C: '0' };
 
 /** Stands between the cells of a header line: no label spans it. */
 const CELL_GAP: Word = { text: '', box: [0, 0, 0, 0], conf: 0 };

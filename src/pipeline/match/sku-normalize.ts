@@ -8,7 +8,8 @@ export function normSku(s: string): string {
   return s.replace(/[\s.,\-–/_]/g, '').toUpperCase();
 }
 
-const CONFUSIONS: Record<string, string> = {
+/** The digit each character stands for that OCR reads for it. */
+export const CONFUSIONS: Readonly<Record<string, string>> = {
   O: '0',
   Q: '0',
   D: '0',
