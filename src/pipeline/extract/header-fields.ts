@@ -163,7 +163,17 @@ function labelsOf(line: TextLine): LineLabels {
   const texts = tokens.map((t) =>
     wordish(t.text) ? colonAsLetter(t.text.replace(/(?<=\p{L})!$/u, ':')) : '#',
   );
-  const all = longerLabels(findLabelSpans(texts, VOCAB, { misreadLonger: true }), texts);
+  // a label's words stand together: a wide gap ends it ("Bon de commande" as the title, then in the
+  // box beside it "N° de commande") — labels are looked for in each stretch between wide gaps
+  const all: LabelSpan<Kind>[] = [];
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i]!.x0 - tokens[i - 1]!.x1 <= line.unit * 3) continue;
+    const part = texts.slice(start, i);
+    for (const s of longerLabels(findLabelSpans(part, VOCAB, { misreadLonger: true }), part))
+      all.push({ ...s, from: s.from + start, to: s.to + start });
+    start = i;
+  }
   const spans = all.filter((s) => {
     // one-word short labels ("po", "date", "fax") must stand as a word, not be the start of a sentence
     if (s.label.length <= 3 && s.edits > 0) return false;

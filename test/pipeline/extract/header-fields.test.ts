@@ -25,6 +25,16 @@ describe('header fields', () => {
     expect(f.deliveryDate).toBeNull();
     expect(f.deliveryAsap).toBe(true);
   });
+  it('reads a boxed header on the title line: a label ends at a wide gap', () => {
+    // "Bon de commande" (the title) and "N° de commande" (a box's label) are no label together
+    const f = fields([
+      'Bon de commande       N° de commande   Date de commande   Date de livraison',
+      '                      ORD/832/26       26.05.2026         05.06.2026',
+    ]);
+    expect(f.reference?.value).toBe('ORD/832/26');
+    expect(f.orderDate?.value).toBe('2026-05-26');
+    expect(f.deliveryDate?.value).toBe('2026-06-05');
+  });
   it('tolerates OCR-mangled labels and keeps prefixes', () => {
     const f = fields([
       'Bestel1-Nr.:   PO-2026-0815',

@@ -10,7 +10,8 @@
  * quantities with three decimals, article numbers in the customer's own style (no hyphen, spaces,
  * dots), UN/ECE unit codes, tab-separated e-mails, Swiss totals with VAT, SAP purchase orders with
  * "Bestellmenge | BME", dates as "26-Nov-2026", delivery windows and "Délai de livraison", article
- * numbers inside the description, and a reply that orders from an offer. Each says what a clerk
+ * numbers inside the description, a reply that orders from an offer, and a title beside a ruled box
+ * of header labels. Each says what a clerk
  * expects of its draft.
  * Master data: fixtures/master-data.
  */
@@ -3149,6 +3150,74 @@ Wir bestätigen Ihre Bestellung BM-88213:
       od: '2026-11-24',
       dd: '2026-12-04',
       lines: ['12-0816|5', 'AB-2050S|2', '0007010|4'],
+    },
+  },
+
+  {
+    // the title and a ruled box of labels on one line, values under the labels; descriptions
+    // wrapped onto a second line; net total, VAT and total under the table
+    name: 'fr-title-beside-header-box',
+    pages: [
+      [
+        [{ x: 40, t: 'Müller Anlagenbau GmbH', s: 12, b: true }],
+        L([40, 'Heilbronner Straße 150, 70191 Stuttgart']),
+        L([40, 'Fax +49 711 555 43 80 · einkauf@mueller-anlagenbau.de']),
+        30,
+        rule(280, 560, 13),
+        [
+          { x: 40, t: 'Bon de commande', s: 16, b: true },
+          { x: 283, t: 'N° de commande', s: 7, b: true },
+          { x: 373, t: 'Date de commande', s: 7, b: true },
+          { x: 453, t: 'Date de livraison', s: 7, b: true },
+        ],
+        rule(280, 560, 10),
+        L([283, 'ORD/832/26'], [373, '26.05.2026'], [453, '05.06.2026']),
+        rule(280, 560, 10),
+        25,
+        rule(),
+        H(
+          [40, 'N° article'],
+          [130, 'Désignation'],
+          [330, 'Quantité'],
+          [390, 'Unité'],
+          [450, 'Prix'],
+          [505, 'Total'],
+        ),
+        rule(),
+        R(
+          [40, 'EK-3150I'],
+          [130, 'Eckventil 1/2"'],
+          [-365, '10'],
+          [390, 'pièces'],
+          [-490, '16,40'],
+          [-550, '164,00'],
+        ),
+        L([130, 'verchromt']),
+        rule(),
+        R(
+          [40, '0004105'],
+          [130, 'Bohr- und'],
+          [-365, '8'],
+          [390, 'litres'],
+          [-490, '12,40'],
+          [-550, '99,20'],
+        ),
+        L([130, 'Schneidöl']),
+        rule(),
+        10,
+        R([400, 'Total net'], [-550, '263,20']),
+        R([400, 'TVA 8,1 %'], [-550, '21,32']),
+        HR([400, 'Total TTC CHF'], [-550, '284,52']),
+        20,
+        L([40, 'Meilleures salutations']),
+      ],
+    ],
+    want: {
+      cust: 'C-2006',
+      ref: 'ORD/832/26',
+      od: '2026-05-26',
+      dd: '2026-06-05',
+      lines: ['EK-3150I|10', '0004105|8'],
     },
   },
 
