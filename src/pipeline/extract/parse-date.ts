@@ -138,17 +138,19 @@ const PATTERNS: Pattern[] = [
     build: (g) => [fullYear(g[3]!), Number(g[2]), Number(g[1]), true],
   },
   // 27. Nov. 2026, 27 novembre 2026, 1er janvier 2027, 3. Juli (no year), "3, Juni 2026",
-  // "27. Nov, 2026" and "1.,Dezember 2026" (OCR)
+  // "27. Nov, 2026", "1.,Dezember 2026" and "7 September-2026" (OCR)
   {
     re: new RegExp(
-      `(?<!\\d)(\\d{1,2})(?:er|\\.,?|,)?\\s*(${MONTH_ALT})([.,]?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:])))?`,
+      `(?<!\\d)(\\d{1,2})(?:er|\\.,?|,)?\\s*(${MONTH_ALT})([.,]?)(?!\\p{L})(?:\\s+(\\d{4}|'?\\d{2}(?![\\d.:]))|\\s?[-–]\\s?(20\\d\\d)(?!\\d))?`,
       'giu',
     ),
     build: (g, ref) => {
       const m = MONTHS[g[2]!.toLowerCase()]!;
       const d = Number(g[1]);
-      // (the dot after a short name read as a comma: "27. Nov, 2026")
-      if (g[4]) return [fullYear(g[4].replace("'", '')), m, d, true];
+      // (the dot after a short name read as a comma: "27. Nov, 2026"; a speck before the year read
+      // as a hyphen: "7 September-2026")
+      const year = g[4] ?? g[5];
+      if (year) return [fullYear(year.replace("'", '')), m, d, true];
       // "12 Set" is a quantity and a unit, not 12 September: short names need a dot or a year
       if (g[2]!.length < 4 && g[3] !== '.') return null;
       return [inferYear(m, d, ref), m, d, false];

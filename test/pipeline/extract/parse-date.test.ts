@@ -20,6 +20,8 @@ describe('parseDate', () => {
     // OCR: a speck after the day's dot read as a comma, a hyphen for the space after a month
     ['1.,Dezember 2026', '2026-12-01'],
     ['Dec-8, 2026', '2026-12-08'],
+    // and a speck before the year read as a hyphen (a ruled box's corner beside it)
+    ['7 September-2026', '2026-09-07'],
     // English ERPs
     ['26-Nov-2026', '2026-11-26'],
     ['04-Dec-26', '2026-12-04'],
