@@ -13,7 +13,7 @@ import { combinedRefDateLabel } from './combined-label.ts';
 import { boundedDistance, findLabelSpans, foldLabel, type LabelSpan } from './fuzzy-label.ts';
 import { type Kind, VOCAB } from './header-vocabulary.ts';
 import { boxOf, type TextLine } from './layout-lines.ts';
-import { findDates, monthOf } from './parse-date.ts';
+import { findDates, isoDate, monthOf } from './parse-date.ts';
 import { type DamagedDate, damagedDate } from './partial-date.ts';
 import { findCalendarWeek, findRelativeSpan, findWeekday, WEEKDAY_WORD } from './relative-date.ts';
 import { repairDateDigits, yearsOneDigitFrom } from './repair-date-digits.ts';
@@ -903,7 +903,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     reference: ref0 ? { value: ref0.value, confidence: round(ref0.score), evidence: ref0.evidence } : null,
     orderDate: od
       ? {
-          value: od.value.iso,
+          value: od.value.hasYear ? od.value.iso : writtenBefore(od.value.iso, ref),
           confidence: round(od.value.hasYear ? od.score : od.score - 0.1),
           evidence: od.evidence,
         }
@@ -920,6 +920,17 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * An order date printed without its year was written before the order came in: a year back when
+ * the date's next occurrence lies weeks after it ("28. Dez." on a fax of 5 January).
+ */
+function writtenBefore(iso: string, received: Date): string {
+  const weeks = 14 * 86_400_000;
+  if (Date.parse(`${iso}T00:00:00Z`) <= received.getTime() + weeks) return iso;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return isoDate(y - 1, m, d) ?? iso;
+}
 
 /** A few words with a month name or digits: a date, read in part ("Juli 2026", "2O.O6.26"). */
 function dateLike(text: string): boolean {

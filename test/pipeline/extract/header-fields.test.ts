@@ -323,6 +323,16 @@ describe('header fields', () => {
     );
     expect(f.deliveryDate?.value).toBe('2027-01-07');
   });
+  it('takes an order date without a year as written before the order came in', () => {
+    const at = (rows: string[], received: string) =>
+      extractHeaderFields(layoutLines(pageFromRows(rows)), new Date(`${received}T00:00:00Z`));
+    // "28. Dez." on a fax of 5 January was written last year; its delivery date is ahead
+    const f = at(['Datum: 28. Dezember', 'Liefertermin: 12.1.'], '2027-01-05');
+    expect(f.orderDate?.value).toBe('2026-12-28');
+    expect(f.deliveryDate?.value).toBe('2027-01-12');
+    // a date a few days ahead of its arrival stays in that year
+    expect(at(['Datum: 8. Januar'], '2027-01-05').orderDate?.value).toBe('2027-01-08');
+  });
   it('reads a boxed field whose border OCR left as "|" between the label and the value', () => {
     const f = fields([
       'Kunden-Nr.                              Datum',
