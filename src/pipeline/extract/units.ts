@@ -28,7 +28,7 @@ const UNIT_WORDS: [string, RegExp][] = [
 
 /** The master unit for a written unit word, or null. */
 export function normalizeUnit(word: string): string | null {
-  const w = word.replace(/[.:,;)]+$/, '').trim();
+  const w = word.replace(/[.:,;)|!\]]+$/, '').trim();
   if (!w) return null;
   for (const [unit, re] of UNIT_WORDS) if (re.test(w)) return unit;
   // an accent OCR put on a letter that has none ("paquéts")

@@ -47,6 +47,9 @@ describe('normalizeUnit', () => {
     ['scatole', 'Karton'],
     ['coppie', 'Paar'],
     ['Stücke', 'Stk'],
+    // a ruling or a speck after the word (s9200 0012: "Kartons|" left the row in pieces)
+    ['Kartons|', 'Karton'],
+    ['Stk]', 'Stk'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
   });
