@@ -94,12 +94,12 @@ export const ANY_AMOUNT = /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/;
 /**
  * A table cell's number without what a ruling or a speck beside it added ("16.50!", "36.60|",
  * "13.60./"), a decimal point read as a colon mended ("12:60"). Specks read as quotes go too
- * around an amount with cents ("44.90\"", "“3.90"); beside a bare count ("2\"") they may be what
+ * around an amount with cents ("44.90\"", "“3.90", "‚47,20"); beside a bare count ("2\"") they may be what
  * the count was read from, and stay.
  */
 export const cellNumber = (tok: string): string => {
   const t = tok.replace(/[,;!|\]}):./–-]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
-  const bare = t.replace(/^["“”„‘’]+|["“”’]+$/gu, '');
+  const bare = t.replace(/^["“”„‘’‚«»]+|["“”’»]+$/gu, '');
   if (bare !== t && ANY_AMOUNT.test(bare)) return bare;
   // (a digit of an amount with cents read as the letter it resembles: "9.6C", "12.5O", "l8.40")
   const letters = t.match(/[OoCDlI|SBZG]/g) ?? [];

@@ -1204,6 +1204,16 @@ describe('columns taken from the rows', () => {
 
   // s8300 0019: a form row whose count did not read and whose total read "9.6C" was dropped as
   // not ordered, and the draft stood at 0.92
+  // s9200 0012: "Kartons|" (a ruling after the unit) was no unit, so 224.00 ÷ 5.60 counted 40
+  // pieces where 4 cartons of 10 were ordered
+  it('reads a unit with a ruling after it, and counts its cartons by the total', () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung               Menge   Einheit             Preis    Betrag',
+      '20-1772      Holzbohrer 8 mm           4       Kartons| & 10 Stk   4.10     164.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([['20-1772', 4, 'Karton']]);
+  });
   it('reads an amount with a digit read as the letter it resembles ("9.6C", "l8.40")', () => {
     const page = pageFromRows([
       'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
@@ -1218,6 +1228,10 @@ describe('columns taken from the rows', () => {
       ['0001550', 2, 18.4],
     ]);
     expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 10 computed from total ÷ price/);
+    // a low quote a speck made before an amount (s9300 0035: the row "Pack à B paduéts 5,90
+    // ‚47,20" was dropped as not ordered)
+    expect(cellNumber('‚47,20')).toBe('47,20');
+    expect(cellNumber('«12.50')).toBe('12.50');
     // (words and counts stay what they are)
     expect(cellNumber('Stk')).toBe('Stk');
     expect(cellNumber('lO')).toBe('lO');
