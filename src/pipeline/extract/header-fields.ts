@@ -386,9 +386,14 @@ function underBox(
   right: number,
 ): { text: string; line: TextLine } | null {
   const l = lines[li]!;
-  for (let j = li + 1; j < Math.min(lines.length, li + 3); j++) {
+  // the next two lines that hold a letter or digit (specks read as "," or "'" between a label and
+  // its value make lines of their own)
+  let looked = 0;
+  for (let j = li + 1; j < lines.length && looked < 2; j++) {
     const n = lines[j]!;
     if (n.page !== l.page || n.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) return null;
+    if (!/[\p{L}\p{N}]/u.test(n.text)) continue;
+    looked++;
     const nl = labels.get(n)!;
     // a box's border OCR'd as "|" or "[" is no value
     const inBox = nl.tokens.filter((t) => t.x0 >= left && t.x0 < right && /[\p{L}\p{N}]/u.test(t.text));

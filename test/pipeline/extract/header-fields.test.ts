@@ -35,6 +35,24 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-05-26');
     expect(f.deliveryDate?.value).toBe('2026-06-05');
   });
+  it('reads values under their labels past lines of specks between them', () => {
+    // s9200 0027, s9300 0024: specks read as "," and "'" made two lines of their own
+    const page = pageFromRows([
+      'Purchase Order      PO number    Order date    Delivery date',
+      '',
+      '                    ORD/447/26   03.12.26      17.12.26',
+    ]);
+    page.words.push(
+      { text: ',', box: [340, 236, 3, 5], conf: 0.3 },
+      { text: "'", box: [520, 256, 3, 5], conf: 0.3 },
+    );
+    const lines = layoutLines(page);
+    expect(lines.map((l) => l.text)).toContain(',');
+    const f = extractHeaderFields(lines, ref);
+    expect(f.reference?.value).toBe('ORD/447/26');
+    expect(f.orderDate?.value).toBe('2026-12-03');
+    expect(f.deliveryDate?.value).toBe('2026-12-17');
+  });
   it('tolerates OCR-mangled labels and keeps prefixes', () => {
     const f = fields([
       'Bestel1-Nr.:   PO-2026-0815',
