@@ -309,6 +309,30 @@ function impossibleDate(lines: TextLine[], ref: Date): string | null {
 }
 
 /**
+ * "4594679588 |15/05/2026 31/05/2026" under a row of labels whose date label OCR garbled ("Toatum"):
+ * the one other full date on the delivery date's row, left of it and a few weeks before it at
+ * most, is the order date — with a low confidence.
+ */
+function dateBesideDelivery(
+  delivery: HeaderField<string> | null,
+  body: TextLine[],
+  ref: Date,
+): HeaderField<string> | null {
+  const box = delivery?.evidence.box;
+  if (!delivery || !box) return null;
+  const cy = box[1] + box[3] / 2;
+  const row = body.find(
+    (l) => l.page === delivery.evidence.page && cy >= l.box[1] && cy <= l.box[1] + l.box[3],
+  );
+  const dates = row ? findDates(row.text, ref).filter((d) => d.hasYear) : [];
+  if (!row || dates.length !== 2 || dates[1]!.iso !== delivery.value) return null;
+  const lead = days(dates[0]!.iso, delivery.value);
+  if (lead <= 0 || lead > 62) return null;
+  const printed = row.text.slice(dates[0]!.index, dates[0]!.index + dates[0]!.length);
+  return { value: dates[0]!.iso, confidence: 0.55, evidence: { page: row.page, box: row.box, text: printed } };
+}
+
+/**
  * The order date as the document and its transport tell it: the labelled date; else a damaged
  * labelled date read with when the page was sent; else, when the order prints a date OCR could not
  * read, the sending machine's header date; then mended when it lies after the page was sent or in
@@ -333,6 +357,15 @@ function orderDateOf(
         l,
       })),
   )[0];
+  if (!orderDate) {
+    const beside = dateBesideDelivery(fields.deliveryDate ?? first.deliveryDate, body, ref);
+    if (beside) {
+      orderDate = beside;
+      warnings.push(
+        `order date label unreadable; took ${beside.value}, the date left of the delivery date on its row — check it`,
+      );
+    }
+  }
   // a labelled date that OCR damaged ("29.0· .2026", "1001/2026"): read with when the page was sent
   const damaged = fields.orderDateDamaged ?? first.orderDateDamaged;
   if (!orderDate && damaged) {

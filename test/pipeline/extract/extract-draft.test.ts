@@ -414,6 +414,26 @@ describe('extractDraft', () => {
     expect(d.warnings).toContain('no order lines found');
   });
 
+  // s9200 0038: "Toatum" for Datum over its value, the delivery date beside it read
+  it('takes the date left of the delivery date on its row of values as the order date, flagged', () => {
+    const rows = (values: string) => [
+      'Bestellformular      Bee           Toatum        Liefertermin',
+      `                     ${values}`,
+      '10-4711  Senkkopfschraube M4x20                     20 Stk',
+    ];
+    const d = extractDraft([pageFromRows(rows('B-4711        15/05/2026    31/05/2026'))], fax, master);
+    expect(d.deliveryDate).toBe('2026-05-31');
+    expect(d.orderDate).toBe('2026-05-15');
+    expect(d.warnings.join('\n')).toMatch(/order date label unreadable; took 2026-05-15/);
+    expect(d.confidence).toBeLessThan(0.8);
+    // (a date after the delivery date, or months before it, is not taken)
+    for (const [values, early] of [
+      ['B-4711        02/06/2026    31/05/2026', '2026-06-02'],
+      ['B-4711        15/01/2026    31/05/2026', '2026-01-15'],
+    ] as const)
+      expect(extractDraft([pageFromRows(rows(values))], fax, master).orderDate).not.toBe(early);
+  });
+
   describe('order date from the fax header line', () => {
     // the sending machine's header line sits in the top strip of the page
     const withFaxHeader = (rows: string[]) => {
