@@ -329,7 +329,11 @@ function dateBesideDelivery(
   const lead = days(dates[0]!.iso, delivery.value);
   if (lead <= 0 || lead > 62) return null;
   const printed = row.text.slice(dates[0]!.index, dates[0]!.index + dates[0]!.length);
-  return { value: dates[0]!.iso, confidence: 0.55, evidence: { page: row.page, box: row.box, text: printed } };
+  return {
+    value: dates[0]!.iso,
+    confidence: 0.55,
+    evidence: { page: row.page, box: row.box, text: printed },
+  };
 }
 
 /**
