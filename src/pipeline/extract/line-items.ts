@@ -61,8 +61,9 @@ const STOP =
 const TOTAL_ROW =
   /^(?:\S+\s+){0,2}(?:total\p{L}*|gesamt\p{L}*|\p{L}*summe|endbetrag|nettobetrag|warenwert|totale|net\s+value|order\s+value)\b.*\d[.,]\d{2}$/iu;
 
+/** A subtotal carried over, or a note that the table goes on on the next page ("Fortsetzung auf Seite 2"). */
 const CARRY =
-  /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto/i;
+  /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto|fortsetzung|continued\s+(?:on|overleaf)|suite\s+(?:à\s+la\s+page|page|au\s+verso)|continua\s+(?:a|alla|in)\s+pagina|segue\s+(?:a|alla|in)\s+pagina|(?:seite|page|pagina)\s+\d+\s*(?:von|of|di|sur|\/)\s*\d+/i;
 
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
 const PACK_BEFORE = new RegExp(`^(${A_GRAVE}|je|zu|per|par|de|da|di|of|with|mit|pro|ca\\.?|x)$`, 'i');

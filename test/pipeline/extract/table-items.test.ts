@@ -1204,6 +1204,26 @@ describe('columns taken from the rows', () => {
 
   // s8300 0019: a form row whose count did not read and whose total read "9.6C" was dropped as
   // not ordered, and the draft stood at 0.92
+  // s9700 0002: the "2" of "Seite 2" stood in the amount column of the last row of page 1, and an
+  // empty form row became an order line
+  it('reads a note that the table goes on on the next page as neither a row nor its end', () => {
+    const p1 = pageFromRows([
+      'Betrag      Einheit  Bezeichnung                Preis   Menge  Art.-Nr.',
+      '            Stk      Holzbohrer 8 mm            4.10           20-1772',
+      '            Paar     Knieschoner Gel            18.40          0001550',
+      'Fortsetzung auf Seite 2',
+    ]);
+    const p2 = pageFromRows(
+      [
+        'Bestellformular CMD-56477                     Seite 2 von 2',
+        '            Stk      Kabelbinder schwarz        0.20           AB-1020X',
+        '95.00       Pack     Senkkopfschraube M4x20     9.50    10     10-4711',
+      ],
+      2,
+    );
+    const d = extractDraft([p1, p2], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['10-4711', 10]]);
+  });
   // s9200 0012: "Kartons|" (a ruling after the unit) was no unit, so 224.00 ÷ 5.60 counted 40
   // pieces where 4 cartons of 10 were ordered
   it('reads a unit with a ruling after it, and counts its cartons by the total', () => {
