@@ -889,14 +889,8 @@ function dropUnorderedRows(
     // line amount in a table whose quantity column the page lost (no form is without one)
     if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
     if (it.total !== null && it.total > 0 && countless.has(it.table ?? 0)) return true;
-    // (a line of words without a figure or an article, a salutation under the table, is no row;
-    // a row with a unit price and a line total was filled in, its count unread or not)
-    const rows = (byTable.get(it.table ?? 0) ?? []).filter(
-      (r) => r.article?.match || r.lines.some((l) => /\d/.test(l.text)),
-    );
-    const filled = rows.filter(
-      (r) => r.quantity !== null || (r.unitPrice !== null && r.total !== null),
-    ).length;
+    const rows = byTable.get(it.table ?? 0) ?? [];
+    const filled = rows.filter((r) => r.quantity !== null).length;
     return filled / rows.length >= 0.5;
   });
 }

@@ -1204,22 +1204,6 @@ describe('columns taken from the rows', () => {
 
   // s8300 0019: a form row whose count did not read and whose total read "9.6C" was dropped as
   // not ordered, and the draft stood at 0.92
-  // s7600 0012: neither row's count read; the first had its price and total, the second only its
-  // price, and with the salutation counted as a third row the second was dropped without a word
-  it('keeps an ordered row whose count and total did not read, in a table of filled rows', () => {
-    const page = pageFromRows([
-      'Pos.  Art.-Nr.    Bezeichnung            Menge   Preis     Betrag',
-      '1     10-4711     Senkkopfschraube M4x20  “0      9.50      95.00',
-      '2     20-1772     Holzbohrer 8 mm         an      4.10      sbé00',
-      'Meilleures salutations',
-    ]);
-    const d = extractDraft([page], meta, master);
-    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
-      ['10-4711', 10],
-      ['20-1772', null],
-    ]);
-    expect(d.confidence).toBe(0);
-  });
   // s9700 0002: the "2" of "Seite 2" stood in the amount column of the last row of page 1, and an
   // empty form row became an order line
   it('reads a note that the table goes on on the next page as neither a row nor its end', () => {
