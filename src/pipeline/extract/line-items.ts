@@ -43,6 +43,8 @@ export interface ItemCandidate {
   discount?: number;
   /** What stands in the quantity column when it reads as no quantity but like a figure ("Z", "4?"). */
   quantityMark?: string;
+  /** What stands in the total column when it reads as no amount but holds figures ("sbé00"). */
+  totalMark?: string;
   /** The quantity as printed when it was read as a decimal whose mark was lost ("05m" → 0.5). */
   quantityRead?: string;
   /** OCR's confidence in the quantity column's figure (the least of its words), when read there. */
@@ -281,6 +283,11 @@ function tableItem(
   const mark = colText(cols, 'quantity')
     .map((t) => t.replace(/[_.\-–|'"‘’“”,:;!]+/g, ' ').trim())
     .find((t) => /\d/.test(t) || /^[ZSlIOBGgq&$§]$/.test(t));
+  // ("sbé00", "1°512,00": an amount OCR garbled, its cents still standing after a mark or a letter,
+  // not a form's empty cell, nor a figure of the row below that fell into it, "1640")
+  const totalMark = hasColumn(header, 'total')
+    ? colText(cols, 'total').find((t) => /^\S{2,}[^\d\s]\d{2}$/u.test(t.trim()))
+    : undefined;
   const u = colText(cols, 'unit')[0];
   if (u) unit = normalizeUnit(u.split(/\s+/)[0] ?? '') ?? unit;
   const desc = colText(cols, 'description').join(' ') || null;
@@ -299,6 +306,7 @@ function tableItem(
     total: total?.n ?? null,
     ...(discount > 0 ? { discount } : {}),
     ...(quantity === null && mark ? { quantityMark: mark } : {}),
+    ...(quantity === null && total === null && totalMark ? { totalMark } : {}),
     ...(leadingZero ? { quantityRead: leadingZero } : {}),
     ...(quantityOcr !== undefined ? { quantityOcr } : {}),
     ...(!hasColumn(header, 'price') && hasColumn(header, 'total') ? { amountOnly: true } : {}),
@@ -889,6 +897,9 @@ function dropUnorderedRows(
     // line amount in a table whose quantity column the page lost (no form is without one)
     if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
     if (it.total !== null && it.total > 0 && countless.has(it.table ?? 0)) return true;
+    // a row of a known article whose line amount OCR garbled ("sbé00") was ordered too: an empty
+    // form row has nothing in that column
+    if (it.totalMark && it.article?.match) return true;
     const rows = byTable.get(it.table ?? 0) ?? [];
     const filled = rows.filter((r) => r.quantity !== null).length;
     return filled / rows.length >= 0.5;

@@ -98,7 +98,11 @@ export const ANY_AMOUNT = /^\d{1,3}(?:['’,.]?\d{3})*[.,]\d{2}$/;
  * the count was read from, and stay.
  */
 export const cellNumber = (tok: string): string => {
-  const t = tok.replace(/[,;!|\]}):./–-]+$/, '').replace(/^(\d{1,4}):(\d{2})$/, '$1.$2');
+  const t = tok
+    .replace(/[,;!|\]}):./–-]+$/, '')
+    .replace(/^(\d{1,4}):(\d{2})$/, '$1.$2')
+    // (a thousands apostrophe read as a degree sign: "1°512,00")
+    .replace(/^(\d{1,3})°(\d{3}[.,]\d{2})$/, "$1'$2");
   const bare = t.replace(/^["“”„‘’‚«»]+|["“”’»]+$/gu, '');
   if (bare !== t && ANY_AMOUNT.test(bare)) return bare;
   // (a digit of an amount with cents read as the letter it resembles: "9.6C", "12.5O", "l8.40")

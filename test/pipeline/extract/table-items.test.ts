@@ -1204,6 +1204,26 @@ describe('columns taken from the rows', () => {
 
   // s8300 0019: a form row whose count did not read and whose total read "9.6C" was dropped as
   // not ordered, and the draft stood at 0.92
+  // s7600 0012: neither row's count read, and the second row's amount read "sbé00": it was dropped
+  // as an empty form row, without a word
+  it('keeps a row of a known article whose count did not read and whose amount OCR garbled', () => {
+    const page = pageFromRows([
+      'Pos.  Art.-Nr.    Bezeichnung             Menge   Preis     Betrag',
+      '1     10-4711     Senkkopfschraube M4x20  “0      9.50      95.00',
+      '2     20-1772     Holzbohrer 8 mm         an      4.10      sbé00',
+      '3     AB-1020X    Kabelbinder schwarz             0.20',
+      'Meilleures salutations',
+    ]);
+    const d = extractDraft([page], meta, master);
+    // (an empty cell, as on a form's row nobody ordered, is no such sign)
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 10],
+      ['20-1772', null],
+    ]);
+    expect(d.confidence).toBe(0);
+    // a thousands apostrophe read as a degree sign (s6400 0019)
+    expect(cellNumber('1°512,00')).toBe("1'512,00");
+  });
   // s9700 0002: the "2" of "Seite 2" stood in the amount column of the last row of page 1, and an
   // empty form row became an order line
   it('reads a note that the table goes on on the next page as neither a row nor its end', () => {
