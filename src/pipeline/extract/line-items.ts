@@ -689,10 +689,16 @@ export function findItems(
       const t = learned.get(line);
       const h = t?.header ?? detected;
       h.quantityEdge = t ? learnQuantityEdge(t.header, t.rows) : null;
+      // the same column labels atop the next page continue the table (a form over two pages is
+      // one form: its rows nobody ordered are counted together)
+      const continues =
+        header !== null &&
+        line.page === header.line.page + 1 &&
+        h.columns.map((c) => c.kind).join() === header.columns.map((c) => c.kind).join();
       header = h;
       lastPosition = null;
       inTable = true;
-      table++;
+      if (!continues) table++;
       if (!hasColumn(h, 'quantity')) countless.add(table);
       continue;
     }

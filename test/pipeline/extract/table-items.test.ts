@@ -1224,6 +1224,31 @@ describe('columns taken from the rows', () => {
     // a thousands apostrophe read as a degree sign (s6400 0019)
     expect(cellNumber('1°512,00')).toBe("1'512,00");
   });
+  // s9900 0030: page 2 repeated the column labels, and with half of its rows filled in, its empty
+  // rows became lines without a count
+  it('counts a form continued under the same labels on the next page as one form', () => {
+    const head = 'Art.-Nr.     Bezeichnung                 ME     Preis   Menge';
+    const p1 = pageFromRows([
+      head,
+      '10-4711      Senkkopfschraube M4x20      Pack   9.50',
+      'AB-1020X     Kabelbinder schwarz         Stk    0.20',
+      '0001550      Knieschoner Gel             Paar   18.40   2',
+      'Suite à la page 2',
+    ]);
+    const p2 = pageFromRows(
+      [
+        head,
+        '20-1772      Holzbohrer 8 mm             Stk    4.10    5',
+        '10-4717      Senkkopfschraube M4x25      Pack   9.40',
+      ],
+      2,
+    );
+    const d = extractDraft([p1, p2], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 2],
+      ['20-1772', 5],
+    ]);
+  });
   // s9700 0002: the "2" of "Seite 2" stood in the amount column of the last row of page 1, and an
   // empty form row became an order line
   it('reads a note that the table goes on on the next page as neither a row nor its end', () => {
