@@ -572,6 +572,15 @@ export function extractDraft(
     warnings.push(`order reference ${reference.value}: ${why}, please check`);
     reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
   }
+  // "CMD 17825" read from a scan: a thin hyphen is the first thing a fax loses, and its gap looks
+  // like a space (all 8 such references over dev and 36 generated corpora had lost their hyphen)
+  const scanned = reference && pages.find((p) => p.page === reference!.evidence.page)?.source === 'ocr';
+  if (reference && scanned && /^[A-Z]{2,4} \d{4,}$/.test(reference.value)) {
+    warnings.push(
+      `order reference ${reference.value}: a space between its letters and its number, where a hyphen may have been lost; please check`,
+    );
+    reference = { ...reference, confidence: Math.min(reference.confidence, UNREAD_FIELD_CONFIDENCE) };
+  }
 
   // no order date, but a date on the page that did not read as one ("Rag de commande 19/17/7026"):
   // the order's date may be it

@@ -704,6 +704,15 @@ describe('extractDraft', () => {
       expect(d.warnings.join('\n')).not.toMatch(/letters of its prefix/);
       expect(d.confidence).toBeGreaterThanOrEqual(0.8);
     }
+    // a space where a scan lost the hyphen (s6400 0011: "CMD 17825" stood at 0.82); a text layer
+    // says what was printed
+    const spaced = extractDraft([pageFromRows(rows('CMD 17825'))], fax, master);
+    expect(spaced.customerReference).toBe('CMD 17825');
+    expect(spaced.warnings.join('\n')).toMatch(/CMD 17825: a space between its letters and its number/);
+    expect(spaced.confidence).toBeLessThan(0.8);
+    const printed = extractDraft([{ ...pageFromRows(rows('CMD 17825')), source: 'text-layer' }], fax, master);
+    expect(printed.warnings.join('\n')).not.toMatch(/a space between its letters/);
+    expect(printed.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
   // Regression (s2600 0023): "09 07 2076", both dots lost and a year digit misread, was no date
