@@ -139,7 +139,12 @@ export function findLabelSpans<K extends string>(
           let edits = -1;
           if (text === label) edits = 0;
           else if (labelEquals(text, label)) edits = boundedDistance(text, label, 2);
-          else if (label.length >= 9 && text.length > label.length && len <= 2) {
+          else if (
+            text.length > label.length &&
+            len <= 2 &&
+            // (a label of eight letters takes at most two before it: "HIQuantité", its "HT" merged)
+            (label.length >= 9 || (label.length >= 8 && text.length - label.length <= 2))
+          ) {
             if (text.endsWith(label)) edits = 1;
           }
           if (edits >= 0 && (!best || edits < best.edits))

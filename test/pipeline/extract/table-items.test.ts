@@ -110,6 +110,11 @@ describe('table headers', () => {
     expect(kinds('Total HT   Désignation   Unité   N° article   Prix unitaire   HQuantité')).toContain(
       'quantity',
     );
+    // …or the two letters of it (s10500 0027: "HIQuantité" lost the quantity column, and position
+    // numbers became counts)
+    expect(kinds('Réf.   Total HT   Unité   N° article   Désignation   Prix unitaire HIQuantité')).toContain(
+      'quantity',
+    );
   });
   // Regression (s2600 0035, a noisy form): a price label read as "Frois" beside "ArtsNe," left only
   // half the header's words labels, and the header was not found: the rows' position numbers
