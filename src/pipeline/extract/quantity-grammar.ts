@@ -46,8 +46,8 @@ export function tokenize(text: string): string[] {
       )
       // "Karton.à 500 Stk": a speck read as a dot for the space before "à" and a pack's content
       .replace(new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE})(?=\\s*\\d)`, 'gu'), '$1 $2')
-      // "-'10 Rollen", "(4 pièces)": a list bullet, a speck or a bracket glued to the count
-      .replace(/(^|\s)[-–—•*'‘’"„“([]+(?=\d)/gu, '$1')
+      // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
+      .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
       // "0004110-Bremsenreiniger": an article number whose space before its description OCR read
       // as a hyphen (a word of lower-case letters after it; an article number's own letters are few)
       .replace(/(^|\s)([A-Z0-9][\w./-]*?\d{3,}[A-Z0-9]*)[-–](\p{Lu}\p{Ll}{4,})/gu, '$1$2 $3')

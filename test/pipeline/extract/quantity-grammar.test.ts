@@ -79,6 +79,8 @@ describe('tokenize', () => {
 
   it('drops a list bullet or speck glued to the front of a figure', () => {
     expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
+    // a bullet read as a guillemet (s10500 0030: "«5 paquets 0006002 …" had no count)
+    expect(tokenize('«5 paquets »12 Stk')).toEqual(['5', 'paquets', '12', 'Stk']);
   });
 
   it('takes a short pack or carton abbreviation for a firm count, a short measure for a weak one', () => {
