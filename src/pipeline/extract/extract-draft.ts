@@ -545,6 +545,10 @@ export function extractDraft(
   if (referenceUnread)
     warnings.push(`order reference unreadable ('${referenceUnread.text}'); please check the original page`);
   else if (!reference) warnings.push('no order reference found');
+  if (reference && reference === fields.reference && fields.referenceUnlabelled)
+    warnings.push(
+      `order reference ${reference.value} read from the row of values under the dates, its own label unreadable; please check`,
+    );
   // "CMD:64541": a colon between the prefix and the number is its hyphen misread
   const colon = reference ? /^([A-Za-z]{2,4}):(\d.*)$/.exec(reference.value) : null;
   if (reference && colon) {

@@ -38,6 +38,8 @@ export interface HeaderFields {
   deliveryUnread: { text: string; evidence: Evidence } | null;
   /** A strong reference label beside a number that did not read as one ("PO number: &MD-93919"). */
   referenceUnread: { text: string; evidence: Evidence } | null;
+  /** The reference was read from a row of values whose own label OCR lost (see stripReference). */
+  referenceUnlabelled?: boolean;
   /** An order-date label was found ("Datum", "Bestelldatum", "Date"…), whether or not its value read. */
   orderDateLabelled: boolean;
   /** A labelled order date that OCR damaged ("29.0· .2026", "1001/2026"; see partial-date.ts). */
@@ -901,6 +903,8 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     }
   });
 
+  const unlabelled = reference ? null : stripReference(lines, labels);
+  if (unlabelled) reference = unlabelled;
   const od = orderDate as Candidate<{ iso: string; hasYear: boolean }> | null;
   const ref0 = reference as Candidate<string> | null;
   const dl = delivery as Candidate<string> | null;
@@ -917,6 +921,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     deliveryAsap,
     deliveryUnread: delivery ? null : deliveryUnread,
     referenceUnread: reference ? null : referenceUnread,
+    ...(unlabelled ? { referenceUnlabelled: true } : {}),
     orderDateLabelled,
     orderDateDamaged,
     deliveryAddress: field(address as Candidate<string> | null),
@@ -925,6 +930,36 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** An order number's usual shapes: "CMD-47818", "ORD/447/26", "PO.2026-118", "4511227306". */
+const REFERENCE_SHAPE = /^(?:[A-Z]{2,4}[-/.]\d{3,}(?:[-/.]\d{2,})*|\d{7,12})$/;
+
+/**
+ * A strip of header labels whose order-number label OCR lost ("Bestellung  Datum  Liefertermin"
+ * over "CMD-47818  27.02.26  02.03.26"): on the row of values under two date labels, the value left
+ * of them, shaped like an order number, is the reference — with a low confidence, and said so.
+ */
+function stripReference(lines: TextLine[], labels: Map<TextLine, LineLabels>): Candidate<string> | null {
+  for (const [li, l] of lines.entries()) {
+    const ll = labels.get(l)!;
+    const dated = ll.spans.filter(
+      (s) => s.kind === 'orderDate' || s.kind === 'date' || s.kind === 'delivery',
+    );
+    // (the order's title may stand on the line: "Bestellung" is no order-number label of its own)
+    const numbered = ll.spans.some(
+      (s) => (s.kind === 'ref' || s.kind === 'refDate') && !WEAK_REF_LABELS.has(s.label),
+    );
+    if (dated.length < 2 || numbered) continue;
+    const left = ll.tokens[dated[0]!.from]!.x0 - l.unit * 0.5;
+    const row = lines.slice(li + 1, li + 4).find((n) => n.page === l.page && /[\p{L}\p{N}]/u.test(n.text));
+    if (!row || row.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) continue;
+    if (findDates(row.text).length === 0) continue;
+    const before = labels.get(row)!.tokens.filter((t) => t.x1 <= left);
+    const v = before.length > 0 ? cleanReference(before.map((t) => t.text).join(' ')) : null;
+    if (v && REFERENCE_SHAPE.test(v)) return { value: v, score: 0.6, evidence: ev(row, v) };
+  }
+  return null;
+}
 
 /**
  * An order date printed without its year was written before the order came in: a year back when

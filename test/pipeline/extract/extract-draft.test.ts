@@ -414,6 +414,22 @@ describe('extractDraft', () => {
     expect(d.warnings).toContain('no order lines found');
   });
 
+  it('says so when the reference was read from a strip of values whose number label OCR lost', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Bestellung                         Datum        Liefertermin',
+          '            CMD-47818              27.02.26     02.03.26',
+          '10-4711  Senkkopfschraube M4x20                     20 Stk',
+        ]),
+      ],
+      fax,
+      master,
+    );
+    expect(d.customerReference).toBe('CMD-47818');
+    expect(d.warnings.join('\n')).toMatch(/CMD-47818 read from the row of values under the dates/);
+    expect(d.confidence).toBeLessThan(0.8);
+  });
   // s9200 0038: "Toatum" for Datum over its value, the delivery date beside it read
   it('takes the date left of the delivery date on its row of values as the order date, flagged', () => {
     const rows = (values: string) => [

@@ -35,6 +35,25 @@ describe('header fields', () => {
     expect(f.orderDate?.value).toBe('2026-05-26');
     expect(f.deliveryDate?.value).toBe('2026-06-05');
   });
+  it('takes the order number left of the dates on a strip of values whose number label OCR lost', () => {
+    // s10400 0030: "Bestell-Nr." lost, the title "Bestellung" beside the date labels
+    const f = fields([
+      'Bestellung                         Datum        Liefertermin',
+      '            CMD-47818              27.02.26     02.03.26',
+    ]);
+    expect(f.reference?.value).toBe('CMD-47818');
+    expect(f.reference!.confidence).toBeLessThan(0.8);
+    expect(f.referenceUnlabelled).toBe(true);
+    expect(f.orderDate?.value).toBe('2026-02-27');
+    // a customer number, a phone number or a word is no such value
+    for (const value of ['2007', '+41 44 555', 'Zürich']) {
+      const g = fields([
+        'Bestellung                         Datum        Liefertermin',
+        `${' '.repeat(12)}${value.padEnd(23)}27.02.26     02.03.26`,
+      ]);
+      expect(g.reference, value).toBeNull();
+    }
+  });
   it('reads values under their labels past lines of specks between them', () => {
     // s9200 0027, s9300 0024: specks read as "," and "'" made two lines of their own
     const page = pageFromRows([
