@@ -565,9 +565,11 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
     .replace(/(?<![\d.:])(\d{1,2})\s?:\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.:])/g, (m, d, mo, y) =>
       y.length === 4 || Math.abs(2000 + Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,
     )
-    // the second separator read as a colon: "28/01: 2026", "28.01:2026"
-    .replace(/(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\s?:\s?(\d{4})(?![\d.:])/g, (m, d, sep, mo, y) =>
-      Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}${sep}${mo}${sep}${y}` : m,
+    // the second separator read as a colon: "28/01: 2026", "28.01:2026", "22.10:26"
+    .replace(/(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\s?:\s?(\d{4}|\d{2})(?![\d.:])/g, (m, d, sep, mo, y) =>
+      Math.abs((y.length === 2 ? 2000 : 0) + Number(y) - ref.getUTCFullYear()) <= 2
+        ? `${d}${sep}${mo}${sep}${y}`
+        : m,
     )
     // every separator lost, with a four-digit year near: "02072026", "2027 01 02"
     .replace(/(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})(?![\d.,/-])/g, (m, d, mo, y) =>

@@ -93,6 +93,9 @@ describe('header fields', () => {
     expect(fields(['Liefertermin: 02072026']).deliveryDate?.value).toBe('2026-07-02');
     expect(fields(['Delivery date: 2026 07 02']).deliveryDate?.value).toBe('2026-07-02');
     expect(fields(['Liefertermin: 28/06: 2026']).deliveryDate?.value).toBe('2026-06-28');
+    // …with a two-digit year (s10500 0019: "22.10:26" gave way to the fax header's date)
+    expect(fields(['Datum: 22.10:26']).orderDate?.value).toBe('2026-10-22');
+    expect(fields(['Datum: 22.10:47']).orderDate).toBeNull();
     expect(fields(['Liefertermin: 4500072026']).deliveryDate).toBeNull();
     expect(fields(['Liefertermin: 02071996']).deliveryDate).toBeNull();
     // a date's first dot read as a colon (s3000 0002, c2 0011); a time is no date
