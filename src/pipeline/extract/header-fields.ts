@@ -905,7 +905,7 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     }
   });
 
-  const unlabelled = reference ? null : stripReference(lines, labels);
+  const unlabelled = reference ? null : stripReference(lines, labels, ref);
   if (unlabelled) reference = unlabelled;
   const od = orderDate as Candidate<{ iso: string; hasYear: boolean }> | null;
   const ref0 = reference as Candidate<string> | null;
@@ -941,7 +941,11 @@ const REFERENCE_SHAPE = /^(?:[A-Z]{2,4}[-/.]\d{3,}(?:[-/.]\d{2,})*|\d{7,12})$/;
  * over "CMD-47818  27.02.26  02.03.26"): on the row of values under two date labels, the value left
  * of them, shaped like an order number, is the reference — with a low confidence, and said so.
  */
-function stripReference(lines: TextLine[], labels: Map<TextLine, LineLabels>): Candidate<string> | null {
+function stripReference(
+  lines: TextLine[],
+  labels: Map<TextLine, LineLabels>,
+  ref: Date,
+): Candidate<string> | null {
   for (const [li, l] of lines.entries()) {
     const ll = labels.get(l)!;
     const dated = ll.spans.filter(
@@ -955,7 +959,7 @@ function stripReference(lines: TextLine[], labels: Map<TextLine, LineLabels>): C
     const left = ll.tokens[dated[0]!.from]!.x0 - l.unit * 0.5;
     const row = lines.slice(li + 1, li + 4).find((n) => n.page === l.page && /[\p{L}\p{N}]/u.test(n.text));
     if (!row || row.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) continue;
-    if (findDates(row.text).length === 0) continue;
+    if (findDates(row.text, ref).length === 0) continue;
     const before = labels.get(row)!.tokens.filter((t) => t.x1 <= left);
     const v = before.length > 0 ? cleanReference(before.map((t) => t.text).join(' ')) : null;
     if (v && REFERENCE_SHAPE.test(v)) return { value: v, score: 0.6, evidence: ev(row, v) };
@@ -968,8 +972,8 @@ function stripReference(lines: TextLine[], labels: Map<TextLine, LineLabels>): C
  * the date's next occurrence lies weeks after it ("28. Dez." on a fax of 5 January).
  */
 function writtenBefore(iso: string, received: Date): string {
-  const weeks = 14 * 86_400_000;
-  if (Date.parse(`${iso}T00:00:00Z`) <= received.getTime() + weeks) return iso;
+  const twoWeeks = 14 * 86_400_000;
+  if (Date.parse(`${iso}T00:00:00Z`) <= received.getTime() + twoWeeks) return iso;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return isoDate(y - 1, m, d) ?? iso;
 }
