@@ -667,7 +667,7 @@ export function findItems(
   const itemsAt = (k: number): ItemCandidate[] => {
     let found = textItems.get(k);
     if (!found) {
-      found = freeTextItems(lines[k]!, idx, customerId);
+      found = freeTextItems(listNumberApart(lines, k), idx, customerId);
       textItems.set(k, found);
     }
     return found;
@@ -848,6 +848,25 @@ export function findItems(
       (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
     ),
   ];
+}
+
+/**
+ * "2.100 pezzi" in a numbered list ("1. 10 confezioni …" above it, "3. …" below): the list number
+ * with the count glued to it, its space lost — not 2.1 or 2100. Only where a neighbouring line
+ * carries the number before or after it ("2.100 Stück" alone may be 2100 pieces).
+ */
+function listNumberApart(lines: TextLine[], k: number): TextLine {
+  const line = lines[k]!;
+  const glued = /^(\d{1,2})\.(\d{1,4})(?=\s)/.exec(line.text);
+  if (!glued) return line;
+  const n = Number(glued[1]);
+  const numbered = (j: number, want: number): boolean => {
+    const other = lines[j];
+    const m = other && other.page === line.page ? /^\s*(\d{1,2})[.)]\s/.exec(other.text) : null;
+    return m !== null && Number(m[1]) === want;
+  };
+  if (!numbered(k - 1, n - 1) && !numbered(k + 1, n + 1)) return line;
+  return { ...line, text: `${n}. ${line.text.slice(glued[1]!.length + 1)}` };
 }
 
 /**

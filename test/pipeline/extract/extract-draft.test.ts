@@ -156,6 +156,29 @@ describe('extractDraft', () => {
       ['AB-1020X', 1],
     ]);
   });
+  // s10500 0023: "2.100 pezzi" had no count
+  it('in a numbered list, parts the list number from the count OCR glued it to', () => {
+    const rows = (second: string) => [
+      'Vi preghiamo di fornirci:',
+      '1. 10 Pack 10-4711 Senkkopfschraube M4x20',
+      `${second} AB-1020X Kabelbinder`,
+      '3. 20-1772 Holzbohrer 8 mm: 5 Stk',
+    ];
+    const d = extractDraft([pageFromRows(rows('2.100 pezzi'))], fax, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 10],
+      ['AB-1020X', 100],
+      ['20-1772', 5],
+    ]);
+    // (without a numbered line beside it, "2.100 Stück" is no list number and a hundred: on a scan
+    // it may be 2100 pieces, or 2.1 misread)
+    const alone = extractDraft(
+      [pageFromRows(['Bitte liefern Sie uns:', '2.100 Stück AB-1020X Kabelbinder'])],
+      fax,
+      master,
+    );
+    expect(alone.lines[0]?.quantity).not.toBe(100);
+  });
   it('in a letter, names the product by the description before the count when none follows it', () => {
     const bits = withProduct({
       sku: '205.310.01',
