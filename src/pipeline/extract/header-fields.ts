@@ -810,6 +810,9 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
             evidence: ev(u.line, u.text.slice(uv.at).split(/\s+/).slice(0, 3).join(' ')),
           });
         else if (dateLike(here)) deliveryUnread ??= { text: here.trim(), evidence: ev(l, here.trim()) };
+        // (or in its box under it: "March 2026", the day lost)
+        else if (!here.trim() && u && dateLike(u.text))
+          deliveryUnread ??= { text: u.text.trim(), evidence: ev(u.line, u.text.trim()) };
       }
     });
 

@@ -639,6 +639,21 @@ describe('extractDraft', () => {
       expect(d.warnings.join('\n')).not.toMatch(/delivery date unreadable/);
       expect(d.confidence).toBeGreaterThanOrEqual(0.8);
     }
+    // …or in its box under it (s10800 0012: "March 2026", its day lost, stood at 0.88)
+    const boxed = extractDraft(
+      [
+        pageFromRows([
+          'Bestell-Nr.        Datum           Liefertermin',
+          '4540658314         24.06.2026      Juli 2026',
+          'Pos  Art.-Nr.   Bezeichnung                 Menge  Einheit',
+          '1    10-4711    Senkkopfschraube M4x20      20     Stk',
+        ]),
+      ],
+      fax,
+      master,
+    );
+    expect(boxed.warnings.join('\n')).toMatch(/delivery date unreadable \('Juli 2026'\)/);
+    expect(boxed.confidence).toBeLessThan(0.8);
   });
 
   // Regression (s6800 0031): "Rag de commande 19/17/7026", label and date garbled, left the draft
