@@ -44,8 +44,12 @@ export function tokenize(text: string): string[] {
       .replace(/(\p{L}+)\s+&\s+(?=\d)/gu, (m, w: string) =>
         CONTAINER_UNITS.has(normalizeUnit(w) ?? '') ? `${w} à ` : m,
       )
-      // "Karton.à 500 Stk": a speck read as a dot for the space before "à" and a pack's content
-      .replace(new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE})(?=\\s*\\d)`, 'gu'), '$1 $2')
+      // "Karton.à 500 Stk", "cartons.of 24 pcs": a speck read as a dot for the space before the
+      // word that opens a pack's content
+      .replace(
+        new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE}|of|de|da|di|je|zu|per|par|mit|with)(?=\\s*\\d)`, 'gu'),
+        '$1 $2',
+      )
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
       // "0004110-Bremsenreiniger": an article number whose space before its description OCR read

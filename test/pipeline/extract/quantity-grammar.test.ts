@@ -29,6 +29,11 @@ describe('tokenize', () => {
       expect(findQuantities(tokenize(`Spanplattenschraube Torx 5x60 ${glued} 500 Stk: 1 carton`))).toEqual([
         expect.objectContaining({ quantity: 1, unit: 'Karton' }),
       ]);
+    // …and "of", "de", "da" (s11100 0025: "2 cartons.of 24 pcs" gave 24)
+    for (const glued of ['cartons.of', 'cartons.de', 'cartoni,da'])
+      expect(findQuantities(tokenize(`2 ${glued} 24 pcs 204.150.10`))[0]).toEqual(
+        expect.objectContaining({ quantity: 2, unit: 'Karton' }),
+      );
   });
 
   // Regression (s6700 0025): "Winkelschleifer 125 mm 1200 W:'10 pezzi" had no count
