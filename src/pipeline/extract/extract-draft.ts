@@ -309,31 +309,29 @@ function impossibleDate(lines: TextLine[], ref: Date): string | null {
 }
 
 /**
- * "4594679588 |15/05/2026 31/05/2026" under a row of labels whose date label OCR garbled ("Toatum"):
- * the one other full date on the delivery date's row, left of it and a few weeks before it at
- * most, is the order date — with a low confidence.
+ * "4594679588 |15/05/2026 31/05/2026" under a row of labels of which one OCR garbled ("Toatum",
+ * "Liufarternin"): the one other full date on the row of the date that was read — left of the
+ * delivery date and a few weeks before it at most, or right of the order date and a few weeks
+ * after it — is the date whose label did not read, with a low confidence.
  */
-function dateBesideDelivery(
-  delivery: HeaderField<string> | null,
+function otherDateOnRow(
+  read: HeaderField<string> | null,
+  side: 'before' | 'after',
   body: TextLine[],
   ref: Date,
 ): HeaderField<string> | null {
-  const box = delivery?.evidence.box;
-  if (!delivery || !box) return null;
+  const box = read?.evidence.box;
+  if (!read || !box) return null;
   const cy = box[1] + box[3] / 2;
-  const row = body.find(
-    (l) => l.page === delivery.evidence.page && cy >= l.box[1] && cy <= l.box[1] + l.box[3],
-  );
+  const row = body.find((l) => l.page === read.evidence.page && cy >= l.box[1] && cy <= l.box[1] + l.box[3]);
   const dates = row ? findDates(row.text, ref).filter((d) => d.hasYear) : [];
-  if (!row || dates.length !== 2 || dates[1]!.iso !== delivery.value) return null;
-  const lead = days(dates[0]!.iso, delivery.value);
+  if (!row || dates.length !== 2) return null;
+  const [own, other] = side === 'before' ? [dates[1]!, dates[0]!] : [dates[0]!, dates[1]!];
+  if (own.iso !== read.value) return null;
+  const lead = side === 'before' ? days(other.iso, own.iso) : days(own.iso, other.iso);
   if (lead <= 0 || lead > 62) return null;
-  const printed = row.text.slice(dates[0]!.index, dates[0]!.index + dates[0]!.length);
-  return {
-    value: dates[0]!.iso,
-    confidence: 0.55,
-    evidence: { page: row.page, box: row.box, text: printed },
-  };
+  const printed = row.text.slice(other.index, other.index + other.length);
+  return { value: other.iso, confidence: 0.55, evidence: { page: row.page, box: row.box, text: printed } };
 }
 
 /**
@@ -362,7 +360,7 @@ function orderDateOf(
       })),
   )[0];
   if (!orderDate) {
-    const beside = dateBesideDelivery(fields.deliveryDate ?? first.deliveryDate, body, ref);
+    const beside = otherDateOnRow(fields.deliveryDate ?? first.deliveryDate, 'before', body, ref);
     if (beside) {
       orderDate = beside;
       warnings.push(
@@ -524,6 +522,15 @@ export function extractDraft(
   if (!orderDate && !deliveryDate && !anyLabel) {
     const guessed = unlabelledDates(body, ref, warnings);
     if (guessed) ({ orderDate, deliveryDate } = guessed);
+  }
+  if (!deliveryDate && !fields.deliveryAsap && !fields.deliveryUnread) {
+    const beside = otherDateOnRow(orderDate, 'after', body, ref);
+    if (beside) {
+      deliveryDate = beside;
+      warnings.push(
+        `delivery date label unreadable; took ${beside.value}, the date right of the order date on its row — check it`,
+      );
+    }
   }
   // without an order date to measure it against, a delivery year no order asks for is mended alike
   if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, ref, 'delivery date', warnings);

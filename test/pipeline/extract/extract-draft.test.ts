@@ -454,7 +454,7 @@ describe('extractDraft', () => {
     expect(d.confidence).toBeLessThan(0.8);
   });
   // s9200 0038: "Toatum" for Datum over its value, the delivery date beside it read
-  it('takes the date left of the delivery date on its row of values as the order date, flagged', () => {
+  it('takes the one other date on a row of values for the date whose label did not read, flagged', () => {
     const rows = (values: string) => [
       'Bestellformular      Bee           Toatum        Liefertermin',
       `                     ${values}`,
@@ -471,6 +471,23 @@ describe('extractDraft', () => {
       ['B-4711        15/01/2026    31/05/2026', '2026-01-15'],
     ] as const)
       expect(extractDraft([pageFromRows(rows(values))], fax, master).orderDate).not.toBe(early);
+    // and the other way round (s9200 0002: "Liufarternin" for Liefertermin, its date beside the
+    // order date read)
+    const later = extractDraft(
+      [
+        pageFromRows([
+          'Bestellformular      Bee           Datum         Liufarternin',
+          '                     B-4711        27.03.2026    05.04.2026',
+          '10-4711  Senkkopfschraube M4x20                     20 Stk',
+        ]),
+      ],
+      fax,
+      master,
+    );
+    expect(later.orderDate).toBe('2026-03-27');
+    expect(later.deliveryDate).toBe('2026-04-05');
+    expect(later.warnings.join('\n')).toMatch(/delivery date label unreadable; took 2026-04-05/);
+    expect(later.confidence).toBeLessThan(0.8);
   });
 
   describe('order date from the fax header line', () => {
