@@ -167,15 +167,17 @@ function resolveFromDocument(
     const ranked = rankCandidates(ev, idx, a?.ambiguity?.candidates);
     // an article text like none of the catalog's ("MARA43") weighs the candidates down: then the
     // description, dimensions and figures alone decide, by the margin a description needs
+    const unlike = !a?.ambiguity && ev.articleTexts.length > 0 && ranked.every((r) => r.sku < 0.5);
+    const plain = unlike ? rankCandidates({ ...ev, articleTexts: [] }, idx) : null;
     const pick =
       pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1) ??
-      (!a?.ambiguity && ev.articleTexts.length > 0 && ranked.every((r) => r.sku < 0.5)
-        ? pickCandidate(rankCandidates({ ...ev, articleTexts: [] }, idx), 0.5, 0.15)
-        : null) ??
+      (plain ? pickCandidate(plain, 0.5, 0.15) : null) ??
       nearAndDescribed(ranked) ??
       // (one candidate far ahead of every other on what the row says, below the usual score: "[CK
-      // 26041 Zinkspray Ami 7]" for CK-2504T Zinkspray 400 ml, 0.47 against 0.20)
-      pickFarAhead(ranked, 0.35, 0.2);
+      // 26041 Zinkspray Ami 7]" for CK-2504T Zinkspray 400 ml, 0.47 against 0.20; "BLTOTA
+      // Seblekop£ietiaune M5x30 verzinkt" for 10-4720, 0.45 against 0.16 without that article text)
+      pickFarAhead(ranked, 0.35, 0.2) ??
+      (plain ? pickFarAhead(plain, 0.35, 0.2) : null);
     const names = ranked
       .slice(0, 3)
       .map((r) => r.product.sku)

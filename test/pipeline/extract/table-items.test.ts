@@ -535,6 +535,34 @@ describe('table items', () => {
     expect(d.lines[1]!.confidence).toBeLessThan(0.8);
   });
 
+  // s11000 0027: a customer's article number read as a word like none of the catalog's ("BLTOTA")
+  // pulled every candidate down, so the description's lead (M5x30) fell short of the margin
+  it('takes the product far ahead on the description when the article text is like no article', () => {
+    const shop: MasterData = {
+      ...master,
+      products: [
+        ...master.products,
+        {
+          sku: '10-4720',
+          description: 'Senkkopfschraube M5x30 verzinkt Pack à 100 Stk',
+          unit: 'Pack',
+          price: 11.2,
+          gtin: null,
+        },
+        { sku: '0005302', description: 'Stahlkette verzinkt 6 mm', unit: 'm', price: 5.3, gtin: null },
+      ],
+    };
+    const page = pageFromRows([
+      'Pos   Our item no.   Description                          Qty    Unit price   Amount',
+      '1     EF7555         Holzbohrer 8 mm                      5      4.10         20.50',
+      '2     BLTOTA         Seblekop£ietiaune M5x30 verzinkt     100    0.08         1,004.00',
+    ]);
+    const d = extractDraft([page], meta, shop);
+    expect(d.lines[1]?.sku).toBe('10-4720');
+    expect(d.warnings.join('\n')).toMatch(/line 2: article 'BLTOTA' not recognised; chose 10-4720/);
+    expect(d.lines[1]!.confidence).toBeLessThan(0.8);
+  });
+
   // a form whose "Pos." label OCR garbled: the position numbers still begin the rows, so a row
   // whose article number did not read is no wrapped text of the unordered row above it (whose
   // price did not read either, so no amount of its own tells them apart)
