@@ -309,8 +309,10 @@ export function toColumns(sorted: readonly LabelGroup[]): Column[] {
       kind: g.kind,
       x0: g.x0,
       x1: g.x1,
-      left: prev ? (prev.x1 + g.x0) / 2 : Number.NEGATIVE_INFINITY,
-      right: next ? (g.x1 + next.x0) / 2 : Number.POSITIVE_INFINITY,
+      // (labels set so close that one runs into the next, "Prix unitaire HT" over "Quantité": the
+      // border is where the next label starts)
+      left: prev ? Math.min((prev.x1 + g.x0) / 2, g.x0) : Number.NEGATIVE_INFINITY,
+      right: next ? Math.min((g.x1 + next.x0) / 2, next.x0) : Number.POSITIVE_INFINITY,
     };
   });
 }

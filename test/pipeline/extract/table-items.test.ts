@@ -535,6 +535,24 @@ describe('table items', () => {
     expect(d.lines[1]!.confidence).toBeLessThan(0.8);
   });
 
+  // s11100 0040 (a born-digital order in Courier): "Prix unitaire HT" ran into "Quantité", and the
+  // counts under the quantity label fell to the price column
+  it('reads a header whose labels run into each other', () => {
+    const page = pageFromRows([
+      'Unité                 Total HT   Désignation          Prix unitaire HT Quantité  N° article',
+      'pièces                20,50      Holzbohrer 8 mm      4,10             5         20-1772',
+      'cartons de 10 pièces  2 050,00   Holzbohrer 8 mm      4,10             50        20-1772',
+    ]);
+    // (the price label's "HT" set so close that it ends past where "Quantité" begins)
+    const ht = page.words.findLast((w) => w.text === 'HT')!;
+    ht.box[2] += 40;
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['20-1772', 5, 'Stk'],
+      ['20-1772', 50, 'Karton'],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/computed from total|≠ total/);
+  });
   // s11000 0027: a customer's article number read as a word like none of the catalog's ("BLTOTA")
   // pulled every candidate down, so the description's lead (M5x30) fell short of the margin
   it('takes the product far ahead on the description when the article text is like no article', () => {
