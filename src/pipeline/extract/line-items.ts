@@ -26,7 +26,7 @@ import {
   placedCells,
   type TableHeader,
 } from './table-columns.ts';
-import { A_GRAVE, normalizeUnit } from './units.ts';
+import { normalizeUnit, PACK_OPENERS } from './units.ts';
 
 export interface ItemCandidate {
   lines: TextLine[];
@@ -68,7 +68,7 @@ const CARRY =
   /carried\s+(?:forward|over)|brought\s+forward|übertrag|uebertrag|zwischensumme|zwischentotal|subtotal|report\s+(?:de\s+page)?|à\s+reporter|a\s+riportare|riporto|fortsetzung|continued\s+(?:on|overleaf)|suite\s+(?:à\s+la\s+page|page|au\s+verso)|continua\s+(?:a|alla|in)\s+pagina|segue\s+(?:a|alla|in)\s+pagina|(?:seite|page|pagina)\s+\d+\s*(?:von|of|di|sur|\/)\s*\d+/i;
 
 /** Numbers that describe the pack ("Pack à 100 Stk", "x 50") are not order quantities. */
-const PACK_BEFORE = new RegExp(`^(${A_GRAVE}|je|zu|per|par|de|da|di|of|with|mit|pro|ca\\.?|x)$`, 'i');
+const PACK_BEFORE = new RegExp(`^(${PACK_OPENERS}|pro|ca\\.?|x)$`, 'i');
 
 /** Quantity candidates in the quantity column of an item's rows. */
 function quantityCandidates(texts: string[]): { n: number; unit: string | null; read: string }[] {

@@ -5,7 +5,7 @@
  * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
-import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit } from './units.ts';
+import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit, PACK_OPENERS } from './units.ts';
 
 export interface QuantityHit {
   quantity: number;
@@ -46,10 +46,7 @@ export function tokenize(text: string): string[] {
       )
       // "Karton.à 500 Stk", "cartons.of 24 pcs": a speck read as a dot for the space before the
       // word that opens a pack's content
-      .replace(
-        new RegExp(`(\\p{L}{3,})[.,](${A_GRAVE}|of|de|da|di|je|zu|per|par|mit|with)(?=\\s*\\d)`, 'gu'),
-        '$1 $2',
-      )
+      .replace(new RegExp(`(\\p{L}{3,})[.,](${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
       // "0004110-Bremsenreiniger": an article number whose space before its description OCR read

@@ -23,6 +23,7 @@ import {
   CONTAINER_UNITS,
   MEASURED_UNITS,
   normalizeUnit,
+  PACK_OPENERS,
   PRICE_UNITS,
   priceUnitOf,
 } from './units.ts';
@@ -167,17 +168,19 @@ function resolveFromDocument(
     const ranked = rankCandidates(ev, idx, a?.ambiguity?.candidates);
     // an article text like none of the catalog's ("MARA43") weighs the candidates down: then the
     // description, dimensions and figures alone decide, by the margin a description needs
+    // (ranked again without that text only when the ranking with it picks none)
     const unlike = !a?.ambiguity && ev.articleTexts.length > 0 && ranked.every((r) => r.sku < 0.5);
-    const plain = unlike ? rankCandidates({ ...ev, articleTexts: [] }, idx) : null;
+    let plain: RankedCandidate[] | undefined;
+    const withoutText = (): RankedCandidate[] => (plain ??= rankCandidates({ ...ev, articleTexts: [] }, idx));
     const pick =
       pickCandidate(ranked, a?.ambiguity ? 0.3 : 0.5, a?.ambiguity ? 0.08 : 0.1) ??
-      (plain ? pickCandidate(plain, 0.5, 0.15) : null) ??
+      (unlike ? pickCandidate(withoutText(), 0.5, 0.15) : null) ??
       nearAndDescribed(ranked) ??
       // (one candidate far ahead of every other on what the row says, below the usual score: "[CK
       // 26041 Zinkspray Ami 7]" for CK-2504T Zinkspray 400 ml, 0.47 against 0.20; "BLTOTA
       // Seblekop£ietiaune M5x30 verzinkt" for 10-4720, 0.45 against 0.16 without that article text)
       pickFarAhead(ranked, 0.35, 0.2) ??
-      (plain ? pickFarAhead(plain, 0.35, 0.2) : null);
+      (unlike ? pickFarAhead(withoutText(), 0.35, 0.2) : null);
     const names = ranked
       .slice(0, 3)
       .map((r) => r.product.sku)
@@ -513,7 +516,7 @@ function unitConversion(text: string, ordered: string | null, catalog: string): 
 }
 
 const PACK_CONTENT = new RegExp(
-  `(?:^|\\s)(?:${A_GRAVE}|x|je|zu|per|par|de|da|di|of|with|mit|pro)\\s*[.,:;]?\\s*(\\d{1,4})\\s*(?:stk\\.?|stück|stueck|st\\.?|pcs\\.?|pc|pieces?|pièces?|pezzi|pz\\.?|paar|pairs?|paires?|paia)?(?=\\s|$|[,.;)])`,
+  `(?:^|\\s)(?:${PACK_OPENERS}|x|pro)\\s*[.,:;]?\\s*(\\d{1,4})\\s*(?:stk\\.?|stück|stueck|st\\.?|pcs\\.?|pc|pieces?|pièces?|pezzi|pz\\.?|paar|pairs?|paires?|paia)?(?=\\s|$|[,.;)])`,
   'giu',
 );
 

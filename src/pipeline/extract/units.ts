@@ -55,6 +55,9 @@ export function priceUnitOf(value: number, total: number, units = PRICE_UNITS): 
  */
 export const A_GRAVE = 'à|a|á|ä|â|@';
 
+/** Words that open a pack's content: "Karton à 12", "carton de 12", "Pack of 50", "Pack mit 100". */
+export const PACK_OPENERS = `${A_GRAVE}|je|zu|per|par|de|da|di|of|with|mit`;
+
 export const WEAK_UNITS = new Set(['m', 'l', 'x']);
 
 /** Units that hold a number of other units (a Karton of 12 Stk). */
