@@ -520,7 +520,11 @@ export function extractDraft(
   let deliveryDate = fields.deliveryDate;
   const anyLabel = fields.orderDateLabelled || first.orderDateLabelled || fields.deliveryAsap;
   if (!orderDate && !deliveryDate && !anyLabel) {
-    const guessed = unlabelledDates(body, ref, warnings);
+    // (a letter has no table header: its head is what stands above its first order line)
+    const top = lines
+      .flatMap((l) => (l.evidence?.box ? [{ page: l.evidence.page, y: l.evidence.box[1] }] : []))
+      .sort((a, b) => a.page - b.page || a.y - b.y)[0];
+    const guessed = unlabelledDates(body, ref, warnings, top ?? null);
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
   if (!deliveryDate && !fields.deliveryAsap && !fields.deliveryUnread) {

@@ -3,7 +3,9 @@
  * "Datum", "Tan er" for "Liefertermin") while the written dates still read. When no date label was
  * recognised at all, two full dates above the order table, a few weeks apart at most, are the
  * order date and the requested delivery date — taken with a low confidence and said so, so the
- * clerk checks them. Anything less clear-cut stays null.
+ * clerk checks them. A letter has no table: there, the order's head is what stands above its first
+ * order line ("4586868283  14/07/2026  19/07/2026" under a box of labels OCR garbled). Anything less
+ * clear-cut stays null.
  */
 import type { HeaderField } from './header-fields.ts';
 import type { TextLine } from './layout-lines.ts';
@@ -18,9 +20,15 @@ export function unlabelledDates(
   lines: TextLine[],
   ref: Date,
   warnings: string[],
+  firstItem: { page: number; y: number } | null = null,
 ): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> | null } | null {
   const table = lines.findIndex((l) => detectHeader(l) !== null);
-  const head = table >= 0 ? lines.slice(0, table).filter((l) => l.page === lines[table]!.page) : [];
+  const head =
+    table >= 0
+      ? lines.slice(0, table).filter((l) => l.page === lines[table]!.page)
+      : firstItem
+        ? lines.filter((l) => l.page === firstItem.page && l.box[1] + l.box[3] <= firstItem.y)
+        : [];
   const found = new Map<string, TextLine>();
   for (const l of head) for (const d of findDates(l.text, ref)) if (d.hasYear) found.set(d.iso, l);
   if (found.size === 1) return orderDateAbove(head, found, warnings);

@@ -489,6 +489,26 @@ describe('extractDraft', () => {
     expect(later.warnings.join('\n')).toMatch(/delivery date label unreadable; took 2026-04-05/);
     expect(later.confidence).toBeLessThan(0.8);
   });
+  // s11200 0001: a letter with a box of labels OCR garbled ("[node commande FSIS FURR") over its values
+  it('takes two unlabelled dates above a letter’s first order line, flagged; none below it', () => {
+    const letter = (values: string, after = '') => [
+      'Bon de commande  [node commande FSIS FURR',
+      values,
+      'Madame, Monsieur, veuillez nous livrer :',
+      '20 pièces Art. 10-4711 Senkkopfschraube M4x20',
+      after,
+      'Meilleures salutations',
+    ];
+    const d = extractDraft([pageFromRows(letter('4586868283   14/05/2026   19/05/2026'))], fax, master);
+    expect(d.orderDate).toBe('2026-05-14');
+    expect(d.deliveryDate).toBe('2026-05-19');
+    expect(d.warnings.join('\n')).toMatch(/date labels unreadable; took 2026-05-14 as the order date/);
+    expect(d.confidence).toBeLessThan(0.8);
+    // dates under the first order line are not the order's head
+    const below = extractDraft([pageFromRows(letter('4586868283', '14/05/2026   19/05/2026'))], fax, master);
+    expect(below.orderDate).toBeNull();
+    expect(below.deliveryDate).toBeNull();
+  });
 
   describe('order date from the fax header line', () => {
     // the sending machine's header line sits in the top strip of the page
