@@ -121,7 +121,7 @@ export function countOfPrice(total: number, price: number): number | null {
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 
 /** The largest discount on the list price a customer's contract price is taken for. */
-const MAX_DISCOUNT = 0.2;
+export const MAX_DISCOUNT = 0.2;
 /** A price that is the list price less a discount: evidence, but weaker than the list price itself. */
 const CONTRACT_PRICE = 0.4;
 

@@ -2206,6 +2206,37 @@ describe('a page set in a typewriter face', () => {
   });
 });
 
+// s11300 0031: "Karten J cartoni 44190 359.20", 8 × 44.90 with the count garbled and the price's
+// decimal point read as a 1
+describe('a row whose count did not read and whose price is garbled', () => {
+  const table = (price: string, total: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Pos  Art.-Nr.   Bezeichnung              Menge  ME     Preis     Total',
+          '1    20-1772    Holzbohrer 8 mm          5      Stk    4,10      20,50',
+          `2    10-4711    Senkkopfschraube M4x20   J      Pack   ${price.padEnd(8)}  ${total}`,
+        ]),
+      ],
+      meta,
+      master,
+    );
+  it('is counted by the amount ÷ the catalog price, flagged', () => {
+    const d = table('91150', '76,00');
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['10-4711', 8],
+    ]);
+    expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity unreadable; 8 computed from the line amount 76/);
+  });
+  it('is not, when the printed price may be a contract price read in part, or the count would be 1', () => {
+    // ("8" of a contract price 8.55 whose cents stood apart: 76.00 is 8 at the list price by chance)
+    expect(table('8', '76,00').lines[1]!.quantity).toBeNull();
+    expect(table('91150', '9,50').lines[1]!.quantity).toBeNull();
+  });
+});
+
 describe('a lone stroke in the quantity column', () => {
   it('is a 1 set flush right in a table whose other rows have their counts, flagged', () => {
     const d = extractDraft(
