@@ -256,8 +256,11 @@ function resolveFromDocument(
   const stated = [...packs];
   // ordered in cartons, packs…: a whole number in the row may be the content its garbled words
   // hide ("cartons ofl 24 pes" for "cartons of 24 pcs")
+  // (not the figure that opens the row: its position number, "3 Senkkopfschraube … Pack à 1 10 4720
+  // 11.20 33.60", where 1 × 3 made the total and the misread 1 stood confirmed)
   if (item.unit && CONTAINER_UNITS.has(item.unit))
-    for (const m of rowText.matchAll(/(?<![\d.,'’])(\d{1,4})(?![\d.,'’]\d)/g)) {
+    for (const m of rowText.matchAll(/(?<![\d.,'’])(\d{1,4})(?!\d|[.,'’]\d)/g)) {
+      if (m.index === 0) continue;
       const n = Number(m[1]);
       if (n > 1 && n !== quantity && !packs.includes(n)) packs.push(n);
     }

@@ -2237,6 +2237,41 @@ describe('a row whose count did not read and whose price is garbled', () => {
   });
 });
 
+// s11300 0017: "3 Senkkopfschraube M5x30 verzinkt Pack à 1 10 4720 11.20 confezioni 33.60", 3 packs
+// read as 1, stood confirmed at 0.87 by a "3" the row does not state as a pack's content
+describe('the contents a pack row may state', () => {
+  const packs = (price: number, row: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Pos  Art.-Nr.   Bezeichnung              Menge  ME     Preis     Total',
+          '1    20-1772    Holzbohrer 8 mm          5      Stk    4,10      20,50',
+          row,
+        ]),
+      ],
+      meta,
+      {
+        ...master,
+        products: [
+          ...master.products,
+          { sku: '10-4720', description: 'Senkkopfschraube M5x30 Pack', unit: 'Pack', price, gtin: null },
+        ],
+      },
+    );
+  it('are not a digit of the total, nor the position number', () => {
+    for (const [price, row] of [
+      // the 3 of 33,60
+      [11.2, '2    10-4720    Senkkopfschraube M5x30   1      Pack   11,20     33,60'],
+      // the position number
+      [110, '3    10-4720    Senkkopfschraube M5x30   1      Pack   110,00    330,00'],
+    ] as const) {
+      const d = packs(price, row);
+      expect(d.lines[1]!.quantity).toBe(3);
+      expect(d.warnings.join('\n')).toMatch(/line 2: quantity read as 1, but total .* = 3; took 3/);
+    }
+  });
+});
+
 describe('a lone stroke in the quantity column', () => {
   it('is a 1 set flush right in a table whose other rows have their counts, flagged', () => {
     const d = extractDraft(
