@@ -833,9 +833,16 @@ export function findItems(
   flush();
   // a row with neither a known article nor a quantity (a footer, a stamp, a blank form row) is not
   // an order line
-  // (a row with a unit price and a line total is ordered even when its quantity did not read)
+  // (a row with a unit price and a line total is ordered even when its quantity did not read; so
+  // is a row whose article number and amount OCR both garbled, "1127-5081 … 5RB.00", in a table
+  // whose rows mostly have their counts: dropUnorderedRows tells a form's empty rows apart)
   const rows = items.filter(
-    (it) => it.quantity !== null || it.article?.match || it.article?.ambiguity || (it.unitPrice && it.total),
+    (it) =>
+      it.quantity !== null ||
+      it.article?.match ||
+      it.article?.ambiguity ||
+      (it.unitPrice && it.total) ||
+      (it.totalMark && /\d{3}/.test(it.articleText ?? '')),
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
   const ordered = dropUnorderedRows(rows, items, countless);

@@ -1275,6 +1275,24 @@ describe('columns taken from the rows', () => {
     // a thousands apostrophe read as a degree sign (s6400 0019)
     expect(cellNumber('1°512,00')).toBe("1'512,00");
   });
+  // s11200 0028: "1127-5081 Schrautszwinye 300x120 … 5RB.00", its count lost, in an order whose
+  // other rows all read: the row was gone without a word
+  it('keeps a row whose article number and amount OCR both garbled, in a table of counted rows', () => {
+    const page = pageFromRows([
+      'Pos.  Art.-Nr.    Bezeichnung             Menge   Preis     Betrag',
+      '1     10-4711     Senkkopfschraube M4x20  10      9.50      95.00',
+      '2     1127-5Q81   Holzbohrer 8 mm                 4.10      5RB.00',
+      '3     AB-1020X    Kabelbinder schwarz     100     0.20      20.00',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 10],
+      ['20-1772', null],
+      ['AB-1020X', 100],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 2: quantity not found/);
+    expect(d.confidence).toBe(0);
+  });
   // s9900 0030: page 2 repeated the column labels, and with half of its rows filled in, its empty
   // rows became lines without a count
   it('counts a form continued under the same labels on the next page as one form', () => {
