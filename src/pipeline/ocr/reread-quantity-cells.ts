@@ -46,6 +46,8 @@ interface CellRect extends Rect {
   hadDigits: string | null;
   /** That number reaches past the cell into the next column ("10 | ST" read as one word "1051"). */
   hadPast: boolean;
+  /** The words the page read on the cell's line. */
+  own: Set<Word>;
 }
 
 export async function rereadQuantityCells(
@@ -114,7 +116,15 @@ export async function rereadQuantityCells(
     const digits = numbers.map((x) => x.text.replace(/\D/g, '')).join('');
     // (unless the page's number took in the next column)
     if (r.hadDigits && !r.hadPast && r.hadDigits !== digits && r.hadDigits.includes(digits)) continue;
-    words = [...words.filter((x) => !inside(x, tight) && !(r.hadPast && startsIn(x, tight))), ...found];
+    // (the figure the page read over the same ink on this line goes, also one wider than the crop,
+    // "‘25" with a speck: it had stood beside the number read again, and a form row took "‘25 25"
+    // for 2 and 25 or for 225)
+    const under = (x: Word): boolean =>
+      r.own.has(x) && /\d/.test(x.text) && found.some((f) => covered(rectOf(f.box), x.box) >= 0.5);
+    words = [
+      ...words.filter((x) => !inside(x, tight) && !(r.hadPast && startsIn(x, tight)) && !under(x)),
+      ...found,
+    ];
     reread++;
   }
   if (reread === 0) return { content, reread };
@@ -186,7 +196,17 @@ function cellToRead(header: TableHeader, line: TextLine, edge: number | null): C
   const cy = line.box[1] + line.box[3] / 2;
   const number = clean[0]?.cell.words[0];
   const hadPast = number !== undefined && number.box[0] + number.box[2] > x1 + u * 0.3;
-  return { x0, y0: cy - u * 1.3, x1, y1: cy + u * 1.3, cy, had, hadDigits, hadPast };
+  return {
+    x0,
+    y0: cy - u * 1.3,
+    x1,
+    y1: cy + u * 1.3,
+    cy,
+    had,
+    hadDigits,
+    hadPast,
+    own: new Set(line.words),
+  };
 }
 
 const firstToken = (text: string): string => text.trim().split(/\s+/)[0] ?? '';
@@ -283,6 +303,21 @@ function startsIn(w: Word, r: Rect): boolean {
   const cy = w.box[1] + w.box[3] / 2;
   return w.box[0] >= r.x0 - 2 && w.box[0] <= r.x1 && cy >= r.y0 && cy <= r.y1;
 }
+
+/** The share of the rectangle that the box covers. */
+function covered(r: Rect, box: Word['box']): number {
+  const w = Math.max(0, Math.min(r.x1, box[0] + box[2]) - Math.max(r.x0, box[0]));
+  const h = Math.max(0, Math.min(r.y1, box[1] + box[3]) - Math.max(r.y0, box[1]));
+  const area = (r.x1 - r.x0) * (r.y1 - r.y0);
+  return area > 0 ? (w * h) / area : 0;
+}
+
+const rectOf = (box: Word['box']): Rect => ({
+  x0: box[0],
+  y0: box[1],
+  x1: box[0] + box[2],
+  y1: box[1] + box[3],
+});
 
 function inside(w: Word, r: Rect): boolean {
   const cx = w.box[0] + w.box[2] / 2;

@@ -579,6 +579,21 @@ describe('rereadQuantityCells with tesseract.js', () => {
     expect(out.words.some((w) => w.text === '1051')).toBe(false);
   });
 
+  // Regression (s8100 0031, s8000 0015 and 45 more cells on 43 pages): a page word wider than the
+  // crop, a speck or a ruling read with the number, was left beside the number read again
+  it('replaces a page word over the same ink that is wider than the crop', async () => {
+    const five = printed.find((w) => w.text === '25' && inQtyCell(w, 5))!;
+    const specked: Word = {
+      text: '‘25',
+      box: [five.box[0] - 40, five.box[1], five.box[2] + 40, five.box[3]],
+      conf: 0.5,
+    };
+    const words = [...printed.filter((w) => w !== five), specked];
+    expect(quantityCells(words)[4]).toBe('‘25');
+    const { content: out } = await rereadQuantityCells(pageOf(words), png, readLine);
+    expect(quantityCells(out.words)[4]).toBe('25');
+  });
+
   it('finds the lost quantity in its cell and replaces garbage with the number', async () => {
     expect(printedFour).toBeDefined();
     expect(quantityCells(content.words)).toEqual(['10', '', 'B|', '', '25']);
