@@ -34,7 +34,32 @@ export function normalizeUnit(word: string): string | null {
   // an accent OCR put on a letter that has none ("paquéts")
   const plain = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (plain !== w) for (const [unit, re] of UNIT_WORDS) if (re.test(plain)) return unit;
-  return null;
+  return misreadUnitWord(plain.toLowerCase());
+}
+
+/** Letters OCR takes for one another in a word ("carloni", "paquels", "oartoni", "confezloni"). */
+const LOOKALIKE_LETTERS = ['ltif1', 'ocea', 'nuh', 's5'];
+/** The spelled-out unit words long enough that one misread letter leaves them unmistakable. */
+const LONG_UNIT_WORDS: [string, string][] = UNIT_WORDS.flatMap(([unit, re]) =>
+  (/\^\((.*)\)\$/.exec(re.source)?.[1] ?? '')
+    .split('|')
+    .filter((w) => /^\p{L}{6,}$/u.test(w) && w === w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
+    .map((w): [string, string] => [w, unit]),
+);
+
+/** The unit of a word of six letters or more that is a unit word with one letter misread, or null. */
+function misreadUnitWord(w: string): string | null {
+  if (w.length < 6 || !/^\p{L}+$/u.test(w)) return null;
+  const units = new Set<string>();
+  for (const [word, unit] of LONG_UNIT_WORDS) {
+    if (word.length !== w.length) continue;
+    let diff = 0;
+    for (let i = 0; i < w.length && diff <= 1; i++)
+      if (w[i] !== word[i])
+        diff += LOOKALIKE_LETTERS.some((g) => g.includes(w[i]!) && g.includes(word[i]!)) ? 1 : 2;
+    if (diff === 1) units.add(unit);
+  }
+  return units.size === 1 ? [...units][0]! : null;
 }
 
 /** A price may be per 100 or per 1000 pieces (a "Preiseinheit", "PE 100"). */

@@ -50,12 +50,23 @@ describe('normalizeUnit', () => {
     // a ruling or a speck after the word (s9200 0012: "Kartons|" left the row in pieces)
     ['Kartons|', 'Karton'],
     ['Stk]', 'Stk'],
+    // a long unit word with one letter misread as its lookalike (s11200 0026: "2 carloni da 10
+    // pezzi" was 20 pieces, not 2 cartons)
+    ['carloni', 'Karton'],
+    ['oartoni', 'Karton'],
+    ['paquels', 'Pack'],
+    ['confezloni', 'Pack'],
+    ['pleces', 'Stk'],
   ])('%s → %s', (written, unit) => {
     expect(normalizeUnit(written)).toBe(unit);
   });
   it('is null for ordinary words', () => {
     expect(normalizeUnit('Schraube')).toBeNull();
     expect(normalizeUnit('')).toBeNull();
+    // (one letter off, but not a letter OCR takes for the other; short words are not guessed at)
+    expect(normalizeUnit('Kasten')).toBeNull();
+    expect(normalizeUnit('cartoxi')).toBeNull();
+    expect(normalizeUnit('metal')).toBeNull();
   });
 });
 
