@@ -482,7 +482,13 @@ export function extractDraft(
   }
 
   const unreadRows: ItemCandidate[] = [];
-  const items = findItems(body, idx, customer.id, unreadRows);
+  const uncounted: ItemCandidate[] = [];
+  const items = findItems(body, idx, customer.id, unreadRows, uncounted);
+  // a form read line by line: its rows whose article number did not read are lost without a word
+  if (uncounted.length > 0)
+    warnings.push(
+      `the order form's column labels did not read; ${uncounted.length} of its rows without a quantity were taken as not ordered, please check the original page`,
+    );
   if (pages.every((p) => p.source !== 'ocr')) regroupQuantities(items, body);
   // a row with a line total was ordered, though nothing else in it read: the clerk adds it
   for (const row of unreadRows) {
@@ -613,7 +619,7 @@ export function extractDraft(
   );
   const totalConf = Math.min(
     totals && !totals.agrees ? TOTAL_MISMATCH_CONFIDENCE : 1,
-    unreadRows.length > 0 ? UNREAD_FIELD_CONFIDENCE : 1,
+    unreadRows.length > 0 || uncounted.length > 0 ? UNREAD_FIELD_CONFIDENCE : 1,
   );
   return {
     source: {

@@ -640,13 +640,15 @@ const POSITION_STEP = 3;
 /**
  * Order lines of a page's text lines: table rows and lines of running text. Table rows with a line
  * total but nothing else that reads (article number, quantity, price) are no lines, but they were
- * ordered: they go to `unread`, so that the clerk is told.
+ * ordered: they go to `unread`, so that the clerk is told. Lines of a form read without its column
+ * labels that were taken as not ordered go to `uncounted`.
  */
 export function findItems(
   read: TextLine[],
   idx: CatalogIndex,
   customerId: string | null,
   unread: ItemCandidate[] = [],
+  uncounted: ItemCandidate[] = [],
 ): ItemCandidate[] {
   const lines = splitSideBySide(read);
   const learned = rowsByHeader(lines);
@@ -851,9 +853,9 @@ export function findItems(
   unread.push(...rows.filter((it) => !ordered.includes(it) && it.quantityMark && it.article?.match));
   return [
     ...ordered,
-    ...freeText.filter(
-      (f) => items.length === 0 || (f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku'),
-    ),
+    ...(items.length === 0
+      ? unorderedFormLines(freeText, uncounted)
+      : freeText.filter((f) => f.quantityConfidence >= 0.8 && f.article?.match?.matchedBy === 'sku')),
   ];
 }
 
@@ -908,6 +910,36 @@ function strokesAsOnes(ordered: ItemCandidate[], allRows: ItemCandidate[]): void
     it.quantity = 1;
     it.quantityConfidence = 0.6;
   }
+}
+
+/**
+ * A form whose column labels OCR garbled past reading ("Tim ns Nescrintion Qt, Lun price Amount")
+ * is read line by line. Its rows name their articles and prices like ordered lines; where most of
+ * four or more such lines have no count, nor a price with a line total, it is a form, and those
+ * lines were not ordered (s11400 0033: 8 of 12). Rows whose article number did not read are not
+ * among its lines at all, so the clerk is told that the form was read so.
+ */
+function unorderedFormLines(lines: ItemCandidate[], uncounted: ItemCandidate[]): ItemCandidate[] {
+  // (a row's only figure the article's price without its decimal mark, "Pack à pack “1140" for
+  // 11.40, is no count)
+  const priceOnly = (f: ItemCandidate): boolean => {
+    const price = f.article?.match?.product.price;
+    return f.unitPrice === null && f.total === null && !!price && f.quantity === Math.round(price * 100);
+  };
+  // (two amounts with cents, a price and a line total, on a row whose count did not read: an order
+  // printed without its column labels, "Arbeitshandschuh Nitril 3,90 - paires 78.00 20 0001574")
+  const amounts = (f: ItemCandidate): number =>
+    f.lines
+      .map((l) => l.text)
+      .join(' ')
+      .match(/(?<![\d.,'’])\d{1,3}(?:['’ ]?\d{3})*[.,]\d{2}(?![\d.,])/g)?.length ?? 0;
+  const counted = lines.filter(
+    (f) =>
+      (f.quantity !== null && !priceOnly(f)) || (f.unitPrice !== null && f.total !== null) || amounts(f) >= 2,
+  );
+  if (lines.length < 4 || counted.length / lines.length >= 0.5) return lines;
+  uncounted.push(...lines.filter((f) => !counted.includes(f)));
+  return counted;
 }
 
 /**

@@ -2329,3 +2329,44 @@ describe('a lone stroke in the quantity column', () => {
     expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['AB-1020X', 4]]);
   });
 });
+
+// s11400 0033: "Tim ns Nescrintion Qt, Lun price Amount" over a form of 12 rows, 4 filled in: every
+// row became a line, 7 without a count and one counted by its price without the decimal mark
+describe('a form whose column labels did not read', () => {
+  const form = (rows: string[]) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Order form        PO number: B-4711',
+          'Tim ns     Nescrintion                 Qt,    Lun price   Amount',
+          ...rows,
+        ]),
+      ],
+      meta,
+      master,
+    );
+  it('takes its rows without a count, nor a price with a total, as not ordered, and says so', () => {
+    const d = form([
+      '10-4711    Senkkopfschraube M4x20     pack   9.50',
+      '20-1772    Holzbohrer 8 mm            5 pcs  4.10        20.50',
+      'AB-1020X   Kabelbinder schwarz 200 mm pcs    “20',
+      '0001550    Knieschoner Gel            pairs  18.40',
+      '10-4711    Senkkopfschraube M4x20     pack   9.50',
+    ]);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 5]]);
+    expect(d.warnings.join('\n')).toMatch(/column labels did not read; 4 of its rows without a quantity/);
+    expect(d.confidence).toBeLessThanOrEqual(0.6);
+  });
+  // s11500 0018: a French order with its article number last, "Arbeitshandschuh Nitril 3,90 -
+  // paires 78.00 20 0001574", whose rows' counts did not read as such
+  it('keeps the rows of an order whose counts did not read but whose prices and totals did', () => {
+    const d = form([
+      'Senkkopfschraube M4x20     9,50 - paquets   95.00   10  10-4711',
+      'Holzbohrer 8 mm            4,10 - pièces    20.50   5   20-1772',
+      'Knieschoner Gel            18,40 - paires   36.80   2   0001550',
+      'Kabelbinder schwarz 200 mm 0,20 - pièces    20.00   100 AB-1020X',
+    ]);
+    expect(d.lines.map((l) => l.sku)).toEqual(['10-4711', '20-1772', '0001550', 'AB-1020X']);
+    expect(d.warnings.join('\n')).not.toMatch(/column labels did not read/);
+  });
+});
