@@ -26,7 +26,7 @@ import {
   placedCells,
   type TableHeader,
 } from './table-columns.ts';
-import { normalizeUnit, PACK_OPENERS } from './units.ts';
+import { MEASURED_UNITS, normalizeUnit, PACK_OPENERS } from './units.ts';
 
 export interface ItemCandidate {
   lines: TextLine[];
@@ -843,7 +843,7 @@ export function findItems(
       it.quantity !== null ||
       it.article?.match ||
       it.article?.ambiguity ||
-      (it.unitPrice && it.total) ||
+      pricedAndTotalled(it) ||
       (it.totalMark && /\d{3}/.test(it.articleText ?? '')),
   );
   unread.push(...items.filter((it) => !rows.includes(it) && it.total !== null && it.total > 0));
@@ -913,6 +913,21 @@ function strokesAsOnes(ordered: ItemCandidate[], allRows: ItemCandidate[]): void
 }
 
 /**
+ * A row with a unit price and a line total was ordered, whatever became of its count; not when the
+ * "total" is less than the price of one, in a unit not counted in fractions, and stands on a line
+ * of its own: a figure of another row that OCR set apart ("… Pack à Paket 11.20" over "9.80", the
+ * next row's price).
+ */
+function pricedAndTotalled(it: ItemCandidate): boolean {
+  if (!it.unitPrice || !it.total) return false;
+  if (it.total >= it.unitPrice - 0.005 || (it.unit !== null && MEASURED_UNITS.has(it.unit))) return true;
+  // (a total misread on the row's own line, "1° piece 6.90 6.50", or beside a garbled price, stands)
+  const isTotal = (t: string): boolean => parseNumber(cellNumber(t), 'amount') === it.total;
+  if (it.lines[0]!.text.split(/\s+/).some(isTotal)) return true;
+  return !it.lines.slice(1).some((l) => !/\s/.test(l.text.trim()) && isTotal(l.text.trim()));
+}
+
+/**
  * A form whose column labels OCR garbled past reading ("Tim ns Nescrintion Qt, Lun price Amount")
  * is read line by line. Its rows name their articles and prices like ordered lines; where most of
  * four or more such lines have no count, nor a price with a line total, it is a form, and those
@@ -959,7 +974,7 @@ function dropUnorderedRows(
   return items.filter((it) => {
     // a row with a line total was ordered, whatever became of its quantity; so was a row with a
     // line amount in a table whose quantity column the page lost (no form is without one)
-    if (it.quantity !== null || (it.unitPrice !== null && it.total !== null)) return true;
+    if (it.quantity !== null || pricedAndTotalled(it)) return true;
     if (it.total !== null && it.total > 0 && countless.has(it.table ?? 0)) return true;
     // a row of a known article whose line amount OCR garbled ("sbé00") was ordered too: an empty
     // form row has nothing in that column

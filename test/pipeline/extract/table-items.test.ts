@@ -2370,3 +2370,37 @@ describe('a form whose column labels did not read', () => {
     expect(d.warnings.join('\n')).not.toMatch(/column labels did not read/);
   });
 });
+
+// s11400 0036: "4 10-4720 … Pack à Paket 11.20" over "9.80", the next row's price set apart by OCR:
+// taken for the row's total, it made the unordered row a line without a count
+describe('a form row with a figure of the next row under it', () => {
+  const form = (stray: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Pos  Art.-Nr.   Bezeichnung              Menge  Einheit  Preis     Betrag',
+          '1    20-1772    Holzbohrer 8 mm          5      Stk      4.10      20.50',
+          '2    10-4711    Senkkopfschraube M4x20          Pack     9.50',
+          `                                                                   ${stray}`,
+          '3    AB-1020X   Kabelbinder schwarz             Stk      0.20',
+          '4    10-4717    Senkkopfschraube M4x25          Pack     9.40',
+          '5    0001550    Knieschoner Gel          2      Paar     18.40     36.80',
+        ]),
+      ],
+      meta,
+      master,
+    );
+  it('is not ordered when that figure is less than its price', () => {
+    expect(form('0.20').lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+  });
+  it('is ordered when the figure under it can be its total', () => {
+    expect(form('19.00').lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['10-4711', 2],
+      ['0001550', 2],
+    ]);
+  });
+});
