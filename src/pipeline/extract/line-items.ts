@@ -349,7 +349,10 @@ function rowArticle(
   // (and under the number columns only what is no number: a glued header label such as "Prix
   // unitaire HNotre code" pushes the article column's border right, over "EF7555")
   const numberKinds = new Set<ColumnKind>(['quantity', 'price', 'total']);
-  for (const [k, texts] of cols) {
+  for (const [k, cells] of cols) {
+    // (a position column's cells as one: the article column's label garbled to a position label,
+    // "N° avcicle", its numbers read apart, "HS | 1018")
+    const texts = k === 'pos' && cells.length > 1 ? [...cells, cells.join(' ')] : cells;
     for (const t of texts) {
       const toks = numberKinds.has(k)
         ? tokenize(t).filter((x) => /\p{L}/u.test(x) && /\d{3}/.test(x) && parseNumber(x, 'amount') === null)

@@ -2404,3 +2404,26 @@ describe('a form row with a figure of the next row under it', () => {
     ]);
   });
 });
+
+// s11500 0006: "Réf. N° avcicle Désignation …": the position column read as the article column and
+// the article column's label as a position label; "3 HS 1018 Hammer, Bchlosser" lost its article
+// number (its description garbled too)
+describe('an article column labelled as positions', () => {
+  it('finds the article number there, also when read in two cells', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Réf.   N° avcicle    Désignation                 Quantité   Unité     Prix unitaire   Total HT',
+          '1      20   1772     Hqlzbqhrqr                  5          pièces    4,10            20,50',
+          '2      AB   1020X    Kqbqlbindqr                 100        pièces    0,20            20,00',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 100],
+    ]);
+  });
+});
