@@ -128,7 +128,7 @@ describe('tokenize', () => {
   });
 
   // s8000 0020 (a fine fax): "Pack & 200 Stk: 5 Pakete" gave 200
-  it('takes "&" after a container for the "à" of its content', () => {
+  it('takes "&" or "i" after a container for the "à" of its content', () => {
     expect(
       findQuantities(tokenize('Unterlegscheibe DIN 125 M8 verzinkt Pack & 200 Stk: 5 Pakete'))[0],
     ).toMatchObject({
@@ -136,6 +136,13 @@ describe('tokenize', () => {
     });
     // (not after a measure: "x 50 m & 6 Rol" counts six rolls)
     expect(findQuantities(tokenize('Schleifpapierrolle 115 mm x 50 m & 6 Rol'))[0]).toMatchObject({
+      quantity: 6,
+    });
+    // s11400 0030: "i" for the "à", "Karton i 500 Stk; 2 carton" gave 500
+    expect(
+      findQuantities(tokenize('MA7259 Spanplattenschraube Torx 5x60 Karton i 500 Stk; 2 carton'))[0],
+    ).toMatchObject({ quantity: 2 });
+    expect(findQuantities(tokenize('Schleifpapierrolle 115 mm x 50 m i 6 Rol'))[0]).toMatchObject({
       quantity: 6,
     });
   });
