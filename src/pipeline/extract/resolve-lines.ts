@@ -405,12 +405,11 @@ function resolveFromDocument(
   }
   // a row of which only the line amount read in a table that prints no unit prices (an "Amount"
   // column alone, its quantity column lost): the quantity the catalog price makes that amount with,
-  // for the clerk to check (a contract price would make another)
-  // ; likewise a row whose count did not read and whose printed price makes no whole count with
-  // the amount ("cartoni 44190 359.20" for 8 × 44.90, its decimal point read as a 1), when the
-  // catalog price makes two or more. (Not a printed price a discount off the catalog's: "40 41"
-  // read as 40 for a contract price of 40.41, where 36 at the list price of 44.90 make the amount
-  // of 40 at the contract price.)
+  // for the clerk to check (a contract price would make another). Likewise a row whose count did
+  // not read and whose printed price makes no whole count with the amount ("cartoni 44190 359.20"
+  // for 8 × 44.90, its decimal point read as a 1), when the catalog price makes two or more; not
+  // when the printed price lies within a contract discount of the catalog's ("40 41" read as 40 for
+  // 40.41: 36 at the list price of 44.90 make the amount of 40 at the contract price)
   const garbledPrice =
     quantity === null &&
     item.unitPrice !== null &&
@@ -418,14 +417,15 @@ function resolveFromDocument(
     product?.price != null &&
     countOfPrice(item.total, item.unitPrice * net) === null &&
     !(item.unitPrice >= product.price * (1 - MAX_DISCOUNT) - 0.01 && item.unitPrice <= product.price + 0.01);
-  const atList =
-    quantity === null && item.total && product?.price
-      ? item.unitPrice === null && item.amountOnly
+  const byList =
+    quantity !== null || !item.total || !product?.price
+      ? null
+      : item.unitPrice === null && item.amountOnly
         ? countOfPrice(item.total, product.price)
-        : garbledPrice && (countOfPrice(item.total, product.price * net) ?? 0) > 1
+        : garbledPrice
           ? countOfPrice(item.total, product.price * net)
-          : null
-      : null;
+          : null;
+  const atList = byList !== null && (byList > 1 || !garbledPrice) ? byList : null;
   if (atList !== null) {
     quantity = atList;
     qConf = 0.55;
