@@ -50,6 +50,28 @@ describe('order total', () => {
     }
   });
 
+  // s11700 0029 (a fine fax): "4,80 cartons de 10 pièces 3 144,00" counted 14.40 in the sum, so
+  // the total disagreed, a litre count of 10 was "mended" to 1, and ~30 right drafts stood at 0.5
+  it('counts cartons priced per piece at their pieces, as the row total says', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Pos   Art.-Nr.     Bezeichnung                      Menge   Einheit                 Preis   Total',
+          '1     20-1772      Holzbohrer 8 mm                  5       Stk                     4.10    20.50',
+          '2     AB-1020X     Kabelbinder schwarz              3       cartons de 100 pièces   0.20    60.00',
+          'Total netto     80.50',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
+      ['20-1772', 5, 'Stk'],
+      ['AB-1020X', 3, 'Karton'],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/add up|total says/);
+  });
+
   it('agrees with a subtotal when the grand total adds a discount and freight', () => {
     for (const sub of ['Zwischentotal', 'Subtotale', 'Imponibile']) {
       const d = extractDraft(
