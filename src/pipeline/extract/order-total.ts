@@ -95,15 +95,9 @@ export function checkOrderTotal(
   let sum = 0;
   for (const [i, l] of lines.entries()) {
     if (l.quantity === null || l.unitPrice === null) return null;
-    const rowTotal = items[i]!.total;
-    const net = l.unitPrice * (1 - (items[i]!.discount ?? 0));
-    // cartons priced per piece ("4,80 cartons de 10 pièces 3 144,00"): the row's own total says so
-    const perPiece =
-      l.conversion &&
-      rowTotal !== null &&
-      Math.abs(l.quantity * l.conversion.factor * net - rowTotal) <= 0.011;
-    const value = l.quantity * net * (perPiece ? l.conversion!.factor : 1);
+    const value = l.quantity * l.unitPrice * (1 - (items[i]!.discount ?? 0));
     // a price per 100 or per 1000 pieces ("Preis 8.90, PE 100"): the row's own total says so
+    const rowTotal = items[i]!.total;
     const per = rowTotal ? priceUnitOf(value, rowTotal) : undefined;
     sum += per ? value / per : value;
   }

@@ -494,6 +494,16 @@ function resolveFromDocument(
     qConf = Math.min(qConf, 0.55);
   }
   const ocrConf = meanConf(item);
+  const conversion = product
+    ? unitConversion(item.lines.map((l) => l.text).join(' '), item.unit, product.unit)
+    : null;
+  // cartons priced per piece ("4,80 cartons de 10 pièces 3 144,00"): the line's price is per
+  // carton, as its quantity is, so that quantity × price is the line's amount for the ERP
+  const perOrdered =
+    conversion && unitPrice !== null && quantity !== null && item.total !== null
+      ? Math.abs(quantity * conversion.factor * unitPrice * net - item.total) <= 0.011 &&
+        Math.abs(quantity * unitPrice * net - item.total) > 0.011
+      : false;
   return {
     position,
     sku: product?.sku ?? null,
@@ -502,10 +512,8 @@ function resolveFromDocument(
     description: product?.description ?? item.description,
     quantity,
     unit: item.unit ?? product?.unit ?? null,
-    unitPrice,
-    conversion: product
-      ? unitConversion(item.lines.map((l) => l.text).join(' '), item.unit, product.unit)
-      : null,
+    unitPrice: perOrdered ? Math.round(unitPrice! * conversion!.factor * 10_000) / 10_000 : unitPrice,
+    conversion,
     matchedBy,
     confidence: round(Math.min(confidence, qConf) * (0.7 + 0.3 * ocrConf)),
     evidence: boxOfLines(item),

@@ -51,8 +51,9 @@ describe('order total', () => {
   });
 
   // s11700 0029 (a fine fax): "4,80 cartons de 10 pièces 3 144,00" counted 14.40 in the sum, so
-  // the total disagreed, a litre count of 10 was "mended" to 1, and ~30 right drafts stood at 0.5
-  it('counts cartons priced per piece at their pieces, as the row total says', () => {
+  // the total disagreed, a litre count of 10 was "mended" to 1, and ~30 right drafts stood at 0.5;
+  // the ERP got 3 cartons at 4.80 too
+  it('prices cartons priced per piece per carton, as the row total says', () => {
     const d = extractDraft(
       [
         pageFromRows([
@@ -65,10 +66,11 @@ describe('order total', () => {
       meta,
       master,
     );
-    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit])).toEqual([
-      ['20-1772', 5, 'Stk'],
-      ['AB-1020X', 3, 'Karton'],
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unit, l.unitPrice])).toEqual([
+      ['20-1772', 5, 'Stk', 4.1],
+      ['AB-1020X', 3, 'Karton', 20],
     ]);
+    expect(d.lines[1]!.conversion).toEqual({ factor: 100, unit: 'Stk' });
     expect(d.warnings.join('\n')).not.toMatch(/add up|total says/);
   });
 
