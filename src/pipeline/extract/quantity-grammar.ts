@@ -44,9 +44,9 @@ export function tokenize(text: string): string[] {
       .replace(/(\p{L}+)\s+[&iìí]\s+(?=\d)/gu, (m, w: string) =>
         CONTAINER_UNITS.has(normalizeUnit(w) ?? '') ? `${w} à ` : m,
       )
-      // "Karton.à 500 Stk", "cartons.of 24 pcs": a speck read as a dot for the space before the
-      // word that opens a pack's content
-      .replace(new RegExp(`(\\p{L}{3,})[.,](${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1 $2')
+      // "Karton.à 500 Stk", "cartons.of 24 pcs", "Box'à 200 Paar": a speck read as a dot or a
+      // quote for the space before the word that opens a pack's content
+      .replace(new RegExp(`(\\p{L}{3,})[.,'’‘](${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
       // "0004110-Bremsenreiniger": an article number whose space before its description OCR read

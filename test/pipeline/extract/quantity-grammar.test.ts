@@ -24,8 +24,9 @@ describe('tokenize', () => {
   });
 
   // Regression (s6300 0007): "Karton.à 500 Stk: 1 carton", a speck for the space, gave 500
-  it('takes "à" glued to the word before it by a dot or comma for a pack content', () => {
-    for (const glued of ['Karton.à', 'Karton,a'])
+  // (s11700 0028: "Box'à 200 Paar: 20 paquets", a quote for the space, gave 200 at 0.81)
+  it('takes "à" glued to the word before it by a dot, comma or quote for a pack content', () => {
+    for (const glued of ['Karton.à', 'Karton,a', "Karton'à", 'Karton’a'])
       expect(findQuantities(tokenize(`Spanplattenschraube Torx 5x60 ${glued} 500 Stk: 1 carton`))).toEqual([
         expect.objectContaining({ quantity: 1, unit: 'Karton' }),
       ]);
