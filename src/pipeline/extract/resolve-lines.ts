@@ -498,11 +498,18 @@ function resolveFromDocument(
     ? unitConversion(item.lines.map((l) => l.text).join(' '), item.unit, product.unit)
     : null;
   // cartons priced per piece ("4,80 cartons de 10 pièces 3 144,00"): the line's price is per
-  // carton, as its quantity is, so that quantity × price is the line's amount for the ERP
+  // carton, as its quantity is, so that quantity × price is the line's amount for the ERP. The
+  // row's total says so; without one, a price at the catalog's price of a piece does ("2 Kartons à
+  // 12 Stk à CHF 9,40" of an article at 9.40 per Stk)
+  const perPieceTotal = (q: number, p: number, total: number): boolean =>
+    Math.abs(q * conversion!.factor * p * net - total) <= 0.011 && Math.abs(q * p * net - total) > 0.011;
+  const atPiecePrice = (p: number): boolean =>
+    product?.price != null && p >= product.price * (1 - MAX_DISCOUNT) - 0.01 && p <= product.price + 0.01;
   const perOrdered =
-    conversion && unitPrice !== null && quantity !== null && item.total !== null
-      ? Math.abs(quantity * conversion.factor * unitPrice * net - item.total) <= 0.011 &&
-        Math.abs(quantity * unitPrice * net - item.total) > 0.011
+    conversion && unitPrice !== null && quantity !== null
+      ? item.total !== null
+        ? perPieceTotal(quantity, unitPrice, item.total)
+        : atPiecePrice(unitPrice)
       : false;
   return {
     position,

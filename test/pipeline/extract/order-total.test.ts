@@ -74,6 +74,30 @@ describe('order total', () => {
     expect(d.warnings.join('\n')).not.toMatch(/add up|total says/);
   });
 
+  it('prices cartons per carton where the price printed without a total is the price of a piece', () => {
+    const table = (price: string) =>
+      extractDraft(
+        [
+          pageFromRows([
+            'Pos   Art.-Nr.     Bezeichnung          Menge   Einheit                 Preis',
+            `1     20-1772      Holzbohrer 8 mm      2       Kartons à 12 Stk        ${price}`,
+            '2     0001550      Knieschoner Gel      3       Paar                    18.40',
+          ]),
+        ],
+        meta,
+        master,
+      ).lines[0]!;
+    const piece = table('4.10');
+    expect([piece.quantity, piece.unit, piece.unitPrice, piece.conversion]).toEqual([
+      2,
+      'Karton',
+      49.2,
+      { factor: 12, unit: 'Stk' },
+    ]);
+    // (a price far above a piece's is the carton's already)
+    expect(table('48.00').unitPrice).toBe(48);
+  });
+
   it('agrees with a subtotal when the grand total adds a discount and freight', () => {
     for (const sub of ['Zwischentotal', 'Subtotale', 'Imponibile']) {
       const d = extractDraft(
