@@ -923,11 +923,17 @@ function strokesAsOnes(ordered: ItemCandidate[], allRows: ItemCandidate[]): void
  */
 function pricedAndTotalled(it: ItemCandidate): boolean {
   if (!it.unitPrice || !it.total) return false;
-  if (it.total >= it.unitPrice - 0.005 || (it.unit !== null && MEASURED_UNITS.has(it.unit))) return true;
   // (a total misread on the row's own line, "1° piece 6.90 6.50", or beside a garbled price, stands)
   const isTotal = (t: string): boolean => parseNumber(cellNumber(t), 'amount') === it.total;
   if (it.lines[0]!.text.split(/\s+/).some(isTotal)) return true;
-  return !it.lines.slice(1).some((l) => !/\s/.test(l.text.trim()) && isTotal(l.text.trim()));
+  const alone = it.lines
+    .slice(1)
+    .map((l) => l.text.trim())
+    .find((t) => !/\s/.test(t) && isTotal(t));
+  if (alone === undefined) return true;
+  // (nor is a figure without cents on a line of its own, "198" under a form row "… cartone 42.00")
+  if (!/[.,]\d{2}\W*$/.test(alone)) return false;
+  return it.total >= it.unitPrice - 0.005 || (it.unit !== null && MEASURED_UNITS.has(it.unit));
 }
 
 /**

@@ -2396,6 +2396,13 @@ describe('a form row with a figure of the next row under it', () => {
       ['0001550', 2],
     ]);
   });
+  // s11600 0011: "… Karton à cartone 42.00" over "198", counted 4 "from a total read one digit off"
+  it('is not ordered when that figure is written without cents', () => {
+    expect(form('198').lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+  });
   it('is ordered when the figure under it can be its total', () => {
     expect(form('19.00').lines.map((l) => [l.sku, l.quantity])).toEqual([
       ['20-1772', 5],
