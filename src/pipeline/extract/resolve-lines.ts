@@ -7,8 +7,8 @@ import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { CUSTOMER_SKU_EXACT } from '../match/match-sku.ts';
 import {
+  atListOrContractPrice,
   countOfPrice,
-  MAX_DISCOUNT,
   nearSkus,
   pickCandidate,
   pickFarAhead,
@@ -416,7 +416,7 @@ function resolveFromDocument(
     item.total !== null &&
     product?.price != null &&
     countOfPrice(item.total, item.unitPrice * net) === null &&
-    !(item.unitPrice >= product.price * (1 - MAX_DISCOUNT) - 0.01 && item.unitPrice <= product.price + 0.01);
+    !atListOrContractPrice(item.unitPrice, product.price);
   const byList =
     quantity !== null || !item.total || !product?.price
       ? null
@@ -499,18 +499,16 @@ function resolveFromDocument(
     : null;
   // cartons priced per piece ("4,80 cartons de 10 pièces 3 144,00"): the line's price is per
   // carton, as its quantity is, so that quantity × price is the line's amount for the ERP. The
-  // row's total says so; without one, a price at the catalog's price of a piece does ("2 Kartons à
-  // 12 Stk à CHF 9,40" of an article at 9.40 per Stk)
-  const perPieceTotal = (q: number, p: number, total: number): boolean =>
-    Math.abs(q * conversion!.factor * p * net - total) <= 0.011 && Math.abs(q * p * net - total) > 0.011;
-  const atPiecePrice = (p: number): boolean =>
-    product?.price != null && p >= product.price * (1 - MAX_DISCOUNT) - 0.01 && p <= product.price + 0.01;
+  // row's total says so; without one, a price at the catalog's price of a piece does ("2 | Kartons
+  // à 12 Stk | 4.10" of an article at 4.10 per Stk)
   const perOrdered =
-    conversion && unitPrice !== null && quantity !== null
-      ? item.total !== null
-        ? perPieceTotal(quantity, unitPrice, item.total)
-        : atPiecePrice(unitPrice)
-      : false;
+    !!conversion &&
+    unitPrice !== null &&
+    quantity !== null &&
+    (item.total !== null
+      ? Math.abs(quantity * conversion.factor * unitPrice * net - item.total) <= 0.011 &&
+        Math.abs(quantity * unitPrice * net - item.total) > 0.011
+      : product?.price != null && atListOrContractPrice(unitPrice, product.price));
   return {
     position,
     sku: product?.sku ?? null,

@@ -4,47 +4,54 @@
  * abbreviations (ST, PAK, KT, RL, Ctn, Pkg) and the UN/ECE Rec 20 codes ERP systems print (C62, KGM,
  * MTR, LTR, RO).
  */
-const UNIT_WORDS: [string, RegExp][] = [
+const UNIT_WORDS: [string, string[]][] = [
   [
     'Stk',
     // (and as faxes misread them: "pes" for pcs, "Sik", "SlK", "5tk", "§tk" for Stk)
-    /^(stk|stck|stück|stücke|stueck|st|stk\.|pce|pces|pcs|pc|piece|pieces|pièce|pièces|pz|pzi|pezzi|pezzo|ea|each|x|pes|sik|slk|5tk|§tk|c62|h87)$/i,
+    'stk stck stück stücke stueck st pce pces pcs pc piece pieces pièce pièces pz pzi pezzi pezzo ea each x pes sik slk 5tk §tk c62 h87'.split(
+      ' ',
+    ),
   ],
   [
     'Pack',
-    /^(pack|packs|pak|pck|pkt|pkg|pkgs|paket|pakete|packung|packungen|pk|paquet|paquets|confezione|confezioni|conf|pacco|pacchi)$/i,
+    'pack packs pak pck pkt pkg pkgs paket pakete packung packungen pk paquet paquets confezione confezioni conf pacco pacchi'.split(
+      ' ',
+    ),
   ],
   [
     'Karton',
-    /^(karton|kartons|kartone|ktn|kt|krt|kar|carton|cartons|cartone|cartoni|ct|ctn|ctns|box|boxes|schachtel|schachteln|boîte|boîtes|boite|boites|scatola|scatole)$/i,
+    'karton kartons kartone ktn kt krt kar carton cartons cartone cartoni ct ctn ctns box boxes schachtel schachteln boîte boîtes boite boites scatola scatole'.split(
+      ' ',
+    ),
   ],
-  ['kg', /^(kg|kgm|kilo|kilos|kilogramm)$/i],
-  ['m', /^(m|mtr|meter|meters|metre|metres|mètre|mètres|metri|metro|lfm)$/i],
-  ['l', /^(l|lt|ltr|liter|liters|litre|litres|litri|litro)$/i],
-  ['Rolle', /^(rolle|rollen|rl|rol|ro|roll|rolls|rouleau|rouleaux|rotolo|rotoli)$/i],
-  ['Paar', /^(paar|paa|pair|pairs|paire|paires|paio|paia|coppia|coppie|pa|pr)$/i],
-  ['Set', /^(set|sets)$/i],
+  ['kg', 'kg kgm kilo kilos kilogramm'.split(' ')],
+  ['m', 'm mtr meter meters metre metres mètre mètres metri metro lfm'.split(' ')],
+  ['l', 'l lt ltr liter liters litre litres litri litro'.split(' ')],
+  ['Rolle', 'rolle rollen rl rol ro roll rolls rouleau rouleaux rotolo rotoli'.split(' ')],
+  ['Paar', 'paar paa pair pairs paire paires paio paia coppia coppie pa pr'.split(' ')],
+  ['Set', 'set sets'.split(' ')],
 ];
+
+/** Each written unit word (lower case) → its master unit. */
+const UNIT_OF = new Map(UNIT_WORDS.flatMap(([unit, words]) => words.map((w) => [w, unit] as const)));
 
 /** The master unit for a written unit word, or null. */
 export function normalizeUnit(word: string): string | null {
-  const w = word.replace(/[.:,;)|!\]]+$/, '').trim();
+  const w = word
+    .replace(/[.:,;)|!\]]+$/, '')
+    .trim()
+    .toLowerCase();
   if (!w) return null;
-  for (const [unit, re] of UNIT_WORDS) if (re.test(w)) return unit;
-  // an accent OCR put on a letter that has none ("paquéts")
+  // (an accent OCR put on a letter that has none: "paquéts")
   const plain = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (plain !== w) for (const [unit, re] of UNIT_WORDS) if (re.test(plain)) return unit;
-  return misreadUnitWord(plain.toLowerCase());
+  return UNIT_OF.get(w) ?? UNIT_OF.get(plain) ?? misreadUnitWord(plain);
 }
 
 /** Letters OCR takes for one another in a word ("carloni", "paquels", "oartoni", "confezloni"). */
 const LOOKALIKE_LETTERS = ['ltif1', 'ocea', 'nuh', 's5'];
 /** The spelled-out unit words long enough that one misread letter leaves them unmistakable. */
-const LONG_UNIT_WORDS: [string, string][] = UNIT_WORDS.flatMap(([unit, re]) =>
-  (/\^\((.*)\)\$/.exec(re.source)?.[1] ?? '')
-    .split('|')
-    .filter((w) => /^\p{L}{6,}$/u.test(w) && w === w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
-    .map((w): [string, string] => [w, unit]),
+const LONG_UNIT_WORDS = [...UNIT_OF].filter(
+  ([w]) => /^\p{L}{6,}$/u.test(w) && w === w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
 );
 
 /** The unit of a word of six letters or more that is a unit word with one letter misread, or null. */

@@ -121,7 +121,12 @@ export function countOfPrice(total: number, price: number): number | null {
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 
 /** The largest discount on the list price a customer's contract price is taken for. */
-export const MAX_DISCOUNT = 0.2;
+const MAX_DISCOUNT = 0.2;
+/** A printed price that is the list price, or a contract price a discount below it. */
+export function atListOrContractPrice(price: number, list: number): boolean {
+  return price >= list * (1 - MAX_DISCOUNT) - 0.01 && price <= list + 0.01;
+}
+
 /** A price that is the list price less a discount: evidence, but weaker than the list price itself. */
 const CONTRACT_PRICE = 0.4;
 
