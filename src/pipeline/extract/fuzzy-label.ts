@@ -8,21 +8,25 @@
 /** Lower-case, accents removed, OCR-confusable characters folded, everything but letters dropped. */
 export function foldLabel(s: string): string {
   // ("Nr.!": a colon read as "!" or "|" after the label's dot, not a letter of it)
-  return s
-    .replace(/\.[!|]$/, '.')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/°/g, 'o')
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
-    .replace(/[1|!íìï]/g, 'l')
-    .replace(/i/g, 'l')
-    .replace(/0/g, 'o')
-    .replace(/q/g, 'o')
-    .replace(/5/g, 's')
-    .replace(/[^a-z]/g, '');
+  return (
+    s
+      .replace(/\.[!|]$/, '.')
+      // "N“ de commande", "Nº": the number sign read as a quote, or written as the ordinal sign
+      .replace(/^([Nn])[“”"'’‘º]$/u, '$1o')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/°/g, 'o')
+      .replace(/rn/g, 'm')
+      .replace(/vv/g, 'w')
+      .replace(/[1|!íìï]/g, 'l')
+      .replace(/i/g, 'l')
+      .replace(/0/g, 'o')
+      .replace(/q/g, 'o')
+      .replace(/5/g, 's')
+      .replace(/[^a-z]/g, '')
+  );
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */

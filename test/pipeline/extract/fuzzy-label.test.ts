@@ -17,6 +17,11 @@ describe('fuzzy labels', () => {
   it('folds OCR-confusable characters and separators', () => {
     expect(foldLabel('Bestel1-Nr.')).toBe(foldLabel('Bestell-Nr'));
     expect(foldLabel('N° Commande')).toBe(foldLabel('no commande'));
+    // the number sign read as a quote, or written as the ordinal sign
+    expect(foldLabel('N“')).toBe(foldLabel('N°'));
+    expect(foldLabel("N'")).toBe(foldLabel('N°'));
+    expect(foldLabel('Nº')).toBe(foldLabel('N°'));
+    expect(foldLabel('Nr')).not.toBe(foldLabel('N°'));
     // a Q whose tail the fax lost reads as O ("Oty" for "Qty")
     expect(foldLabel('Oty')).toBe(foldLabel('Qty'));
     // Regression (s6200 0023): "Beslell Nr.! CMD-56202", a colon read as "!" after the dot, gave

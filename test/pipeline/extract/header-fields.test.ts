@@ -224,6 +224,10 @@ describe('header fields', () => {
     expect(fields(['Bon de commande          ;    N° de formmanide; ORD/773/26']).reference?.value).toBe(
       'ORD/773/26',
     );
+    // s8300 0016: the number sign read as a quote ("N“ de commande’"), which left "commande" a
+    // label of its own and the number without one
+    expect(fields(['Bon de commande        N“ de commande’ 4586252739']).reference?.value).toBe('4586252739');
+    expect(fields(['Bon de commande        Nº de commande 4586252739']).reference?.value).toBe('4586252739');
     // a phone number is no order number
     expect(fields(['Telefonnummer: 044 555 12 12']).reference).toBeNull();
   });
