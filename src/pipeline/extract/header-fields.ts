@@ -958,16 +958,31 @@ function stripReference(
     const numbered = ll.spans.some(
       (s) => (s.kind === 'ref' || s.kind === 'refDate') && !WEAK_REF_LABELS.has(s.label),
     );
-    if (dated.length < 2 || numbered) continue;
-    const left = ll.tokens[dated[0]!.from]!.x0 - l.unit * 0.5;
+    if (numbered) continue;
     const row = lines.slice(li + 1, li + 4).find((n) => n.page === l.page && /[\p{L}\p{N}]/u.test(n.text));
     if (!row || row.box[1] - (l.box[1] + l.box[3]) > l.unit * 2.5) continue;
-    if (findDates(row.text, ref).length === 0) continue;
-    const before = labels.get(row)!.tokens.filter((t) => t.x1 <= left);
-    const v = before.length > 0 ? cleanReference(before.map((t) => t.text).join(' ')) : null;
+    const dates = findDates(row.text, ref);
+    if (dates.length === 0) continue;
+    let v: string | null = null;
+    if (dated.length >= 2) {
+      const left = ll.tokens[dated[0]!.from]!.x0 - l.unit * 0.5;
+      const before = labels.get(row)!.tokens.filter((t) => t.x1 <= left);
+      v = before.length > 0 ? cleanReference(before.map((t) => t.text).join(' ')) : null;
+    } else if (!/\d/.test(l.text) && orderThenDelivery(dates)) {
+      // the labels garbled past reading ("Bestellung Bastel-Nr, Datum Liefyrtatiin") over
+      // "CMD-34714  2026-09-08  2026-09-18": the number, the order date and the delivery date
+      v = cleanReference(row.text.slice(0, dates[0]!.index));
+    }
     if (v && REFERENCE_SHAPE.test(v)) return { value: v, score: 0.6, evidence: ev(row, v) };
   }
   return null;
+}
+
+/** Two full dates, the second at most two months after the first: an order's date and its delivery date. */
+function orderThenDelivery(dates: { iso: string; hasYear: boolean }[]): boolean {
+  if (dates.length !== 2 || !dates.every((d) => d.hasYear)) return false;
+  const days = (Date.parse(dates[1]!.iso) - Date.parse(dates[0]!.iso)) / 86_400_000;
+  return days >= 0 && days <= 62;
 }
 
 /**
