@@ -334,6 +334,14 @@ function otherDateOnRow(
   return { value: other.iso, confidence: 0.55, evidence: { page: row.page, box: row.box, text: printed } };
 }
 
+/** Whether an unread delivery value stands on the row of the order date (or is not placed). */
+function onOwnRow(unread: HeaderFields['deliveryUnread'], orderDate: HeaderField<string> | null): boolean {
+  if (!unread) return false;
+  const [a, b] = [unread.evidence, orderDate?.evidence];
+  if (!a.box || !b?.box || a.page !== b.page) return true;
+  return Math.abs(a.box[1] + a.box[3] / 2 - (b.box[1] + b.box[3] / 2)) < b.box[3];
+}
+
 /**
  * The order date as the document and its transport tell it: the labelled date; else a damaged
  * labelled date read with when the page was sent; else, when the order prints a date OCR could not
@@ -533,7 +541,9 @@ export function extractDraft(
     const guessed = unlabelledDates(body, ref, warnings, top ?? null);
     if (guessed) ({ orderDate, deliveryDate } = guessed);
   }
-  if (!deliveryDate && !fields.deliveryAsap && !fields.deliveryUnread) {
+  // (a delivery label elsewhere whose value is no date does not stop it: "Anlieferung Rampe 2" in
+  // the remarks under "CMD-34714  2026-09-08  2026-09-18", whose date labels OCR garbled)
+  if (!deliveryDate && !fields.deliveryAsap && !onOwnRow(fields.deliveryUnread, orderDate)) {
     const beside = otherDateOnRow(orderDate, 'after', body, ref);
     if (beside) {
       deliveryDate = beside;

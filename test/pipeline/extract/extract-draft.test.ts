@@ -488,6 +488,25 @@ describe('extractDraft', () => {
     expect(later.deliveryDate).toBe('2026-04-05');
     expect(later.warnings.join('\n')).toMatch(/delivery date label unreadable; took 2026-04-05/);
     expect(later.confidence).toBeLessThan(0.8);
+    // s11700 0020: a delivery label in the remarks whose value is no date ("Anlieferung Rampe 2")
+    // does not stop it; an unread value on the row itself does
+    const remarked = (values: string) =>
+      extractDraft(
+        [
+          pageFromRows([
+            'Bestellung           Bastel-Nr,    Datum         Liefyrtatiin',
+            `                     ${values}`,
+            'Bemerkung: Bitte Lieferschein beilegen, Anlieferung Rampe 2',
+            '10-4711  Senkkopfschraube M4x20                     20 Stk',
+          ]),
+        ],
+        fax,
+        master,
+      );
+    const ramp = remarked('B-4711        27.03.2026    05.04.2026');
+    expect(ramp.deliveryDate).toBe('2026-04-05');
+    expect(ramp.warnings.join('\n')).toMatch(/delivery date label unreadable; took 2026-04-05/);
+    expect(remarked('B-4711        27.03.2026    05.04.2026   Lieferung: 1?.04.').deliveryDate).toBeNull();
   });
   // s11200 0001: a letter with a box of labels OCR garbled ("[node commande FSIS FURR") over its values
   it('takes two unlabelled dates above a letter’s first order line, flagged; none below it', () => {
