@@ -97,12 +97,30 @@ function sharedFigures(rowTokens: Set<string>, pt: Set<string>): number {
   let found = 0;
   let conflict = 0;
   for (const t of pt) {
-    if (rowTokens.has(t)) found++;
+    if (rowTokens.has(t) || xMisread(t, rowTokens)) found++;
     else if (DIMENSION.test(t)) {
       if ([...rowTokens].some((r) => r !== t && DIMENSION.test(r))) conflict++;
     }
   }
   return Math.max(0, Math.min(1, found / pt.size - 0.5 * conflict));
+}
+
+/**
+ * A dimension whose "x" OCR read as another character, its figures right: "4.85200" for 4.8x200,
+ * "M8K40" for M8x40. (Not a figure of its own misread: "M12x110" is another product than M12x120.)
+ */
+function xMisread(t: string, rowTokens: Set<string>): boolean {
+  const at = t.indexOf('X');
+  if (at <= 0 || at === t.length - 1) return false;
+  for (const r of rowTokens)
+    if (
+      r.length === t.length &&
+      r[at] !== 'X' &&
+      r.slice(0, at) === t.slice(0, at) &&
+      r.slice(at + 1) === t.slice(at + 1)
+    )
+      return true;
+  return false;
 }
 
 /** Description similarity from which a row counts as being about the product (see rankCandidates). */

@@ -161,6 +161,37 @@ describe('rankCandidates', () => {
     expect(pickCandidate(ranked, 0.5, 0.15)?.product.sku).toBe('10-5128');
   });
 
+  // Regression (s10500 0036): "Kabelbinder schwarz 4.85200 mm", its article number garbled, was
+  // as near the 7.6x300 cable tie as the 4.8x200 one, and the row went without a line
+  it('takes a dimension whose "x" OCR read as another character as that dimension', () => {
+    const ties: MasterData = {
+      products: [
+        p('0006001', 'Kabelbinder schwarz 4.8x200 mm Pack à 100 Stk', 6.9),
+        p('0006002', 'Kabelbinder schwarz 7.6x300 mm Pack à 100 Stk', 12.4),
+      ],
+      customers: [],
+      customerSkus: [],
+    };
+    const rank = (text: string) =>
+      rankCandidates(
+        { articleTexts: ['GUBGUO!'], text, unitPrice: null, total: null, quantity: 2 },
+        buildCatalogIndex(ties),
+      );
+    for (const text of ['Kabelbinder schwarz 4.85200 mm Pack à 100 Sik', 'Kabelbinder schwarz 4.8K200 mm']) {
+      const ranked = rank(text);
+      expect(ranked[0]!.product.sku, text).toBe('0006001');
+      expect(pickCandidate(ranked, 0.5, 0.15)?.product.sku, text).toBe('0006001');
+    }
+    // a figure misread is no such dimension: "4.8x300" counts no more for 4.8x200 than "4.8" alone
+    const dims = (text: string) => rank(text).find((r) => r.product.sku === '0006001')!.dimensions;
+    expect(dims('Kabelbinder schwarz 4.8x300 mm Pack à 100 Stk')).toBe(
+      dims('Kabelbinder schwarz 4.8 mm Pack à 100 Stk'),
+    );
+    expect(dims('Kabelbinder schwarz 4.8K200 mm Pack à 100 Stk')).toBeGreaterThan(
+      dims('Kabelbinder schwarz 4.8 mm Pack à 100 Stk'),
+    );
+  });
+
   it('lets the printed price decide when the text cannot', () => {
     const ranked = rankCandidates(
       { articleTexts: ['SI-2726?'], text: 'Sicherungsring', unitPrice: 0.45, total: null, quantity: 100 },
