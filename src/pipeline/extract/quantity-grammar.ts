@@ -49,6 +49,9 @@ export function tokenize(text: string): string[] {
       .replace(new RegExp(`(\\p{L}{3,})[.,'’‘](${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1 $2')
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
+      // "+25 pièces": a list's "+" bullet glued to the count at the line's start, a word after it
+      // (not a phone number's "+41 44")
+      .replace(/^\+(?=\d{1,4}\s+\p{L})/u, '')
       // "0004110-Bremsenreiniger": an article number whose space before its description OCR read
       // as a hyphen (a word of lower-case letters after it; an article number's own letters are few)
       .replace(/(^|\s)([A-Z0-9][\w./-]*?\d{3,}[A-Z0-9]*)[-–](\p{Lu}\p{Ll}{4,})/gu, '$1$2 $3')

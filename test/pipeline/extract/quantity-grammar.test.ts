@@ -87,6 +87,11 @@ describe('tokenize', () => {
     expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
     // a bullet read as a guillemet (s10500 0030: "«5 paquets 0006002 …" had no count)
     expect(tokenize('«5 paquets »12 Stk')).toEqual(['5', 'paquets', '12', 'Stk']);
+    // a "+" bullet at the line's start (s11400 0003: "+25 plèces AB-2050S …" had no count); a
+    // phone number keeps its "+"
+    expect(tokenize('+25 plèces AB-2050S')).toEqual(['25', 'plèces', 'AB-2050S']);
+    expect(tokenize('+41 44 555 12 34')[0]).toBe('+41');
+    expect(tokenize('Fax +41 44 555 12 34')[1]).toBe('+41');
   });
 
   it('takes a short pack or carton abbreviation for a firm count, a short measure for a weak one', () => {
