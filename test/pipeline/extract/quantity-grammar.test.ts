@@ -116,7 +116,10 @@ describe('tokenize', () => {
     expect(first('- l Karton Schrauben')).toMatchObject({ quantity: 1, unit: 'Karton' });
     // a bracket glued to the list bullet, before the figure "S3" of the description read "53"
     expect(first('-} Paar 0007011 Sicherheitsschuh 53 Gr. 44')).toMatchObject({ quantity: 1, unit: 'Paar' });
+    // or a closing parenthesis (s8400 0018: "Schutzbrille klar EN 166: ) pièce" had no count)
+    expect(first('Schutzbrille klar EN 166: ) pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
     expect(first('Gr. } Paar')).toBeUndefined();
+    expect(first('(Gr. 44) Paar')).toBeUndefined();
     // inside a description it is a letter: "Gr. l Paar", "Typ I Stk"
     expect(first('Gr. l Paar')).toBeUndefined();
     expect(first('Typ I Stk')).toBeUndefined();
