@@ -31,6 +31,8 @@ export interface CatalogIndex {
 export function descriptionKey(s: string): string {
   return ` ${s
     .toLowerCase()
+    // (a measure set against its unit is that measure: "800g" is "800 g", "6mm" is "6 mm")
+    .replace(/(\d)(mm|cm|ml|kg|g|m|l|v|w|bar|nm)\b/g, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')

@@ -48,6 +48,13 @@ describe('rankCandidates', () => {
       p('204.118.08', 'Spiralbohrer HSS-G 8.0 mm', 6.9),
     ];
     expect(described('Spiralbohrer HSS-G 6 mm', drills)).toBe('204.118.06');
+    // a measure written against its unit ("6mm", "800g") is that measure
+    expect(described('Spiralbohrer HSS-G 6mm', drills)).toBe('204.118.06');
+    const hammers = [
+      p('HS-101B', 'Hammer Schlosser 300 g', 14.9),
+      p('HS-1018', 'Hammer Schlosser 800 g', 21.5),
+    ];
+    expect(described('Hammer Schlosser 800g', hammers)).toBe('HS-1018');
   });
 
   it('measures article-number similarity after OCR folding', () => {
