@@ -510,7 +510,7 @@ export function extractDraft(
   const learning = customer.id
     ? { skus: learned.skus.get(customer.id), quantities: learned.quantities.get(customer.id) }
     : {};
-  const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning));
+  const lines = items.map((it, i) => resolveLine(it, i + 1, idx, warnings, learning, customer.id));
   if (pages.some((p) => p.source === 'ocr')) flagRowsWithoutFigures(items, lines, warnings);
   if (lines.length === 0) warnings.push('no order lines found');
   applyDocumentCorrections(lines, body, warnings);

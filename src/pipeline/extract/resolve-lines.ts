@@ -6,6 +6,7 @@
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
 import { CUSTOMER_SKU_EXACT } from '../match/match-sku.ts';
+import { descriptionScore } from '../match/match-description.ts';
 import {
   atListOrContractPrice,
   countOfPrice,
@@ -65,8 +66,9 @@ export function resolveLine(
   idx: CatalogIndex,
   warnings: string[],
   learning: LineLearning = {},
+  customerId: string | null = null,
 ): DraftLine {
-  const line = resolveFromDocument(item, position, idx, warnings);
+  const line = resolveFromDocument(item, position, idx, warnings, customerId);
   if (!learning.skus?.size && !learning.quantities?.size) return line;
   const key = rowKey(line.evidence?.text ?? '');
   if (!key) return line;
@@ -95,6 +97,7 @@ function resolveFromDocument(
   position: number,
   idx: CatalogIndex,
   warnings: string[],
+  customerId: string | null,
 ): DraftLine {
   const text = item.description ?? item.lines.map((l) => l.text).join(' ');
   let product: Product | null = null;
@@ -135,6 +138,23 @@ function resolveFromDocument(
       warnings.push(
         `line ${position}: article number unreadable; chose ${product.sku} by its description '${a.read}', please check`,
       );
+    }
+    const meant =
+      matchedBy === 'customer-sku' && scanned(item)
+        ? otherCustomerNumber(item, product, a.read, text, idx, customerId)
+        : null;
+    if (meant && 'doubt' in meant) {
+      warnings.push(
+        `line ${position}: '${a.read}' reads as the customer's number ${customerSku} (${product.sku} ${product.description}), but the row describes ${meant.doubt.map((v) => `${v.product.sku} (their ${v.customerSku})`).join(' or ')}; please check`,
+      );
+      confidence = Math.min(confidence, 0.5);
+    } else if (meant) {
+      warnings.push(
+        `line ${position}: '${a.read}' reads as the customer's number ${customerSku} (${product.sku} ${product.description}), but the row describes ${meant.product.sku} ${meant.product.description}, their ${meant.customerSku}; took ${meant.product.sku}, please check`,
+      );
+      product = meant.product;
+      customerSku = meant.customerSku;
+      confidence = Math.min(confidence, 0.6);
     }
     const twin = confusableTwin(item, product, text, idx);
     if (
@@ -727,6 +747,59 @@ function betterThanNearest(
   if (!best || best.product === nearest) return null;
   const own = ranked.find((r) => r.product === nearest)!;
   return best.score - own.score >= NEAREST_MARGIN ? best.product : null;
+}
+
+/** Below this description similarity a row is not about the product (rows of a number alone score 0 too). */
+const UNLIKE_OWN = 0.2;
+/** Characters of a customer's number that OCR may have misread into another of their numbers. */
+const MAX_MISREAD = 3;
+/** From this similarity a row's words describe a product. */
+const DESCRIBES = 0.4;
+
+/**
+ * A customer's own numbers are dense ("SK7259", "SK7296", "SK7592"): a few digits misread make
+ * another of them ("BM7666", a cordless drill, for BM7888, gloves). When the row's words are unlike
+ * the product of the number read, its printed price is not that product's, and its words,
+ * dimensions and price single out the product of a number of theirs at most three characters away,
+ * the row meant that one. When they fit two such products alike, the line is doubted. A row that is
+ * only a number, or whose words fit the product read, is left alone.
+ */
+function otherCustomerNumber(
+  item: ItemCandidate,
+  own: Product,
+  read: string,
+  text: string,
+  idx: CatalogIndex,
+  customerId: string | null,
+): { customerSku: string; product: Product } | { doubt: { customerSku: string; product: Product }[] } | null {
+  const numbers = customerId ? idx.customerSkus.get(customerId) : undefined;
+  if (!numbers || descriptionScore(text, own) >= UNLIKE_OWN) return null;
+  if (item.unitPrice !== null && atListOrContractPrice(item.unitPrice, own.price ?? -1)) return null;
+  const key = confusionKey(read);
+  const near = [...numbers.values()].filter((v) => {
+    const k = confusionKey(v.customerSku);
+    return v.product !== own && k.length === key.length && hamming(k, key) <= MAX_MISREAD;
+  });
+  if (near.length === 0) return null;
+  // (description, dimensions and price, as for any row: "1200 W" tells two angle grinders apart)
+  const ev = {
+    articleTexts: [],
+    text,
+    unitPrice: item.unitPrice,
+    total: item.total,
+    quantity: item.quantity,
+  };
+  const ranked = rankCandidates(
+    ev,
+    idx,
+    near.map((v) => v.product),
+  ).filter((r) => r.description >= DESCRIBES);
+  const numberOf = (p: Product) => near.find((v) => v.product === p)!;
+  const [best, second] = ranked;
+  if (!best) return null;
+  if (second && best.score - second.score < NEAREST_MARGIN)
+    return { doubt: ranked.map((r) => numberOf(r.product)) };
+  return numberOf(best.product);
 }
 
 /**

@@ -2043,6 +2043,85 @@ describe("a customer's own number one character from the number read", () => {
   });
 });
 
+describe("a customer's number misread into another of theirs", () => {
+  const product = (sku: string, description: string, unit: string, price: number) => ({
+    sku,
+    description,
+    unit,
+    price,
+    gtin: null,
+  });
+  const master: MasterData = {
+    products: [
+      product('AB-2050S', 'Akku-Bohrschrauber 18 V ohne Akku', 'Stk', 189),
+      product('0001547', 'Arbeitshandschuh Nitril Gr. 9', 'Paar', 3.9),
+      product('0001574', 'Arbeitshandschuh Nitril Gr. 10', 'Paar', 3.9),
+      product('12-0815', 'Spanplattenschraube Torx 5x60 Karton à 500 Stk', 'Karton', 38.5),
+      product('12-0816', 'Spanplattenschraube Torx 5x80 Karton à 500 Stk', 'Karton', 42.0),
+    ],
+    customers: [
+      {
+        id: 'C-1',
+        name: 'Baumann Metallbau AG',
+        fax: '+41445551234',
+        email: null,
+        street: null,
+        zip: null,
+        city: null,
+        country: 'CH',
+      },
+    ],
+    customerSkus: [
+      { customerId: 'C-1', customerSku: 'BM7666', sku: 'AB-2050S' },
+      { customerId: 'C-1', customerSku: 'BM7888', sku: '0001547' },
+      { customerId: 'C-1', customerSku: 'BM7925', sku: '0001574' },
+      { customerId: 'C-1', customerSku: 'BM7259', sku: '12-0815' },
+      { customerId: 'C-1', customerSku: 'BM7296', sku: '12-0816' },
+    ],
+  };
+  const read = (row: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Nostro codice   Descrizione                          Quantità   Prezzo   Totale',
+          row,
+        ]),
+      ],
+      { ...meta, from: '+41445551234' },
+      master,
+    );
+
+  // s7100 0036: their BM7888 read "BM7666", the number of a cordless drill
+  it('is the number whose product the row describes, flagged', () => {
+    const d = read('BM7666          Arbeitshandschuh Nitril Gr. 9         1 paio     3.90     3.90');
+    expect(d.lines.map((l) => [l.sku, l.customerSku, l.quantity])).toEqual([['0001547', 'BM7888', 1]]);
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+    expect(d.warnings.join('\n')).toMatch(/'BM7666' reads as the customer's number BM7666 .* took 0001547/);
+  });
+
+  it('stands when the row is about its product, or is the number alone', () => {
+    for (const row of [
+      'BM7666          Akku-Bohrschrauber 18 V ohne Akku    1 pezzo    189.00   189.00',
+      'BM7666                                               1 pezzo    189.00   189.00',
+    ]) {
+      const d = read(row);
+      expect(
+        d.lines.map((l) => [l.sku, l.customerSku]),
+        row,
+      ).toEqual([['AB-2050S', 'BM7666']]);
+      expect(d.warnings.join('\n')).not.toMatch(/reads as the customer's number/);
+    }
+  });
+
+  it('is doubted, not changed, when the row describes two of their products alike', () => {
+    // s7900 0008: "Spanplattenschraube Torx Sx", its size garbled, under the gloves' number
+    const d = read('BM7888          Spanplattenschraube Torx Sx Karton     12 cartoni');
+    expect(d.lines.map((l) => l.sku)).toEqual(['0001547']);
+    expect(d.lines[0]!.confidence).toBeLessThanOrEqual(0.5);
+    expect(d.warnings.join('\n')).toMatch(/describes 12-0815 \(their BM7259\) or 12-0816 \(their BM7296\)/);
+  });
+});
+
 describe('a price whose decimal point OCR read as a colon', () => {
   it('is that price', () => {
     expect(cellNumber('12:60')).toBe('12.60');
