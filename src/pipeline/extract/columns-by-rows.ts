@@ -42,7 +42,10 @@ interface FigureColumn {
 }
 
 export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
-  const header = totalReadAsQuantity(unlabelledArticles(lostTextColumns(read, rows), rows), rows);
+  const header = lostPriceLabel(
+    totalReadAsQuantity(unlabelledArticles(lostTextColumns(read, rows), rows), rows),
+    rows,
+  );
   if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
   const figureRows = rows.map((r) => figuresOf(header, r)).filter((f) => f.length >= 2);
   if (figureRows.length < 2) return header;
@@ -111,6 +114,36 @@ function totalReadAsQuantity(header: TableHeader, rows: TextLine[]): TableHeader
       header.columns.map((c) => ({ kind: c === last ? 'total' : c.kind, x0: c.x0, x1: c.x1 })),
     ),
   };
+}
+
+/**
+ * A header word read as no label ("Fresno" for "Prezzo") between the columns left of the line
+ * total and the total's own label, over amounts with cents on most rows, where no price label was
+ * read: the price column's label, garbled. (Without it the prices fell into the total's column,
+ * and the totals were lost.)
+ */
+function lostPriceLabel(header: TableHeader, rows: TextLine[]): TableHeader {
+  const total = header.columns.find((c) => c.kind === 'total');
+  if (!total || header.columns.some((c) => c.kind === 'price')) return header;
+  const before = header.columns.filter((c) => c.x1 < total.x0).at(-1);
+  if (!before || rows.length < 2) return header;
+  const word = header.line.words.find(
+    (w) =>
+      /\p{L}{3}/u.test(w.text) &&
+      w.box[0] > before.x1 &&
+      w.box[0] + w.box[2] < total.x0 &&
+      !header.columns.some((c) => w.box[0] < c.x1 && c.x0 < w.box[0] + w.box[2]),
+  );
+  if (!word) return header;
+  const [x0, x1] = [word.box[0], word.box[0] + word.box[2]];
+  const unit = header.line.unit;
+  const under = rows.map((r) => r.cells.find((c) => c.x0 < x1 + unit && c.x1 > x0 - unit && c.x1 < total.x0));
+  const amounts = under.filter((c) => c && AMOUNT_CELL.test(c.text)).length;
+  if (amounts < 2 || amounts < rows.length * 0.5) return header;
+  const groups: LabelGroup[] = header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }));
+  groups.push({ kind: 'price', x0, x1 });
+  groups.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(groups) };
 }
 
 const overlaps = (g: LabelGroup, c: FigureColumn): boolean => g.x0 < c.x1 && c.x0 < g.x1;

@@ -2131,6 +2131,29 @@ describe('a price whose decimal point OCR read as a colon', () => {
   });
 });
 
+describe('a price label OCR garbled past reading', () => {
+  // s7100 0036: "Prezzo" read "Fresno": the prices fell into the total's column, the totals were lost
+  // (words at the columns they stood at on the page)
+  const at = (...cells: [number, string][]) => cells.reduce((row, [col, text]) => row.padEnd(col) + text, '');
+  const row = (...cells: string[]) =>
+    at(...cells.map((c, i) => [[6, 24, 65, 76, 94, 107][i]!, c] as [number, string]));
+  const page = (label: string) =>
+    pageFromRows([
+      row('Art.-Nr.', 'Descrizione', 'Quantità', 'Unità', label, 'Totale'),
+      // (totals OCR misread, so that no row's figures agree: 20.50 read 26.50, 36.80 read 38.80)
+      row('20-1772', 'Holzbohrer 8 mm', '5', 'pezzi', '4.10', '26.50'),
+      row('0001550', 'Knieschoner Gel', '2', 'paia', '18.40', '38.80'),
+    ]);
+
+  it('is the price column when amounts with cents stand under it, left of the totals', () => {
+    const d = extractDraft([page('Fresno')], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['20-1772', 5, 4.1],
+      ['0001550', 2, 18.4],
+    ]);
+  });
+});
+
 describe('a row of which only the line total read', () => {
   const page = (row: string) =>
     pageFromRows([
