@@ -290,16 +290,29 @@ function resolveFromDocument(
   const listPrice = priceForCheck(unitPrice, item.total, product?.price ?? null, net);
   const price = listPrice === null ? null : Math.round(listPrice * net * 10_000) / 10_000;
   // (a row whose price lost its decimal mark, and its quantity with it, lost the total's too:
-  // "7100" for 71.00)
+  // "7100" for 71.00; so did a total printed without any mark, "28400" for 284.00, that the
+  // quantity read does not make: amounts are printed with their cents)
+  const marklessTotal =
+    item.total !== null &&
+    Number.isInteger(item.total) &&
+    item.total >= 100 &&
+    // (no amount of the row with cents has the total's digits: "1,890.00", "28'400.00")
+    !(rowText.match(/\d[\d'’.,]*[.,]\d{2}(?!\d)/g) ?? []).some(
+      (t) => Number(t.slice(0, -3).replace(/\D/g, '')) === item.total,
+    ) &&
+    (quantity === null || !price || Math.abs(quantity * price - item.total) > 0.011);
   const printedTotal =
-    decimalsLost &&
-    quantity === null &&
+    ((decimalsLost && quantity === null) || marklessTotal) &&
     item.total !== null &&
     Number.isInteger(item.total) &&
     price &&
     divides(item.total / 100, price)
       ? item.total / 100
       : item.total;
+  if (marklessTotal && printedTotal !== item.total)
+    warnings.push(
+      `line ${position}: total read as ${item.total}, taken as ${printedTotal!.toFixed(2)} (its decimal mark lost); please check`,
+    );
   const total = price && printedTotal ? checkedTotal(printedTotal, price, quantity, packed) : null;
   // cartons priced per piece: total ÷ price counts pieces, the order counts cartons
   const perPiece = !!item.unit && CONTAINER_UNITS.has(item.unit) && item.unit !== product?.unit;

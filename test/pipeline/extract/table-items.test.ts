@@ -248,6 +248,29 @@ describe('table items', () => {
     ]);
     expect(d.warnings.join('\n')).toMatch(/quantity read as 2.*took 5/);
   });
+  it('reads a total printed without any mark as one whose decimal mark OCR lost', () => {
+    // s7200 0001: "2 mètres … 14.20 28400": 20 at 14.20 (284.00), not 2000
+    const read = (quantity: string, total: string) =>
+      extractDraft(
+        [
+          pageFromRows([
+            'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
+            `1     20-1772      Holzbohrer 8 mm         ${quantity.padEnd(8)}4.10    ${total}`,
+          ]),
+        ],
+        meta,
+        master,
+      );
+    const lost = read('2', '8200');
+    expect(lost.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', 20]]);
+    expect(lost.warnings.join('\n')).toMatch(/total read as 8200, taken as 82\.00 \(its decimal mark lost\)/);
+    // the quantity read agrees with it: confirmed as it is
+    expect(read('20', '8200').lines[0]!.quantity).toBe(20);
+    // printed with its cents, or made by the quantity read, it is the total
+    expect(read('2', '8200.00').lines[0]!.quantity).toBe(2000);
+    expect(read('2', "8'200.00").lines[0]!.quantity).toBe(2000);
+    expect(read('2000', '8200').lines[0]!.quantity).toBe(2000);
+  });
   it('takes the quantity from price and total when the price is the catalog price and a digit was lost', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Total',
@@ -1449,7 +1472,9 @@ describe('columns taken from the rows', () => {
     // two columns of whole numbers: which one is the quantity the rows cannot say
     const two = garbled.map((r, i) => (i === 0 ? `${r}  Lager` : `${r}  ${[12, 7, 30][i - 1]}`));
     const d = extractDraft([pageFromRows(two)], meta, master);
-    expect(d.lines.map((l) => l.quantity)).not.toEqual([2, 4, 3]);
+    // (no count is read from either column; what counts there are, total ÷ price made)
+    for (const n of [1, 2, 3])
+      expect(d.warnings.join('\n')).toMatch(new RegExp(`line ${n}: quantity unreadable`));
   });
 });
 
