@@ -5,8 +5,8 @@
  */
 import { rowKey } from '../../learning/learned-mappings.ts';
 import type { CatalogIndex } from '../match/catalog-index.ts';
-import { CUSTOMER_SKU_EXACT } from '../match/match-sku.ts';
 import { descriptionScore } from '../match/match-description.ts';
+import { CUSTOMER_SKU_EXACT } from '../match/match-sku.ts';
 import {
   atListOrContractPrice,
   countOfPrice,
