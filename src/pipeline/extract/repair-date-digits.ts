@@ -23,7 +23,7 @@ export function yearsOneDigitFrom(year: number, thisYear: number): number[] {
 }
 
 /**
- * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026") with the one digit
+ * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026", "12/68/2026") with the one digit
  * that OCR confuses replaced, or whose slash was read as a 7 ("28709/2026") — only when exactly one replacement gives a real date; with
  * `nearYear`, also a year no order has ("2926") one digit from a year next to it.
  */
@@ -51,9 +51,10 @@ export function repairDateDigits(text: string, nearYear?: number): { text: strin
       return `${d}${sep}${m}${sep}${near[0]}`;
     },
   );
+  // ("12/68/2026" as "12.68.2026": day and month either side of slashes too)
   const out = mended.replace(
-    /\b(\d{2})\.(\d{2})\.(\d{4}|\d{2})\b/g,
-    (all, d: string, m: string, y: string) => {
+    /\b(\d{2})([./])(\d{2})\2(\d{4}|\d{2})\b/g,
+    (all, d: string, sep: string, m: string, y: string) => {
       const ok = (dd: string, mm: string): boolean => +dd >= 1 && +dd <= 31 && +mm >= 1 && +mm <= 12;
       if (ok(d, m)) return all;
       const fixes = new Set<string>();
@@ -61,7 +62,7 @@ export function repairDateDigits(text: string, nearYear?: number): { text: strin
       for (let i = 0; i < 4; i++) {
         for (const c of DIGIT_CONFUSION[dm[i]!] ?? '') {
           const t = dm.slice(0, i) + c + dm.slice(i + 1);
-          if (ok(t.slice(0, 2), t.slice(2))) fixes.add(`${t.slice(0, 2)}.${t.slice(2)}.${y}`);
+          if (ok(t.slice(0, 2), t.slice(2))) fixes.add(`${t.slice(0, 2)}${sep}${t.slice(2)}${sep}${y}`);
         }
       }
       if (fixes.size !== 1) return all;

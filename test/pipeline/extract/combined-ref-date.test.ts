@@ -121,6 +121,11 @@ describe('impossible date digits', () => {
     expect(repairDateDigits('14.08.2026')).toEqual({ text: '14.08.2026', repaired: false });
     // 00 → 08 or 06 (two readings): left alone
     expect(repairDateDigits('00.09.2026').repaired).toBe(false);
+    // between slashes too (s11800 0001: "Data: 12/68/2026" gave no order date)
+    expect(repairDateDigits('12/68/2026')).toEqual({ text: '12/08/2026', repaired: true });
+    expect(fields(['Data: 12/68/2026']).orderDate?.value).toBe('2026-08-12');
+    // (not across two kinds of separator)
+    expect(repairDateDigits('12/68.2026').repaired).toBe(false);
   });
   // Regression (s3100 0002): "Delivery date: 28709/2026" gave no delivery date
   it('repairs a slash read as a 7 beside the other slash', () => {
