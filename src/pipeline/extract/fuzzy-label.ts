@@ -108,6 +108,13 @@ function confusedTwice(text: string, label: string): boolean {
   return true;
 }
 
+/** Two labels of one length that differ in one letter, a pair OCR confuses ("datadecommande"). */
+function confusedOnce(text: string, label: string): boolean {
+  if (text.length !== label.length) return false;
+  const diff = [...text].flatMap((c, i) => (c === label[i] ? [] : [c + label[i]]));
+  return diff.length === 1 && CONFUSED.has(diff[0]!);
+}
+
 export interface LabelSpan<K extends string> {
   kind: K;
   /** Word indexes [from, to) covered by the label. */
@@ -173,13 +180,16 @@ export function findLabelSpans<K extends string>(
     // after it: "Ihre Bestell-Nr.: GS 4471" is no misread label taking in the value's prefix; and
     // two labels read right are two labels: "Purchase Order | PO number:")
     !cands.some((x) => x.edits === 0 && x.from === f.from && x.to < f.to && /:$/.test(words[x.to - 1]!)) &&
-    !cands.some(
-      (x, _, all) =>
-        x.edits === 0 &&
-        x.from >= f.from &&
-        x.to <= f.to &&
-        all.some((y) => y !== x && y.edits === 0 && y.from >= x.to && y.to <= f.to),
-    ) &&
+    // (unless the span is the long label with one letter misread for one OCR confuses it with:
+    // "Data de commande", where "Data" is the Italian date label and "commande" a label of its own)
+    (confusedOnce(folded.slice(f.from, f.to).join(''), f.label) ||
+      !cands.some(
+        (x, _, all) =>
+          x.edits === 0 &&
+          x.from >= f.from &&
+          x.to <= f.to &&
+          all.some((y) => y !== x && y.edits === 0 && y.from >= x.to && y.to <= f.to),
+      )) &&
     cands.some((e) => {
       if (e.edits !== 0 || e.from < f.from || e.to > f.to || e.to - e.from >= f.to - f.from) return false;
       if (f.label.length < e.label.length + 3) return false;

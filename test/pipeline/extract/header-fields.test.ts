@@ -260,6 +260,13 @@ describe('header fields', () => {
     // a phone number is no order number
     expect(fields(['Telefonnummer: 044 555 12 12']).reference).toBeNull();
   });
+  it('reads "Date de commande" with its "e" read as "a" as that label, not as "Data" and "commande"', () => {
+    // s10400 0008: both dates lost; "Purchase Order | PO number" stays two labels
+    const f = fields(['Data de commande: 28/08/2026', 'Data de livraison: 02/09/2026']);
+    expect(f.orderDate?.value).toBe('2026-08-28');
+    expect(f.deliveryDate?.value).toBe('2026-09-02');
+    expect(fields(['Purchase Order PO number: 4500123456']).reference?.value).toBe('4500123456');
+  });
   it('reads a long date label misread after its first word as that label, not as "Data"', () => {
     const f = fields(['Data: 08/06/2026', 'Data di consegria: 26/06/2026']);
     expect(f.orderDate?.value).toBe('2026-06-08');
