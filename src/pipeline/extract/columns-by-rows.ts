@@ -264,9 +264,11 @@ const TEXT_KINDS = new Set<ColumnKind>(['article', 'customerArticle', 'gtin', 'd
  * the rest the description.
  */
 function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
-  if (header.columns.some((c) => TEXT_KINDS.has(c.kind))) return header;
+  // (also when the article's label read, right of the figures, and only the description's at the
+  // left was lost: "Des: Prezza Unità Totale Quantità Codice articolo")
   const first = header.columns[0];
-  if (!first) return header;
+  if (!first || TEXT_KINDS.has(first.kind)) return header;
+  const present = new Set(header.columns.map((c) => c.kind));
   const unit = header.line.unit;
   const left = rows.map((r) =>
     r.cells.filter((c) => c.x1 < first.x0 - unit && /[\p{L}\d]{2}|^\d$/u.test(c.text)),
@@ -297,7 +299,7 @@ function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
             g.texts.length * 0.6
           ? 'article'
           : 'description';
-    if (groups.some((x) => x.kind === kind)) continue;
+    if (groups.some((x) => x.kind === kind) || present.has(kind)) continue;
     groups.push({ kind, x0: g.x0, x1: Math.min(g.x1, first.x0 - unit) });
   }
   if (!groups.some((g) => g.kind === 'article' || g.kind === 'description')) return header;

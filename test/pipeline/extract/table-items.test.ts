@@ -1642,6 +1642,25 @@ describe('a header whose left labels OCR lost', () => {
   });
 });
 
+describe('a description label OCR lost, at the left of a header whose article label read', () => {
+  // s11800 0018: "Des: Prezza Unità Totale Quantità Codice articolo": the descriptions fell into
+  // the price column, and a row whose article number was garbled went into the row above
+  it('takes the description column from how the rows are aligned', () => {
+    const page = pageFromRows([
+      'Des:                       Prezzo   Unità    Totale   Quantità   Codice articolo',
+      'Holzbohrer 8 mm            4.10     pezzi    20.50    5          20-1772',
+      'Knieschoner Gel            18.40    paia     36.80    2          (on TO',
+      'Senkkopfschraube M4x20     9.50     pacchi   28.50    3          10-4711',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['0001550', 2],
+      ['10-4711', 3],
+    ]);
+  });
+});
+
 describe('several articles in one sentence', () => {
   it('gives each the count on its side of the "und" / "and" / comma between them', () => {
     const rows = (line: string) => pageFromRows(['Guten Tag', line, 'Freundliche Grüsse']);
