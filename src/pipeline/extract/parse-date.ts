@@ -156,6 +156,20 @@ const PATTERNS: Pattern[] = [
       return [inferYear(m, d, ref), m, d, false];
     },
   },
+  // "li août 2026", "2O mai 2026": a day whose digits OCR read as the letters like them (l, I, i
+  // for 1; O for 0), before a month name and a year: a reading to check
+  {
+    re: new RegExp(
+      `(?<![\\p{L}\\d])([\\dlIiO|]{1,2})(?:er|\\.,?|,)?\\s*(${MONTH_ALT})[.,]?(?!\\p{L})\\s+(\\d{4})(?!\\d)`,
+      'giu',
+    ),
+    build: (g) => {
+      const day = g[1]!.replace(/[lIi|]/g, '1').replace(/O/g, '0');
+      // (not the Italian article "i", nor a word: "i luglio")
+      if (day === g[1] || g[1] === 'i' || !/^\d{1,2}$/.test(day)) return null;
+      return [Number(g[3]), MONTHS[g[2]!.toLowerCase()]!, Number(day), true, true];
+    },
+  },
   // 26-Nov-2026, 04-Dec-26 (English ERPs)
   {
     re: new RegExp(`(?<![\\d\\p{L}-])(\\d{1,2})-(${MONTH_ALT})\\.?-(\\d{4}|\\d{2})(?![\\d-])`, 'giu'),

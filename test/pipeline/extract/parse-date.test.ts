@@ -56,6 +56,18 @@ describe('parseDate', () => {
     expect(findDates('12 Stücke 2026', ref)).toEqual([]);
   });
 
+  // s11800 0038, s6100 0010: "li août 2026", "|| mars 2026" gave no delivery date
+  it('reads a day whose 1s or 0s OCR read as letters before a month name and a year, and says so', () => {
+    expect(findDates('souhaitée: li août 2026', ref)).toMatchObject([{ iso: '2026-08-11', misspelt: true }]);
+    expect(findDates('|| mars 2026', ref)).toMatchObject([{ iso: '2026-03-11' }]);
+    expect(findDates('bis Il. Juli 2026', ref)).toMatchObject([{ iso: '2026-07-11' }]);
+    expect(findDates('2O mai 2026', ref)).toMatchObject([{ iso: '2026-05-20' }]);
+    // not a word's letters, the Italian article, or without a year
+    expect(findDates('Juli 2026', ref)).toEqual([]);
+    expect(findDates('consegna i luglio 2026', ref)).toEqual([]);
+    expect(findDates('li août', ref)).toEqual([]);
+  });
+
   // Regression (c2h 0027, s2800 0024): "31 dicernbre 2026", "24 décemisre 2026" gave no date
   it('reads a long month name with its "m" read "rn", or two letters off', () => {
     expect(findDates('31 dicernbre 2026', ref)).toMatchObject([{ iso: '2026-12-31', misspelt: true }]);
