@@ -33,9 +33,12 @@ export function tokenize(text: string): string[] {
       // a bracket or a quote
       .replace(/(^|\s)(\d+)[.,](\p{L}{3,})/gu, '$1$2 $3')
       .replace(/(^|\s)(\d+)[(){}[\]|'’](?=\p{L})/gu, '$1$2 ')
-      // "20-paquets": a hyphen for the space before a unit (not "3-fach", "2-Komponenten")
-      .replace(/(^|\s)(\d+)[-–](\p{L}{2,}[.,;:]?)(?=\s|$)/gu, (m, sp: string, n: string, unit: string) =>
-        normalizeUnit(unit.replace(/[.,;:]$/, '')) ? `${sp}${n} ${unit}` : m,
+      // "20-paquets": a hyphen for the space before a unit (not "3-fach", "2-Komponenten"); also
+      // after a 1 read as a letter ("l-carton")
+      .replace(
+        /(^|\s)(\d+|[lI|])[-–](\p{L}{2,}[.,;:]?)(?=\s|$)/gu,
+        (m, sp: string, n: string, unit: string) =>
+          normalizeUnit(unit.replace(/[.,;:]$/, '')) ? `${sp}${n} ${unit}` : m,
       )
       // "8 kg'SL8258": a speck read as a quote for the space between a unit and an article number
       .replace(/(\p{L})['’‘"](?=[A-Z0-9]{2}[\w-]*\d)/gu, '$1 ')
@@ -81,7 +84,11 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     // follows
     if (
       /^(?:[-–•*]?[|\])}]|[lI])$/.test(t) &&
-      (/[:;]$/.test(prev) || LABEL.test(prev) || /^[-–•*]?$/.test(prev)) &&
+      // (or a list's number: "4. l carton")
+      (/[:;]$/.test(prev) ||
+        LABEL.test(prev) ||
+        /^[-–•*]?$/.test(prev) ||
+        (i === 1 && /^\d{1,2}[.)]$/.test(prev))) &&
       !/^x$/i.test(tokens[i + 1] ?? '')
     ) {
       const unit = normalizeUnit(next);

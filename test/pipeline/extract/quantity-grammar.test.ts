@@ -116,6 +116,11 @@ describe('tokenize', () => {
     expect(first('- l Karton Schrauben')).toMatchObject({ quantity: 1, unit: 'Karton' });
     // a bracket glued to the list bullet, before the figure "S3" of the description read "53"
     expect(first('-} Paar 0007011 Sicherheitsschuh 53 Gr. 44')).toMatchObject({ quantity: 1, unit: 'Paar' });
+    // or after a list's number, glued to the unit by a hyphen for the space (s11900 0002: "4.
+    // l-carton de 6 pièces" gave 6 pieces at 0.82)
+    expect(first('4. l-carton de 6 pièces Winkelschleifer')).toMatchObject({ quantity: 1, unit: 'Karton' });
+    expect(first('4. l carton de 6 pièces Winkelschleifer')).toMatchObject({ quantity: 1, unit: 'Karton' });
+    expect(first('Gr. 4. l Paar')).toBeUndefined();
     // or a closing parenthesis (s8400 0018: "Schutzbrille klar EN 166: ) pièce" had no count)
     expect(first('Schutzbrille klar EN 166: ) pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
     expect(first('Gr. } Paar')).toBeUndefined();
