@@ -43,7 +43,10 @@ interface FigureColumn {
 
 export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
   const header = lostPriceLabel(
-    totalReadAsQuantity(unlabelledArticles(lostTextColumns(read, rows), rows), rows),
+    totalReadAsQuantity(
+      unlabelledArticles(lostTextColumns(amountsUnderArticleLabel(read, rows), rows), rows),
+      rows,
+    ),
     rows,
   );
   if (!header.columns.some((c) => c.kind === 'quantity')) return unlabelledQuantity(header, rows);
@@ -306,6 +309,36 @@ function lostTextColumns(header: TableHeader, rows: TextLine[]): TableHeader {
   const all = [...groups, ...header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }))];
   all.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(all) };
+}
+
+const PLAIN_AMOUNT = /^\W*(?:\d{1,3}(?:[',’ ]\d{3})+|\d+)[.,]\d{2}\W*$/;
+
+/**
+ * An article-number label OCR made of another ("Ammnt" for "Amount") over amounts with cents on most
+ * rows: the line totals' column (or, with a total column read, no column of its own). The article
+ * numbers then get their column from the rows (unlabelledArticles).
+ */
+function amountsUnderArticleLabel(header: TableHeader, rows: TextLine[]): TableHeader {
+  const col = header.columns.find((c) => c.kind === 'article' || c.kind === 'customerArticle');
+  if (!col || rows.length < 2) return header;
+  const under = rows.flatMap((r) =>
+    placedCells(header, r)
+      .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === col)
+      .map((c) => c.text),
+  );
+  // (an amount of one decimal mark, or of thousands marks other than dots: "204.118.08" is an
+  // article number)
+  const amounts = under.filter((t) => PLAIN_AMOUNT.test(t)).length;
+  if (amounts < 2 || amounts < rows.length * 0.6 || amounts < under.length * 0.8) return header;
+  const hasTotal = header.columns.some((c) => c.kind === 'total');
+  const groups: LabelGroup[] = header.columns.flatMap((c) =>
+    c !== col
+      ? [{ kind: c.kind, x0: c.x0, x1: c.x1 }]
+      : hasTotal
+        ? []
+        : [{ kind: 'total' as const, x0: c.x0, x1: c.x1 }],
+  );
+  return { ...header, columns: toColumns(groups) };
 }
 
 /** An article number as a cell holds it: "0003318", "HS-1018", "204.118.05", "B2.8083" (no amount). */

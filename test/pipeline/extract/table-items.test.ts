@@ -1642,6 +1642,26 @@ describe('a header whose left labels OCR lost', () => {
   });
 });
 
+describe('an amount label OCR read as an article label', () => {
+  // s11900 0004: "Ammnt Hem no. Qty Unit Unit price Description": the totals stood under an article
+  // label, and a row whose count was lost could not be counted from its total
+  it('is the line totals’ column when amounts with cents stand under it', () => {
+    const page = pageFromRows([
+      'Ammnt    Hem no.    Qty   Unit    Unit price   Description',
+      '41.00    20-1772    10    pcs     4.10         Holzbohrer 8 mm',
+      '36.80    0001550    2     pairs   18.40        Knieschoner Gel',
+      '9.50     10-4711          pack    9.50         Senkkopfschraube M4x20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 10],
+      ['0001550', 2],
+      ['10-4711', 1],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 3: quantity unreadable; 1 computed from total ÷ price/);
+  });
+});
+
 describe('a description label OCR lost, at the left of a header whose article label read', () => {
   // s11800 0018: "Des: Prezza Unità Totale Quantità Codice articolo": the descriptions fell into
   // the price column, and a row whose article number was garbled went into the row above
