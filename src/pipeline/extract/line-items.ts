@@ -712,7 +712,19 @@ export function findItems(
       flush();
       continue;
     }
-    if (inTable && header && (STOP.test(line.text.trim()) || TOTAL_ROW.test(line.text.trim()))) {
+    // (a label alone right under the header, no figure with it, is the header's own second line:
+    // "Totale" under "Riga Nostro codice … Prezzo Totale" ends no table)
+    const underHeader =
+      header !== null &&
+      line.page === header.line.page &&
+      !/\d/.test(line.text) &&
+      line.box[1] - (header.line.box[1] + header.line.box[3]) < header.line.unit * 1.5;
+    if (
+      inTable &&
+      header &&
+      !underHeader &&
+      (STOP.test(line.text.trim()) || TOTAL_ROW.test(line.text.trim()))
+    ) {
       flush();
       inTable = false;
       continue;

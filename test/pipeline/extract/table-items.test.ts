@@ -1642,6 +1642,31 @@ describe('a header whose left labels OCR lost', () => {
   });
 });
 
+describe('a label alone under the header', () => {
+  // s11900 0012: "Totale" read a second time on a line of its own under the header ended the table
+  // before its first row
+  it('is the header’s own second line, not the totals row that ends the table', () => {
+    const page = (under: string) =>
+      pageFromRows([
+        'Pos   Art.-Nr.     Bezeichnung             Menge   Preis   Totale',
+        under,
+        '1     20-1772      Holzbohrer 8 mm         5       4.10    20.50',
+        '2     0001550      Knieschoner Gel         2       18.40   36.80',
+        'Totale                                                     57.30',
+        '3     10-4711      Senkkopfschraube M4x20  3       9.50    28.50',
+      ]);
+    const d = extractDraft(
+      [page('                                                           Totale')],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+  });
+});
+
 describe('an amount label OCR read as an article label', () => {
   // s11900 0004: "Ammnt Hem no. Qty Unit Unit price Description": the totals stood under an article
   // label, and a row whose count was lost could not be counted from its total
