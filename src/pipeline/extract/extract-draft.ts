@@ -179,6 +179,9 @@ function headerYear(year: number, now: Date): number {
   return yearsOneDigitFrom(year, thisYear)[0] ?? year;
 }
 
+/** An order dated this long before it was sent has a year digit misread (orders are sent within weeks). */
+const LONG_BEFORE_SENT_DAYS = 400;
+
 /** Order and delivery dates further apart than this are taken for a year digit misread in one. */
 const YEAR_APART_DAYS = 250;
 
@@ -429,6 +432,19 @@ function orderDateOf(
     if (cand) {
       warnings.push(
         `order date read as ${orderDate.value}, after the document was sent (${sentOn}); taken as ${cand}, please check`,
+      );
+      orderDate = { ...orderDate, value: cand, confidence: Math.min(orderDate.confidence, 0.5) };
+    }
+  } else if (orderDate && sentOn && days(orderDate.value, sentOn) > LONG_BEFORE_SENT_DAYS) {
+    // dated more than a year before it was sent ("01.12.24" on a page of December 2026): a year
+    // digit misread; the year one digit away that dates it in the weeks before sending, flagged
+    const sentYear = Number(sentOn.slice(0, 4));
+    const cand = yearsOneDigitFrom(Number(orderDate.value.slice(0, 4)), sentYear)
+      .map((yy) => `${yy}-${orderDate!.value.slice(5)}`)
+      .find((c) => days(c, sentOn) >= -2 && days(c, sentOn) <= 120);
+    if (cand) {
+      warnings.push(
+        `order date read as ${orderDate.value}, long before the document was sent (${sentOn}); taken as ${cand}, please check`,
       );
       orderDate = { ...orderDate, value: cand, confidence: Math.min(orderDate.confidence, 0.5) };
     }

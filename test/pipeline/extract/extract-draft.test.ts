@@ -567,6 +567,28 @@ describe('extractDraft', () => {
       }
     });
 
+    // s11900 0008: "01.12.24" and "11.12.28" on a page of December 2026
+    it('mends a printed order date misread into a year long before the page was sent', () => {
+      const d = extractDraft(
+        [withFaxHeader(['Datum: 17.09.24', 'Liefertermin: 30.09.28', ...order])],
+        { ...fax, receivedAt: null },
+        master,
+      );
+      expect(d.orderDate).toBe('2026-09-17');
+      expect(d.deliveryDate).toBe('2026-09-30');
+      expect(d.warnings.join('\n')).toMatch(
+        /order date read as 2024-09-17, long before the document was sent \(2026-09-17\)/,
+      );
+      expect(d.confidence).toBeLessThan(0.8);
+      // a date of last year's late autumn on a page sent in January stands
+      const january = extractDraft(
+        [pageFromRows(['Datum: 17.12.2025', ...order])],
+        { ...fax, receivedAt: '2026-01-08T10:00:00Z' },
+        master,
+      );
+      expect(january.orderDate).toBe('2025-12-17');
+    });
+
     it('mends a printed order date misread into a year after the page was sent', () => {
       const d = extractDraft(
         [withFaxHeader(['Datum: 17.09.2028', 'Liefertermin: 30.09.2026', ...order])],
