@@ -1015,11 +1015,14 @@ export function deliveryValue(
   ref: Date,
   deadline = false,
 ): { iso: string; score: number; at: number } | 'asap' | null {
-  // (a day and month whose closing dot OCR read as a comma or lost, right after the label: "3.12,")
-  const bare = /^(\s*\d{1,2}\.\d{1,2})(?:[,;]|\s*$)/.exec(text);
+  // (a day and month whose closing dot OCR read as a comma or lost, right after the label: "3.12,";
+  // or whose year it cut short: "28.12.2", read as a day and month, less surely)
+  const bare = /^(\s*\d{1,2}\.\d{1,2})(?:[,;]|(\.\d{1,3})?\s*$)/.exec(text);
   const d = datesIn(text, ref)[0] ?? (bare ? datesIn(`${bare[1]}.`, ref)[0] : undefined);
-  if (d && d.index <= 40)
-    return { iso: d.iso, score: (d.hasYear ? 0.9 : 0.8) - (d.repaired ? 0.2 : 0), at: d.index };
+  if (d && d.index <= 40) {
+    const cut = !d.hasYear && bare?.[2] !== undefined;
+    return { iso: d.iso, score: (d.hasYear ? 0.9 : cut ? 0.6 : 0.8) - (d.repaired ? 0.2 : 0), at: d.index };
+  }
   const head = text.slice(0, 40);
   const byThen = deadline || /\b(bis|by|until|sp[äa]testens|entro)\b/i.test(head);
   const w = findCalendarWeek(head, ref, byThen);

@@ -474,6 +474,16 @@ describe('header fields', () => {
     expect(deliveryValue('asap', thu)).toBe('asap');
     expect(deliveryValue('bis Freitag 4.12.', thu)).toMatchObject({ iso: '2026-12-04' });
   });
+  it('reads a delivery date whose year OCR cut short as a day and month, less surely', () => {
+    // s11900 0006: "Data di consegna: 28.12.2"
+    const thu = new Date('2026-12-08T00:00:00Z');
+    const cut = deliveryValue('28.12.2', thu);
+    expect(cut).toMatchObject({ iso: '2026-12-28' });
+    expect(deliveryValue('28.12.2026', thu)).toMatchObject({ iso: '2026-12-28', score: 0.9 });
+    expect((cut as { score: number }).score).toBeLessThan(0.8);
+    // (not a figure of a longer number)
+    expect(deliveryValue('28.12.2345 Stk', thu)).toBeNull();
+  });
 
   it('reads a delivery time said relatively in running text', () => {
     // (relative to the order date: Thursday 26 November 2026)
