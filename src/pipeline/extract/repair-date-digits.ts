@@ -23,9 +23,10 @@ export function yearsOneDigitFrom(year: number, thisYear: number): number[] {
 }
 
 /**
- * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026", "12/68/2026") with the one digit
- * that OCR confuses replaced, or whose slash was read as a 7 ("28709/2026") — only when exactly one replacement gives a real date; with
- * `nearYear`, also a year no order has ("2926") one digit from a year next to it.
+ * A numeric date whose day or month cannot be ("84.09.2026", "12.19.2026", "12/68/2026") with the
+ * one digit that OCR confuses replaced, or whose slash was read as a 7 ("28709/2026") — only when
+ * exactly one replacement gives a real date; with `nearYear`, also a year no order has ("2926") one
+ * digit from a year next to it.
  */
 export function repairDateDigits(text: string, nearYear?: number): { text: string; repaired: boolean } {
   let repaired = false;
