@@ -54,6 +54,9 @@ const DESCRIBED_TWIN_MARGIN = 0.2;
 /** How much better the rest of a row must fit another near SKU than the nearest one read. */
 const NEAREST_MARGIN = 0.1;
 
+/** How far (a share of it) a printed price may be off the catalog's and be its misreading. */
+const MISREAD_PRICE_SHARE = 0.05;
+
 /** A customer's learned mappings (src/learning): row key → SKU, row key|quantity read → quantity. */
 export interface LineLearning {
   skus?: Map<string, string> | undefined;
@@ -469,15 +472,24 @@ function resolveFromDocument(
   // a row whose price did not read, whose count OCR read unsurely, and whose total is a whole
   // number of catalog prices that count does not make ("8" over 234.00 for 5 × 46.80): that number,
   // flagged (a contract price would make none)
+  // So does a row whose printed price is the catalog's misread, a few per cent off ("18.23" for
+  // 18.90), and makes no whole count with the total, where the catalog price does ("1 18.23 56.7"
+  // for 3 × 18.90)
+  const misreadPrice =
+    item.unitPrice !== null &&
+    item.total !== null &&
+    product?.price != null &&
+    Math.abs(item.unitPrice - product.price) > 0.011 &&
+    Math.abs(item.unitPrice - product.price) <= product.price * MISREAD_PRICE_SHARE &&
+    countOfPrice(item.total, item.unitPrice * net) === null;
   const byCatalog =
     atList === null &&
     quantity !== null &&
     !confirmed &&
-    item.unitPrice === null &&
     item.total &&
     product?.price &&
-    item.quantityOcr !== undefined &&
-    item.quantityOcr < UNSURE_FIGURE
+    ((item.unitPrice === null && item.quantityOcr !== undefined && item.quantityOcr < UNSURE_FIGURE) ||
+      misreadPrice)
       ? countOfPrice(item.total, product.price * net)
       : null;
   // (not where the amount is the price itself, or the price without its decimal mark, "515" for
@@ -489,7 +501,9 @@ function resolveFromDocument(
     Math.abs(item.total! - product!.price! * 100) > 0.5
   ) {
     warnings.push(
-      `line ${position}: quantity read unsurely as ${quantity}, but the line amount ${item.total} ÷ the catalog price ${product!.price} = ${byCatalog}; took ${byCatalog}, please check`,
+      misreadPrice
+        ? `line ${position}: quantity ${quantity} × price ${item.unitPrice} ≠ total ${item.total}, but the total ÷ the catalog price ${product!.price} = ${byCatalog}; took ${byCatalog} (the price misread), please check`
+        : `line ${position}: quantity read unsurely as ${quantity}, but the line amount ${item.total} ÷ the catalog price ${product!.price} = ${byCatalog}; took ${byCatalog}, please check`,
     );
     quantity = byCatalog;
     qConf = 0.55;

@@ -1422,6 +1422,29 @@ describe('columns taken from the rows', () => {
     expect(extractDraft([price], meta, master).lines[0]!.quantity).toBe(8);
   });
 
+  // s11900 0036: "Stretchfolie … 1 | 18.23 | 56.7": count and price misread, the total 3 × 18.90
+  it('takes the count the catalog price makes the total with, when the printed price is the catalog’s misread', () => {
+    const rows = (price: string, total: string) =>
+      pageFromRows([
+        'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
+        `0001550    Knieschoner Gel          1       ${price.padEnd(9)}${total}`,
+        '20-1772    Holzbohrer 8 mm          5       4.10     20.50',
+      ]);
+    const d = extractDraft([rows('18.23', '55.20')], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 3],
+      ['20-1772', 5],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 1: quantity 1 × price 18.23 ≠ total 55.2, but the total ÷ the catalog price 18.4 = 3; took 3 \(the price misread\)/,
+    );
+    expect(d.lines[0]!.confidence).toBeLessThan(0.8);
+    // a price far from the catalog's is no misreading of it; one that makes the total (a contract
+    // price) counts as printed
+    expect(extractDraft([rows('16.00', '55.20')], meta, master).lines[0]!.quantity).toBe(1);
+    expect(extractDraft([rows('18.23', '54.69')], meta, master).lines[0]!.quantity).toBe(3);
+  });
+
   // (the same fax: "20- pièces", a dash after the count; and the Swiss "19.–" for a price)
   it('reads a count or an amount with a dash after it', () => {
     const page = pageFromRows([
