@@ -54,6 +54,12 @@ const DESCRIBED_TWIN_MARGIN = 0.2;
 /** How much better the rest of a row must fit another near SKU than the nearest one read. */
 const NEAREST_MARGIN = 0.1;
 
+/** Whether `total` is a whole number (one or more) of `price`, to the cent. */
+function wholeTimes(total: number, price: number): boolean {
+  const n = Math.round(total / price);
+  return n >= 1 && Math.abs(n * price - total) <= 0.011;
+}
+
 /** How far (a share of it) a printed price may be off the catalog's and be its misreading. */
 const MISREAD_PRICE_SHARE = 0.05;
 
@@ -252,15 +258,26 @@ function resolveFromDocument(
     );
     qConf = Math.min(qConf, 0.6);
   }
-  // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price
-  const unitPrice =
+  // "2420" for 24.20: a price that lost its decimal mark and is then exactly the catalog price; or
+  // a contract price a little below it, which the line total is a whole number of ("380 | 3,80"
+  // for 3.80, the catalog's 3.90 less a discount), the count read making that total or lost
+  const unmarked =
     item.unitPrice !== null &&
     product?.price != null &&
     Number.isInteger(item.unitPrice) &&
-    item.unitPrice >= 100 &&
-    Math.abs(item.unitPrice / 100 - product.price) < 0.005
-      ? product.price
-      : item.unitPrice;
+    item.unitPrice >= 100
+      ? item.unitPrice / 100
+      : null;
+  const unitPrice =
+    unmarked !== null && Math.abs(unmarked - product!.price!) < 0.005
+      ? product!.price!
+      : unmarked !== null &&
+          atListOrContractPrice(unmarked, product!.price!) &&
+          item.total !== null &&
+          wholeTimes(item.total, unmarked) &&
+          (quantity === null || Math.abs(quantity * unmarked - item.total) <= 0.011)
+        ? unmarked
+        : item.unitPrice;
   const decimalsLost = unitPrice !== item.unitPrice;
   // "1420 Meter" with 14.20 the price: that price, its decimal mark lost, was taken for the
   // quantity as well

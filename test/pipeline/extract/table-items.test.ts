@@ -1422,6 +1422,26 @@ describe('columns taken from the rows', () => {
     expect(extractDraft([price], meta, master).lines[0]!.quantity).toBe(8);
   });
 
+  // s11800 0032: "pair 380 … 3,80": the count lost, the contract price 3.80 (the catalog's 3.90
+  // less a discount) without its decimal mark
+  it('reads a contract price without its decimal mark that the total is a whole number of', () => {
+    const rows = (price: string, total: string) =>
+      pageFromRows([
+        'Art.-Nr.   Bezeichnung              Menge   Preis    Betrag',
+        `0001550    Knieschoner Gel          paar    ${price.padEnd(9)}${total}`,
+        '20-1772    Holzbohrer 8 mm          5       4.10     20.50',
+      ]);
+    const d = extractDraft([rows('1790', '35.80')], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['0001550', 2, 17.9],
+      ['20-1772', 5, 4.1],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 2 computed from total ÷ price/);
+    // not a price far below the catalog's, nor one the total is no whole number of
+    expect(extractDraft([rows('1190', '23.80')], meta, master).lines[0]!.quantity).toBeNull();
+    expect(extractDraft([rows('1790', '35.90')], meta, master).lines[0]!.quantity).toBeNull();
+  });
+
   // s11900 0036: "Stretchfolie … 1 | 18.23 | 56.7": count and price misread, the total 3 × 18.90
   it('takes the count the catalog price makes the total with, when the printed price is the catalog’s misread', () => {
     const rows = (price: string, total: string) =>
