@@ -34,9 +34,10 @@ export function confirmReference(
   ref: HeaderField<string> | null,
   pages: PageContent[],
   warnings: string[],
+  orderYear: number | null = null,
 ): HeaderField<string> | null {
   if (!ref) return null;
-  ref = cutShort(ref, warnings);
+  ref = cutShort(ref, warnings, orderYear);
   const own = compact(ref.value);
   if ((own.match(/\d/g) ?? []).length < MIN_DIGITS) return ref;
   const readings = new Map<string, { conf: number; word: Word; page: number }>();
@@ -73,14 +74,28 @@ export function confirmReference(
 /**
  * "45685309 14": a number followed, after one space, by a few more digits and nothing else may be
  * one number a gap in the print split (a standard-resolution fax drops thin strokes). The reading
- * stays, flagged and below the touchless confidence.
+ * stays, flagged and below the touchless confidence. A number in parts ("ORD/557 26") whose last
+ * part is the order's year and whose separator OCR lost before it takes that part back with the
+ * separator ("ORD/557/26"), flagged alike.
  */
-function cutShort(ref: HeaderField<string>, warnings: string[]): HeaderField<string> {
+function cutShort(
+  ref: HeaderField<string>,
+  warnings: string[],
+  orderYear: number | null,
+): HeaderField<string> {
   const text = ref.evidence?.text ?? '';
   const at = text.lastIndexOf(ref.value);
   if (!/\d$/.test(ref.value) || at < 0) return ref;
   const rest = /^ (\d{1,4})[\s,.;:|]*$/.exec(text.slice(at + ref.value.length));
   if (!rest) return ref;
+  const sep = /^[A-Z]{1,4}([/-])\d+$/i.exec(ref.value)?.[1];
+  if (sep && orderYear !== null && rest[1] === String(orderYear % 100).padStart(2, '0')) {
+    const value = `${ref.value}${sep}${rest[1]}`;
+    warnings.push(
+      `order reference read as "${ref.value} ${rest[1]}"; took ${value} (a separator before the year lost), please check`,
+    );
+    return { ...ref, value, confidence: Math.min(ref.confidence, 0.6) };
+  }
   warnings.push(
     `order reference read as ${ref.value}, followed by "${rest[1]}": the number may go on (${ref.value}${rest[1]}), please check`,
   );

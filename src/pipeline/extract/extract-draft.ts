@@ -583,7 +583,16 @@ export function extractDraft(
   if (deliveryUnread)
     warnings.push(`delivery date unreadable ('${deliveryUnread.text}'); please check the original page`);
   let reference =
-    restorePrefix(confirmReference(fields.reference, pages, warnings), all, warnings) ?? subject.reference;
+    restorePrefix(
+      confirmReference(
+        fields.reference,
+        pages,
+        warnings,
+        orderDate ? Number(orderDate.value.slice(0, 4)) : null,
+      ),
+      all,
+      warnings,
+    ) ?? subject.reference;
   const referenceUnread = reference ? null : fields.referenceUnread;
   if (referenceUnread)
     warnings.push(`order reference unreadable ('${referenceUnread.text}'); please check the original page`);

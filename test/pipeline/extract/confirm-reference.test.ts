@@ -85,6 +85,30 @@ describe('confirmReference', () => {
     }
   });
 
+  // s11900 0006: "Numero ordine: ORD/557 26", the slash before the year lost
+  it('takes back the order’s year after a number in parts whose separator before it OCR lost', () => {
+    const labelled = (text: string, value: string): HeaderField<string> => ({
+      value,
+      confidence: 0.85,
+      evidence: { page: 1, box: [100, 100, 300, 20], text },
+    });
+    const warnings: string[] = [];
+    const back = confirmReference(labelled('Numero ordine: ORD/557 26', 'ORD/557'), [], warnings, 2026);
+    expect(back?.value).toBe('ORD/557/26');
+    expect(back!.confidence).toBeLessThan(0.8);
+    expect(warnings.join('\n')).toMatch(/read as "ORD\/557 26"; took ORD\/557\/26/);
+    // another year, a number without parts, or no order date: flagged as it may go on, not joined
+    for (const [text, value, year] of [
+      ['Numero ordine: ORD/557 25', 'ORD/557', 2026],
+      ['N° de commande: 45685309 26', '45685309', 2026],
+      ['Numero ordine: ORD/557 26', 'ORD/557', null],
+    ] as const) {
+      const w: string[] = [];
+      expect(confirmReference(labelled(text, value), [], w, year)?.value, text).toBe(value);
+      expect(w.join('\n')).toMatch(/the number may go on/);
+    }
+  });
+
   it("takes a number's short letter prefix from a copy where a speck garbled it under the label", () => {
     const labelled = (text: string): HeaderField<string> => ({
       value: '26/2680',
