@@ -1422,6 +1422,22 @@ describe('columns taken from the rows', () => {
     expect(extractDraft([price], meta, master).lines[0]!.quantity).toBe(8);
   });
 
+  // s10700 0009, s8400 0021: "pezzo 480 … Spiralbohrer 6.0 mm", the price 4.80 in the count's place
+  it('takes no catalog price without its decimal mark for a count', () => {
+    const rows = (row: string) =>
+      pageFromRows(['Art.-Nr.   Bezeichnung              Menge   Einheit   Betrag', row]);
+    const d = extractDraft([rows('20-1772    Holzbohrer 8 mm          410     Stk')], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([['20-1772', null]]);
+    expect(d.warnings.join('\n')).toMatch(/line 1: 410 is the catalog price 4.1 without its decimal mark/);
+    // a total that 410 of them make says it is a count
+    const counted = extractDraft(
+      [rows('20-1772    Holzbohrer 8 mm          410     Stk       1681.00')],
+      meta,
+      master,
+    );
+    expect(counted.lines[0]!.quantity).toBe(410);
+  });
+
   // s11800 0032: "pair 380 … 3,80": the count lost, the contract price 3.80 (the catalog's 3.90
   // less a discount) without its decimal mark
   it('reads a contract price without its decimal mark that the total is a whole number of', () => {
