@@ -12,6 +12,7 @@
 import type { TextLine } from './layout-lines.ts';
 import {
   ANY_AMOUNT,
+  type Column,
   type ColumnKind,
   columnOf,
   type LabelGroup,
@@ -104,11 +105,7 @@ function totalReadAsQuantity(header: TableHeader, rows: TextLine[]): TableHeader
   if (quantities.length < 2 || !price || header.columns.some((c) => c.kind === 'total')) return header;
   const last = quantities.at(-1)!;
   if (last.x0 < price.x1) return header;
-  const under = rows.flatMap((r) =>
-    placedCells(header, r)
-      .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === last)
-      .map((c) => c.text),
-  );
+  const under = textsIn(header, rows, last);
   const amounts = under.filter((t) => AMOUNT_CELL.test(t)).length;
   if (amounts < 2 || amounts < under.length * 0.6) return header;
   return {
@@ -147,6 +144,15 @@ function lostPriceLabel(header: TableHeader, rows: TextLine[]): TableHeader {
   groups.push({ kind: 'price', x0, x1 });
   groups.sort((a, b) => a.x0 - b.x0);
   return { ...header, columns: toColumns(groups) };
+}
+
+/** The texts of the rows' cells that fall into `column`. */
+function textsIn(header: TableHeader, rows: TextLine[], column: Column): string[] {
+  return rows.flatMap((r) =>
+    placedCells(header, r)
+      .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === column)
+      .map((c) => c.text),
+  );
 }
 
 const overlaps = (g: LabelGroup, c: FigureColumn): boolean => g.x0 < c.x1 && c.x0 < g.x1;
@@ -321,11 +327,7 @@ const PLAIN_AMOUNT = /^\W*(?:\d{1,3}(?:[',’ ]\d{3})+|\d+)[.,]\d{2}\W*$/;
 function amountsUnderArticleLabel(header: TableHeader, rows: TextLine[]): TableHeader {
   const col = header.columns.find((c) => c.kind === 'article' || c.kind === 'customerArticle');
   if (!col || rows.length < 2) return header;
-  const under = rows.flatMap((r) =>
-    placedCells(header, r)
-      .filter((c) => columnOf(header, c.cell.x0, c.cell.x1) === col)
-      .map((c) => c.text),
-  );
+  const under = textsIn(header, rows, col);
   // (an amount of one decimal mark, or of thousands marks other than dots: "204.118.08" is an
   // article number)
   const amounts = under.filter((t) => PLAIN_AMOUNT.test(t)).length;

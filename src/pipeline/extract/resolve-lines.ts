@@ -14,6 +14,7 @@ import {
   pickCandidate,
   pickFarAhead,
   type RankedCandidate,
+  type RowEvidence,
   rankCandidates,
 } from '../match/rank-candidates.ts';
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
@@ -53,12 +54,6 @@ const DESCRIBED_TWIN_MARGIN = 0.2;
 
 /** How much better the rest of a row must fit another near SKU than the nearest one read. */
 const NEAREST_MARGIN = 0.1;
-
-/** Whether `total` is a whole number (one or more) of `price`, to the cent. */
-function wholeTimes(total: number, price: number): boolean {
-  const n = Math.round(total / price);
-  return n >= 1 && Math.abs(n * price - total) <= 0.011;
-}
 
 /** How far (a share of it) a printed price may be off the catalog's and be its misreading. */
 const MISREAD_PRICE_SHARE = 0.05;
@@ -188,13 +183,11 @@ function resolveFromDocument(
   } else {
     // an ambiguous or unreadable article number: the rest of the row (what is left of the number,
     // description, dimensions, price) decides, with a margin, among the near-miss candidates
-    const ev = {
-      articleTexts: a?.ambiguity ? [a.ambiguity.read] : item.articleText ? [item.articleText] : [],
+    const ev = rowEvidence(
+      item,
       text,
-      unitPrice: item.unitPrice,
-      total: item.total,
-      quantity: item.quantity,
-    };
+      a?.ambiguity ? [a.ambiguity.read] : item.articleText ? [item.articleText] : [],
+    );
     const ranked = rankCandidates(ev, idx, a?.ambiguity?.candidates);
     // an article text like none of the catalog's ("MARA43") weighs the candidates down: then the
     // description, dimensions and figures alone decide, by the margin a description needs
@@ -693,6 +686,14 @@ function lostMark(quantity: number, prices: number[], total: number): number | n
 }
 
 const divides = (total: number, price: number): boolean => countOfPrice(total, price) !== null;
+/**
+ * Whether `total` is a whole number (one or more) of `price` to the cent, without the rounding
+ * `divides` allows a discounted price (which lets a large total be "2094 × 8.50").
+ */
+function wholeTimes(total: number, price: number): boolean {
+  const n = Math.round(total / price);
+  return n >= 1 && Math.abs(n * price - total) <= 0.011;
+}
 
 /** An amount's digits, to the cent ("12.60" → "1260"). */
 const cents = (x: number): string => String(Math.round(x * 100));
@@ -767,13 +768,7 @@ function confusableTwin(item: ItemCandidate, read: Product, text: string, idx: C
   const described = neighbours.filter((p) => !priced.includes(p));
   twins.push(...described);
   if (twins.length === 0) return null;
-  const ev = {
-    articleTexts: [],
-    text,
-    unitPrice: item.unitPrice,
-    total: item.total,
-    quantity: item.quantity,
-  };
+  const ev = rowEvidence(item, text);
   const ranked = rankCandidates(ev, idx, [read, ...twins]);
   const best = ranked[0]!;
   const own = ranked.find((r) => r.product === read)!;
@@ -793,13 +788,7 @@ function betterThanNearest(
   text: string,
   idx: CatalogIndex,
 ): Product | null {
-  const ev = {
-    articleTexts: [read],
-    text,
-    unitPrice: item.unitPrice,
-    total: item.total,
-    quantity: item.quantity,
-  };
+  const ev = rowEvidence(item, text, [read]);
   // (among the SKUs near the number read: ranking against the whole catalog's descriptions would
   // cost every such row a search of it)
   const pool = [...new Set([nearest, ...nearSkus(read, idx, 12)])];
@@ -843,13 +832,7 @@ function otherCustomerNumber(
   });
   if (near.length === 0) return null;
   // (description, dimensions and price, as for any row: "1200 W" tells two angle grinders apart)
-  const ev = {
-    articleTexts: [],
-    text,
-    unitPrice: item.unitPrice,
-    total: item.total,
-    quantity: item.quantity,
-  };
+  const ev = rowEvidence(item, text);
   const ranked = rankCandidates(
     ev,
     idx,
@@ -872,6 +855,11 @@ function nearAndDescribed(ranked: RankedCandidate[]): RankedCandidate | null {
   const [best, second] = ranked;
   if (!best || best.sku < 0.7 || best.description < 0.35) return null;
   return !second || best.score - second.score >= 0.1 ? best : null;
+}
+
+/** What a row says about its product, for ranking candidates: its words, figures and article texts. */
+function rowEvidence(item: ItemCandidate, text: string, articleTexts: string[] = []): RowEvidence {
+  return { articleTexts, text, unitPrice: item.unitPrice, total: item.total, quantity: item.quantity };
 }
 
 /** Whether the row was read by OCR (text-layer and e-mail words are exact, confidence 1). */

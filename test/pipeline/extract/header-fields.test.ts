@@ -5,7 +5,7 @@ import {
   extractHeaderFields,
 } from '../../../src/pipeline/extract/header-fields.ts';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
-import { pageFromRows } from './synthetic-page.ts';
+import { pageFromRows, rowAt } from './synthetic-page.ts';
 
 const ref = new Date('2026-06-01T00:00:00Z');
 const fields = (rows: string[]) => extractHeaderFields(layoutLines(pageFromRows(rows)), ref);
@@ -56,29 +56,33 @@ describe('header fields', () => {
   });
   it('takes the number before an order date and a delivery date under labels garbled past reading', () => {
     // words at the columns they stood at on the page
-    const at = (...cells: [number, string][]) =>
-      cells.reduce((row, [col, text]) => row.padEnd(col) + text, '');
     // s11700 0020: the number's label and the delivery date's misread
     const f = fields([
-      at([0, 'Bestellung'], [53, 'Bastel-Nr,'], [75, 'Datum'], [94, 'Liefyrtatiin']),
-      at([53, 'CMD-34714'], [74, '2026-09-08'], [94, '2026-09-18']),
+      rowAt([0, 'Bestellung'], [53, 'Bastel-Nr,'], [75, 'Datum'], [94, 'Liefyrtatiin']),
+      rowAt([53, 'CMD-34714'], [74, '2026-09-08'], [94, '2026-09-18']),
     ]);
     expect(f.reference?.value).toBe('CMD-34714');
     expect(f.reference!.confidence).toBeLessThan(0.8);
     expect(f.referenceUnlabelled).toBe(true);
     // s9200 0002: dates with month names
-    const labels = at([0, 'Bestellformular'], [38, '.'], [57, 'line,'], [75, 'Datum'], [94, 'Liufarternin']);
-    const g = fields([labels, at([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2026'])]);
+    const labels = rowAt(
+      [0, 'Bestellformular'],
+      [38, '.'],
+      [57, 'line,'],
+      [75, 'Datum'],
+      [94, 'Liufarternin'],
+    );
+    const g = fields([labels, rowAt([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2026'])]);
     expect(g.reference?.value).toBe('4511227306');
     // not without an order's two dates (a delivery at most two months after the order), nor
     // under a line of figures
     for (const rows of [
-      [labels, at([53, '4511227306'], [75, '27 Mär 2026'])],
-      [labels, at([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2027'])],
-      [labels, at([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 Feb. 2026'])],
+      [labels, rowAt([53, '4511227306'], [75, '27 Mär 2026'])],
+      [labels, rowAt([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2027'])],
+      [labels, rowAt([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 Feb. 2026'])],
       [
-        at([0, 'Tel. 044 555 12 12'], [75, 'Datum']),
-        at([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2026']),
+        rowAt([0, 'Tel. 044 555 12 12'], [75, 'Datum']),
+        rowAt([53, '4511227306'], [75, '27 Mär 2026'], [94, '5 April 2026']),
       ],
     ])
       expect(fields(rows).reference, rows.join(' / ')).toBeNull();

@@ -11,3 +11,8 @@ export function pageFromRows(rows: string[], page = 1): PageContent {
   });
   return { page, width: 1700, height: 2300, source: 'ocr', words, text: rows.join('\n'), confidence: 0.95 };
 }
+
+/** A row with each text starting at its column ("words at the columns they stood at on the page"). */
+export function rowAt(...cells: [number, string][]): string {
+  return cells.reduce((row, [col, text]) => row.padEnd(col) + text, '');
+}

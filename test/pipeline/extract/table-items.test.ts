@@ -3,7 +3,7 @@ import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
 import { cellNumber, detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
 import type { InboundMeta, MasterData, PageContent } from '../../../src/pipeline/types.ts';
-import { pageFromRows } from './synthetic-page.ts';
+import { pageFromRows, rowAt } from './synthetic-page.ts';
 
 const master: MasterData = {
   products: [
@@ -2282,9 +2282,8 @@ describe('a price whose decimal point OCR read as a colon', () => {
 describe('a price label OCR garbled past reading', () => {
   // s7100 0036: "Prezzo" read "Fresno": the prices fell into the total's column, the totals were lost
   // (words at the columns they stood at on the page)
-  const at = (...cells: [number, string][]) => cells.reduce((row, [col, text]) => row.padEnd(col) + text, '');
   const row = (...cells: string[]) =>
-    at(...cells.map((c, i) => [[6, 24, 65, 76, 94, 107][i]!, c] as [number, string]));
+    rowAt(...cells.map((c, i) => [[6, 24, 65, 76, 94, 107][i]!, c] as [number, string]));
   const page = (label: string) =>
     pageFromRows([
       row('Art.-Nr.', 'Descrizione', 'Quantità', 'Unità', label, 'Totale'),
