@@ -56,20 +56,42 @@ export function repairDateDigits(text: string, nearYear?: number): { text: strin
   const out = mended.replace(
     /\b(\d{2})([./])(\d{2})\2(\d{4}|\d{2})\b/g,
     (all, d: string, sep: string, m: string, y: string) => {
-      const ok = (dd: string, mm: string): boolean => +dd >= 1 && +dd <= 31 && +mm >= 1 && +mm <= 12;
-      if (ok(d, m)) return all;
-      const fixes = new Set<string>();
-      const dm = d + m;
-      for (let i = 0; i < 4; i++) {
-        for (const c of DIGIT_CONFUSION[dm[i]!] ?? '') {
-          const t = dm.slice(0, i) + c + dm.slice(i + 1);
-          if (ok(t.slice(0, 2), t.slice(2))) fixes.add(`${t.slice(0, 2)}${sep}${t.slice(2)}${sep}${y}`);
-        }
-      }
-      if (fixes.size !== 1) return all;
+      const fixed = oneDigitFix(d, m);
+      if (fixed === undefined) return all;
       repaired = true;
-      return [...fixes][0]!;
+      return `${fixed.d}${sep}${fixed.m}${sep}${y}`;
     },
   );
-  return { text: out, repaired };
+  // (and in an ISO date, "2026-16-06": its month and day, the same way)
+  const iso = out.replace(
+    /(?<![\d-])(20\d{2})-(\d{2})-(\d{2})(?![\d-])/g,
+    (all, y: string, m: string, d: string) => {
+      const fixed = oneDigitFix(d, m);
+      if (fixed === undefined) return all;
+      repaired = true;
+      return `${y}-${fixed.m}-${fixed.d}`;
+    },
+  );
+  return { text: iso, repaired };
+}
+
+/**
+ * A two-digit day and month of which one cannot be, with the one confused digit that makes both
+ * real — only when exactly one replacement does; undefined when they are real already or none or
+ * several replacements fit.
+ */
+function oneDigitFix(d: string, m: string): { d: string; m: string } | undefined {
+  const ok = (dd: string, mm: string): boolean => +dd >= 1 && +dd <= 31 && +mm >= 1 && +mm <= 12;
+  if (ok(d, m)) return undefined;
+  const fixes = new Set<string>();
+  const dm = d + m;
+  for (let i = 0; i < 4; i++) {
+    for (const c of DIGIT_CONFUSION[dm[i]!] ?? '') {
+      const t = dm.slice(0, i) + c + dm.slice(i + 1);
+      if (ok(t.slice(0, 2), t.slice(2))) fixes.add(t);
+    }
+  }
+  if (fixes.size !== 1) return undefined;
+  const [t] = [...fixes] as [string];
+  return { d: t.slice(0, 2), m: t.slice(2) };
 }

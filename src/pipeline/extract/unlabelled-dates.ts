@@ -10,6 +10,7 @@
 import type { HeaderField } from './header-fields.ts';
 import type { TextLine } from './layout-lines.ts';
 import { findDates, monthOf } from './parse-date.ts';
+import { repairDateDigits } from './repair-date-digits.ts';
 import { detectHeader } from './table-columns.ts';
 
 /** A delivery requested more than this long after the order is no longer the obvious reading. */
@@ -30,7 +31,10 @@ export function unlabelledDates(
         ? lines.filter((l) => l.page === firstItem.page && l.box[1] + l.box[3] <= firstItem.y)
         : [];
   const found = new Map<string, TextLine>();
-  for (const l of head) for (const d of findDates(l.text, ref)) if (d.hasYear) found.set(d.iso, l);
+  // (a digit OCR confused that makes a day or month impossible, "2026-16-06", mended as under a label)
+  for (const l of head)
+    for (const d of findDates(repairDateDigits(l.text, ref.getUTCFullYear()).text, ref))
+      if (d.hasYear) found.set(d.iso, l);
   if (found.size === 1) return orderDateAbove(head, found, warnings);
   if (found.size !== 2) return null;
   const [first, second] = [...found.keys()].sort();

@@ -124,6 +124,9 @@ describe('impossible date digits', () => {
     // between slashes too (s11800 0001: "Data: 12/68/2026" gave no order date)
     expect(repairDateDigits('12/68/2026')).toEqual({ text: '12/08/2026', repaired: true });
     expect(fields(['Data: 12/68/2026']).orderDate?.value).toBe('2026-08-12');
+    // and in an ISO date
+    expect(repairDateDigits('2026-16-06')).toEqual({ text: '2026-10-06', repaired: true });
+    expect(repairDateDigits('2026-10-06').repaired).toBe(false);
     // (not across two kinds of separator)
     expect(repairDateDigits('12/68.2026').repaired).toBe(false);
   });

@@ -26,6 +26,21 @@ describe('unlabelledDates', () => {
     expect(warnings.join('\n')).toMatch(/check them/);
   });
 
+  // Regression (s12000 0008): "2026-16-06" under "Darm: en 2026-10-03" gave neither date
+  it('mends a day or month that one confused digit made impossible, as under a label', () => {
+    const got = unlabelledDates(
+      lines(['Bestellung. i | Beste IR: ORDIB49/26', '"Darm: en 2026-10-03 i', '2026-16-06', TABLE]),
+      ref,
+      [],
+    );
+    expect(got?.orderDate.value).toBe('2026-10-03');
+    expect(got?.deliveryDate?.value).toBe('2026-10-06');
+    // (two mends alike, "2026-00-06" for 08 or 06: no date)
+    expect(
+      unlabelledDates(lines(['Darm: 2026-10-03', '2026-00-06', TABLE]), ref, [])?.deliveryDate ?? null,
+    ).toBeNull();
+  });
+
   it('takes one full date over a date whose day did not read for the order date', () => {
     const warnings: string[] = [];
     const got = unlabelledDates(
