@@ -183,6 +183,7 @@ export function findLabelSpans<K extends string>(
     // (unless the span is the long label with one letter misread for one OCR confuses it with:
     // "Data de commande", where "Data" is the Italian date label and "commande" a label of its own)
     (confusedOnce(folded.slice(f.from, f.to).join(''), f.label) ||
+      misreadBetween(f) ||
       !cands.some(
         (x, _, all) =>
           x.edits === 0 &&
@@ -196,6 +197,20 @@ export function findLabelSpans<K extends string>(
       const extra = [...folded.slice(f.from, e.from), ...folded.slice(e.to, f.to)];
       return extra.every((w) => w.length >= 2) && extra.join('').length >= 3;
     });
+  // ("Date dg commande": the label's one misread word stands between two labels read right, and is
+  // no label of its own; the label is read with that word one edit off)
+  const misreadBetween = (f: LabelSpan<K>): boolean => {
+    for (let k = f.from + 1; k < f.to - 1; k++) {
+      if (cands.some((x) => x.edits === 0 && x.from <= k && k < x.to)) continue;
+      const pre = folded.slice(f.from, k).join('');
+      const post = folded.slice(k + 1, f.to).join('');
+      if (!f.label.startsWith(pre) || !f.label.endsWith(post)) continue;
+      const mid = f.label.slice(pre.length, f.label.length - post.length);
+      if (f.label.length - post.length < pre.length || mid.length < 2) continue;
+      if (boundedDistance(folded[k]!, mid, 1) <= 1) return true;
+    }
+    return false;
+  };
   const rank = new Map(cands.map((c) => [c, absorbs(c) ? 0 : c.edits]));
   cands.sort((a, b) => rank.get(a)! - rank.get(b)! || b.to - b.from - (a.to - a.from));
   const out: LabelSpan<K>[] = [];

@@ -271,6 +271,12 @@ describe('header fields', () => {
     expect(f.deliveryDate?.value).toBe('2026-09-02');
     expect(fields(['Purchase Order PO number: 4500123456']).reference?.value).toBe('4500123456');
   });
+  it('reads "Date de commande" with its "de" misread as that label, not as "Date" and "commande"', () => {
+    // s6000 0033: "Date dg commande: 2026-08-25" left "commande" the label of a date, and no order date
+    expect(fields(['Date dg commande: 2026-08-25']).orderDate?.value).toBe('2026-08-25');
+    // (a word between two labels that is one of its own stays itself: the reference)
+    expect(fields(['Commande N° commande: 4586252739']).reference?.value).toBe('4586252739');
+  });
   it('reads a long date label misread after its first word as that label, not as "Data"', () => {
     const f = fields(['Data: 08/06/2026', 'Data di consegria: 26/06/2026']);
     expect(f.orderDate?.value).toBe('2026-06-08');
