@@ -50,6 +50,8 @@ export function tokenize(text: string): string[] {
       // "Karton.à 500 Stk", "cartons.of 24 pcs", "Box'à 200 Paar": a speck read as a dot or a
       // quote for the space before the word that opens a pack's content
       .replace(new RegExp(`(\\p{L}{3,})[.,'’‘](${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1 $2')
+      // ("Pack ‘à 100 Stk": or glued to it after the space)
+      .replace(new RegExp(`(\\p{L}{3,}\\s+)['’‘"„“«]+(${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1$2')
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
       .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
       // "+25 pièces": a list's "+" bullet glued to the count at the line's start, a word after it

@@ -30,6 +30,12 @@ describe('tokenize', () => {
       expect(findQuantities(tokenize(`Spanplattenschraube Torx 5x60 ${glued} 500 Stk: 1 carton`))).toEqual([
         expect.objectContaining({ quantity: 1, unit: 'Karton' }),
       ]);
+    // …or a speck read as a quote before "à", after the space (s12100 0015: "Pack ‘à 100 Stk: 12
+    // paquets" gave 100)
+    for (const glued of ['Pack ‘à', 'Pack "à', 'Pack «a'])
+      expect(
+        findQuantities(tokenize(`Senkkopfschraube M4x20 verzinkt ${glued} 100 Stk: 12 paquets`)),
+      ).toEqual([expect.objectContaining({ quantity: 12, unit: 'Pack' })]);
     // …and "of", "de", "da" (s11100 0025: "2 cartons.of 24 pcs" gave 24)
     for (const glued of ['cartons.of', 'cartons.de', 'cartoni,da'])
       expect(findQuantities(tokenize(`2 ${glued} 24 pcs 204.150.10`))[0]).toEqual(
