@@ -496,6 +496,21 @@ function resolveFromDocument(
       `line ${position}: quantity unreadable; ${quantity} computed from the line amount ${item.total} ÷ the catalog price ${product!.price}, please check`,
     );
   }
+  // A row of a table with prices of which neither the count nor the price read, only the total
+  // ("pezzi 12250, … da bo" for 5 × 24.50, its decimal mark lost): the count the catalog price makes
+  // that total with, less surely (a contract price would make another, or none)
+  const amount = marklessTotal ? item.total! / 100 : item.total;
+  const byAmount =
+    atList === null && quantity === null && item.unitPrice === null && amount && product?.price
+      ? countOfPrice(amount, product.price * net)
+      : null;
+  if (byAmount !== null) {
+    quantity = byAmount;
+    qConf = 0.5;
+    warnings.push(
+      `line ${position}: quantity and price unreadable; ${quantity} computed from the line total ${amount!.toFixed(2)} ÷ the catalog price ${product!.price}, please check`,
+    );
+  }
   // a row whose price did not read, whose count OCR read unsurely, and whose total is a whole
   // number of catalog prices that count does not make ("8" over 234.00 for 5 × 46.80): that number,
   // flagged (a contract price would make none)

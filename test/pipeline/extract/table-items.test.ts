@@ -2504,6 +2504,42 @@ describe('a row whose count did not read and whose price is garbled', () => {
   });
 });
 
+// s12100 0002: "Cohroui.goiqge D005 i pezzi 12250, 87-5081 da bo", 5 × 24.50 with the count and the
+// price garbled and the total's decimal mark lost
+describe('a row of which only the total read', () => {
+  const table = (total: string) =>
+    extractDraft(
+      [
+        pageFromRows([
+          'Pos  Art.-Nr.   Bezeichnung              Menge  ME     Preis     Total',
+          '1    20-1772    Holzbohrer 8 mm          5      Stk    4,10      20,50',
+          `2    10-4711    Senkkopfschraube M4x20   J      Pack   da bo     ${total}`,
+        ]),
+      ],
+      meta,
+      master,
+    );
+  it('is counted by the total ÷ the catalog price, flagged; a total without its decimal mark too', () => {
+    for (const total of ['76,00', '7600,']) {
+      const d = table(total);
+      expect(
+        d.lines.map((l) => [l.sku, l.quantity]),
+        total,
+      ).toEqual([
+        ['20-1772', 5],
+        ['10-4711', 8],
+      ]);
+      expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.5);
+      expect(d.warnings.join('\n')).toMatch(
+        /line 2: quantity and price unreadable; 8 computed from the line total 76.00/,
+      );
+    }
+  });
+  it('is not, when no whole count of the catalog price makes the total', () => {
+    expect(table('75,00').lines[1]!.quantity).toBeNull();
+  });
+});
+
 // s11300 0017: "3 Senkkopfschraube M5x30 verzinkt Pack à 1 10 4720 11.20 confezioni 33.60", 3 packs
 // read as 1, stood confirmed at 0.87 by a "3" the row does not state as a pack's content
 describe('the contents a pack row may state', () => {
