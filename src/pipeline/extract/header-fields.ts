@@ -422,7 +422,8 @@ function underBox(
  * A letter prefix OCR misread or cut off its number: "P0-2026" (zero for O) → "PO-2026"; "PO. 2026-9255"
  * or "PO - 77151" (a space, or a separator unlike the number's own) → "PO-2026-9255", "PO-77151".
  * "B 26/0815" (a prefix and a space, no separator) stays as printed. A letter between two digits is a
- * digit misread ("ORD/4G2/26" → "ORD/462/26"), so is one opening a group of digits ("ORD/S31/26").
+ * digit misread ("ORD/4G2/26" → "ORD/462/26"), so is one opening a group of digits ("ORD/S31/26"),
+ * and two of a middle group's three ("ORD/SS6/26").
  */
 
 function repairPrefix(s: string): string {
@@ -433,7 +434,12 @@ function repairPrefix(s: string): string {
   // between separators ("ORD/S31/26")
   out = out
     .replace(/(?<=\d)[OoDQIlSBGZ](?=\d)/g, confusionKey)
-    .replace(/(?<=\p{L}[/.\-–]|\d[/.\-–])[OoDQIlSBGZ](?=\d{2,}(?:[/.\-–]|$))/gu, confusionKey);
+    .replace(/(?<=\p{L}[/.\-–]|\d[/.\-–])[OoDQIlSBGZ](?=\d{2,}(?:[/.\-–]|$))/gu, confusionKey)
+    // (or two of its three, between separators with digits after: "ORD/SS6/26")
+    .replace(
+      /(?<=\p{L}[/.\-–])(?=[OoDQIlSBGZ\d]{3}[/.\-–]\d)(?=[^/.\-–]*\d)[OoDQIlSBGZ\d]{3}(?=[/.\-–]\d)/gu,
+      (g) => g.replace(/[OoDQIlSBGZ]/g, confusionKey),
+    );
   const m = /^([A-Z]{1,3})(\s?)([.\-–])(\s?)(\d[\w/.\-–]*)/.exec(out);
   if (m) {
     const own = /\d([-./])\d/.exec(m[5]!)?.[1];

@@ -98,6 +98,10 @@ describe('order numbers in titles and with misread prefixes', () => {
     expect(cleanReference('ORD/4G2/26')).toBe('ORD/462/26');
     expect(cleanReference('CMD-5O3l7')).toBe('CMD-50317');
     expect(cleanReference('ORD/S59/26')).toBe('ORD/559/26');
+    // two of a middle group's three (s12100 0010: "ORD/SS6/26"); not three, nor a last group
+    expect(cleanReference('ORD/SS6/26')).toBe('ORD/556/26');
+    expect(cleanReference('ORD/SOS/2026')).toBe('ORD/SOS/2026');
+    expect(cleanReference('ORD/26/SS6')).toBe('ORD/26/SS6');
     // a letter that opens a group of letters and digits stays
     expect(cleanReference('ORD/SA31/26')).toBe('ORD/SA31/26');
     // an amount is no order number, also behind a short word
