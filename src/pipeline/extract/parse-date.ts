@@ -91,9 +91,9 @@ function misspeltMonth(word: string): number | null {
     const months = new Set(names.map((n) => MONTHS[n]!));
     return months.size === 1 ? [...months][0]! : null;
   }
-  // the nearest names decide ("Nevember" is one letter from November, two from Dezember); a long
-  // name has room for two misread letters ("décemisre")
-  const edits = w.length >= 8 ? 2 : 1;
+  // the nearest names decide ("Nevember" is one letter from November, two from Dezember); a name
+  // of six letters or more has room for two misread letters ("décemisre", "vetobre", "fevner")
+  const edits = w.length >= 6 ? 2 : 1;
   // (thin letters a fax confuses, t, f, l and i, count as one: "ollobre" for ottobre)
   const near = LONG_MONTH_NAMES.map((n) => ({
     n,

@@ -74,6 +74,10 @@ describe('parseDate', () => {
     expect(findDates('24 décemisre 2026', ref)).toMatchObject([{ iso: '2026-12-24', misspelt: true }]);
     // the nearest name decides: "Nevember" is one letter from November, two from Dezember
     expect(findDates('14 Nevember 2026', ref)).toMatchObject([{ iso: '2026-11-14', misspelt: true }]);
+    // so has one of six or seven (s6300 0003, s7100 0012, s8100 0023: no delivery date)
+    expect(findDates('2 vetobre 2026', ref)).toMatchObject([{ iso: '2026-10-02', misspelt: true }]);
+    expect(findDates('31 orrobre 2026', ref)).toMatchObject([{ iso: '2026-10-31', misspelt: true }]);
+    expect(findDates('16 fevner 2026', ref)).toMatchObject([{ iso: '2026-02-16', misspelt: true }]);
     // shorter words two letters off a name stay no month
     expect(findDates('3 Oktb 2026', ref)).toEqual([]);
     expect(findDates('3 Augen 2026', ref)).toEqual([]);
