@@ -62,14 +62,20 @@ export function repairDateDigits(text: string, nearYear?: number): { text: strin
       return `${fixed.d}${sep}${fixed.m}${sep}${y}`;
     },
   );
-  // (and in an ISO date, "2026-16-06": its month and day, the same way)
+  // (and in an ISO date, "2026-16-06", "2626-01-11": its month and day, and its year, the same way)
   const iso = out.replace(
-    /(?<![\d-])(20\d{2})-(\d{2})-(\d{2})(?![\d-])/g,
+    /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g,
     (all, y: string, m: string, d: string) => {
+      let year = y;
+      if (+y < 1990 || +y > 2100) {
+        const near = nearYear === undefined ? [] : yearsOneDigitFrom(+y, nearYear);
+        if (near.length !== 1) return all;
+        year = String(near[0]);
+      } else if (!y.startsWith('20')) return all;
       const fixed = oneDigitFix(d, m);
-      if (fixed === undefined) return all;
+      if (fixed === undefined && year === y) return all;
       repaired = true;
-      return `${y}-${fixed.m}-${fixed.d}`;
+      return `${year}-${fixed?.m ?? m}-${fixed?.d ?? d}`;
     },
   );
   return { text: iso, repaired };

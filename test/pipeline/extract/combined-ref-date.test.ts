@@ -131,6 +131,10 @@ describe('impossible date digits', () => {
     // and in an ISO date
     expect(repairDateDigits('2026-16-06')).toEqual({ text: '2026-10-06', repaired: true });
     expect(repairDateDigits('2026-10-06').repaired).toBe(false);
+    // …and a year no order has, one digit from a year next to it (s7300 0027: "2626-01-11")
+    expect(repairDateDigits('2626-01-11', 2026)).toEqual({ text: '2026-01-11', repaired: true });
+    expect(fields(['Date de livraison souhaitée: 2626-01-11']).deliveryDate?.value).toBe('2026-01-11');
+    expect(repairDateDigits('1234-56-78', 2026).repaired).toBe(false);
     // (not across two kinds of separator)
     expect(repairDateDigits('12/68.2026').repaired).toBe(false);
   });
