@@ -112,10 +112,10 @@ const PATTERNS: Pattern[] = [
     re: /\b(20\d\d)-(\d{1,2})-(\d{1,2})\b/giu,
     build: (g) => [Number(g[1]), Number(g[2]), Number(g[3]), true],
   },
-  // 2026 01-30, 2026-01 30: one of its hyphens OCR lost (two-digit month and day, so that no
-  // year and figure are taken for one)
+  // 2026 01-30, 2026-01 30, 2026. 11-12: one of its hyphens OCR lost, or read as a dot and a space
+  // (two-digit month and day, so that no year and figure are taken for one)
   {
-    re: /\b(20\d\d)(?:\s(\d{2})-|-(\d{2})\s)(\d{2})\b(?![-.,]\d)/giu,
+    re: /\b(20\d\d)(?:\.?\s(\d{2})-|-(\d{2})\.?\s)(\d{2})\b(?![-.,]\d)/giu,
     build: (g) => [Number(g[1]), Number(g[2] ?? g[3]), Number(g[4]), true],
   },
   // 27.11.2026, 27. 11. 26, 27/11/2026, 27-11-2026

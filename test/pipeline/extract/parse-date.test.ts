@@ -96,6 +96,8 @@ describe('parseDate', () => {
   it('reads an ISO date one of whose hyphens OCR read as a space', () => {
     expect(parseDate('Delivery date: 2026 01-30', ref)).toBe('2026-01-30');
     expect(parseDate('Order date: 2026-06 17', ref)).toBe('2026-06-17');
+    // or as a dot and a space (s11100 0029: "Liefertermin! 2026. 11-12" gave no delivery date)
+    expect(parseDate('Liefertermin: 2026. 11-12', ref)).toBe('2026-11-12');
     // a year beside an article number, or a one-digit month: no date
     expect(findDates('2026 10-4711', ref)).toEqual([]);
     expect(findDates('2026 1-30', ref)).toEqual([]);
