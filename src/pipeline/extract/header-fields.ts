@@ -773,7 +773,21 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
           if (u) line = u.line;
           printed = u && d ? printedDate(u.text, d) : '';
         }
-        if (d)
+        const before =
+          d && s.kind === 'date' && line !== l ? dateLeftInStrip(l, ll, s, line, labels, ref) : null;
+        if (d && before) {
+          // a strip of labels whose order-date label OCR garbled, and whose bare "Data" is the first
+          // word of the delivery date's label ("Numero ordine nata Data di sonawgna" over
+          // "GMD-71311 2026-07-06 2026 07-25"): the date left of it is the order date, the one under
+          // it the delivery date when it follows within weeks; both less surely
+          orderDate = better(orderDate, {
+            value: before.date,
+            score: 0.6 - penalty,
+            evidence: before.evidence,
+          });
+          if (orderThenDelivery([before.date, d]))
+            delivery = better(delivery, { value: d.iso, score: 0.55 - penalty, evidence: ev(line, printed) });
+        } else if (d)
           orderDate = better(orderDate, {
             value: d,
             score: base - penalty - (d.repaired ? 0.2 : 0),
@@ -982,6 +996,37 @@ function stripReference(
     if (v && REFERENCE_SHAPE.test(v)) return { value: v, score: 0.6, evidence: ev(row, v) };
   }
   return null;
+}
+
+/**
+ * The full date on a strip's row of values left of a bare date label's own, under no date label of
+ * its own (the one under an order-number label, or a label OCR garbled), and the only one there.
+ */
+function dateLeftInStrip(
+  l: TextLine,
+  ll: LineLabels,
+  s: LabelSpan<Kind>,
+  row: TextLine,
+  labels: Map<TextLine, LineLabels>,
+  ref: Date,
+): { date: { iso: string; hasYear: boolean }; evidence: Evidence } | null {
+  const x0 = ll.tokens[s.from]!.x0 - l.unit * 0.5;
+  const dated = ll.spans.some(
+    (o) =>
+      o !== s &&
+      ll.tokens[o.from]!.x0 < x0 &&
+      (o.kind === 'orderDate' || o.kind === 'date' || o.kind === 'delivery' || o.kind === 'refDate'),
+  );
+  if (dated) return null;
+  const left = labels
+    .get(row)!
+    .tokens.filter((t) => t.x1 <= x0)
+    .map((t) => t.text)
+    .join(' ');
+  const dates = findDates(left, ref).filter((x) => x.hasYear);
+  if (dates.length !== 1) return null;
+  const date = dates[0]!;
+  return { date, evidence: ev(row, left.slice(date.index, date.index + date.length)) };
 }
 
 /** Two full dates, the second at most two months after the first: an order's date and its delivery date. */

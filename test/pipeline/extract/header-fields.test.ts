@@ -87,6 +87,31 @@ describe('header fields', () => {
     ])
       expect(fields(rows).reference, rows.join(' / ')).toBeNull();
   });
+  it('takes the date left of a bare "Data" on a strip for the order date, the one under it for delivery', () => {
+    // s11000 0034: the order date's label garbled ("nata"), "Data di consegna" read as "Data" and two
+    // words: the delivery date under it was taken for the order date
+    const labels = rowAt(
+      [0, 'Ordine fornitore'],
+      [20, 'wunaro ordina'],
+      [40, 'nata'],
+      [55, 'Data di sonawgna'],
+    );
+    const f = fields([labels, rowAt([20, 'GMD-71311'], [40, '2026-07-06'], [55, '2026 07-25'])]);
+    expect(f.orderDate?.value).toBe('2026-07-06');
+    expect(f.orderDate!.confidence).toBeLessThan(0.8);
+    expect(f.deliveryDate?.value).toBe('2026-07-25');
+    // s12100 0019: the date under "Data" misread to one before the order date: the order date stands
+    const g = fields([labels, rowAt([20, 'ORD/721/26'], [40, '02/03/2026'], [55, '05/02/2026'])]);
+    expect(g.orderDate?.value).toBe('2026-03-02');
+    expect(g.deliveryDate).toBeNull();
+    // a date under a date label of its own keeps its label: "Datum" over the second is the order date
+    const h = fields([
+      rowAt([20, 'Bestell-Nr.'], [40, 'Liefertermin'], [55, 'Datum']),
+      rowAt([20, 'CMD-10001'], [40, '2026-07-25'], [55, '2026-07-06']),
+    ]);
+    expect(h.orderDate?.value).toBe('2026-07-06');
+    expect(h.deliveryDate?.value).toBe('2026-07-25');
+  });
   it('reads values under their labels past lines of specks between them', () => {
     // s9200 0027, s9300 0024: specks read as "," and "'" made two lines of their own
     const page = pageFromRows([
