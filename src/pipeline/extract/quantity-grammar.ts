@@ -53,7 +53,8 @@ export function tokenize(text: string): string[] {
       // ("Pack ‘à 100 Stk": or glued to it after the space)
       .replace(new RegExp(`(\\p{L}{3,}\\s+)['’‘"„“«]+(${PACK_OPENERS})(?=\\s*\\d)`, 'gu'), '$1$2')
       // "-'10 Rollen", "(4 pièces)", "«5 paquets": a list bullet, a speck or a bracket glued to the count
-      .replace(/(^|\s)[-–—•*'‘’"„“«»([]+(?=\d)/gu, '$1')
+      // ("-,12 paires", "‚1 paio": a speck read as a comma after the bullet, or a low quote)
+      .replace(/(^|\s)(?:[-–—•*'‘’‚"„“«»([]+[.,]?|‚)(?=\d)/gu, '$1')
       // "+25 pièces": a list's "+" bullet glued to the count at the line's start, a word after it
       // (not a phone number's "+41 44")
       .replace(/^\+(?=\d{1,4}\s+\p{L})/u, '')

@@ -93,6 +93,15 @@ describe('tokenize', () => {
     expect(tokenize("-'10 Rollen •5 Stk")).toEqual(['10', 'Rollen', '5', 'Stk']);
     // a bullet read as a guillemet (s10500 0030: "«5 paquets 0006002 …" had no count)
     expect(tokenize('«5 paquets »12 Stk')).toEqual(['5', 'paquets', '12', 'Stk']);
+    // a speck read as a comma after the bullet, or a bullet read as a low quote (s12300 0031 and
+    // 0038: "-,12 paires … Nitril Gr, 10" and "‚1 palo … Gr, 10" had the glove size for the count)
+    expect(tokenize('-,12 paires')).toEqual(['12', 'paires']);
+    expect(tokenize('‚1 paio')).toEqual(['1', 'paio']);
+    expect(findQuantities(tokenize('-,12 paires 0001574 Arbeitshandschuh Nitril Gr, 10'))[0]).toMatchObject({
+      quantity: 12,
+    });
+    // (a decimal comma stays: ",5 kg" is no bullet)
+    expect(tokenize('0,5 kg')).toEqual(['0,5', 'kg']);
     // a "+" bullet at the line's start (s11400 0003: "+25 plèces AB-2050S …" had no count); a
     // phone number keeps its "+"
     expect(tokenize('+25 plèces AB-2050S')).toEqual(['25', 'plèces', 'AB-2050S']);
