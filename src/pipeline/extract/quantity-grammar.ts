@@ -70,6 +70,12 @@ export function tokenize(text: string): string[] {
   );
 }
 
+/** Capital letters OCR reads for a digit: Z for 2, S for 5, G for 6, B for 8. */
+const LETTER_DIGITS: Record<string, number> = { Z: 2, S: 5, G: 6, B: 8 };
+
+/** A word without its accents ("dä" → "da"). */
+const fold = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 /**
  * Quantity candidates in `tokens`; `skip` marks token indexes that belong to the article number or
  * its description. The strongest (then leftmost) candidate wins.
@@ -98,12 +104,27 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
       if (unit) hits.push({ quantity: 1, unit, at: i, strength: 2 });
       continue;
     }
+    // "mm: Z cartoni da 12 pezzi": a 2 (5, 6, 8) OCR read as the letter like it, where a count stands
+    // (after a colon or a bullet) and a container follows, whose content the row states
+    const digit = LETTER_DIGITS[t];
+    if (
+      digit !== undefined &&
+      (/[:;]$/.test(prev) || /^[-–•*]?$/.test(prev)) &&
+      CONTAINER_UNITS.has(normalizeUnit(next) ?? '') &&
+      /^(de|di|of|da|à|a)$/i.test(fold(tokens[i + 2] ?? '')) &&
+      /^\d+$/.test(tokens[i + 3] ?? '')
+    ) {
+      hits.push({ quantity: digit, unit: normalizeUnit(next)!, at: i, strength: 2 });
+      continue;
+    }
     const word = NUM.test(t) ? null : numberWord(t);
     if (!NUM.test(t) && word === null) continue;
     // ("M8x 40", "4.8x 25": the second factor of a dimension; not after "AB-1020X")
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
-    if (/^(de|di|of)$/i.test(prev) && CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')) continue;
+    // (an accent OCR put on the word: "cartoni dä 12 pezzi")
+    if (/^(de|di|of|da)$/i.test(fold(prev)) && CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? ''))
+      continue;
     // (also when OCR garbled the container's name, the count of containers before it: "2 rarlons
     // de 12 pièces")
     if (

@@ -23,6 +23,20 @@ describe('tokenize', () => {
       ).toEqual([expect.objectContaining({ quantity: 10, unit: 'Karton' })]);
   });
 
+  // Regression (s12300 0027): "6.0 mm: Z cartoni dä 12 pezzi" gave 12 pieces for 2 cartons
+  it('reads a capital OCR took for a digit where a count of containers stands, and a pack content with an accent', () => {
+    expect(findQuantities(tokenize('Spiralbohrer HSS-G 6.0 mm: Z cartoni dä 12 pezzi'))).toEqual([
+      expect.objectContaining({ quantity: 2, unit: 'Karton' }),
+    ]);
+    expect(findQuantities(tokenize('- S cartons de 24 pièces 204.118.06'))[0]).toMatchObject({ quantity: 5 });
+    expect(findQuantities(tokenize('Spiralbohrer 6.0 mm: 2 cartoni dä 12 pezzi'))).toEqual([
+      expect.objectContaining({ quantity: 2, unit: 'Karton' }),
+    ]);
+    // not a letter of a word, a size or a description ("Gr. S", "Typ B Karton")
+    expect(findQuantities(tokenize('Sicherheitsschuh Typ B cartons de 12 pièces'))).toEqual([]);
+    expect(findQuantities(tokenize('Handschuh: S Paar'))).toEqual([]);
+  });
+
   // Regression (s6300 0007): "Karton.à 500 Stk: 1 carton", a speck for the space, gave 500
   // (s11700 0028: "Box'à 200 Paar: 20 paquets", a quote for the space, gave 200 at 0.81)
   it('takes "à" glued to the word before it by a dot, comma or quote for a pack content', () => {
