@@ -761,6 +761,21 @@ export function findItems(
         current.lines.push(line);
         continue;
       }
+      if (
+        article?.match &&
+        current?.article?.match?.product.sku === article.match.product.sku &&
+        prev &&
+        prev.page === line.page &&
+        line.box[1] - (prev.box[1] + prev.box[3]) < line.unit * 2.5 &&
+        line.words.length <= 2 &&
+        !/\d\s+\S*\d/.test(line.text)
+      ) {
+        // the row's article number again, alone, right under it ("10-6030" under "10-6030 Sechskant-
+        // mutter … 100 confezioni 9.80 980.00"): a band of the page a fax line error repeated, or
+        // the number printed twice; part of that row, not a row nobody ordered
+        current.lines.push(line);
+        continue;
+      }
       if (article || isAnchorWithoutMatch(header, line)) {
         flush();
         current = { lines: carried ? [line, carried] : [line], article };

@@ -640,6 +640,24 @@ describe('table items', () => {
       ['AB-1020X', 100, 'sku'],
     ]);
   });
+  // s12400 0037: a fax's line errors repeated the band of the article number under two rows
+  it("takes the row's own article number again, alone under it, as part of that row, not as a row", () => {
+    const page = pageFromRows([
+      'Art.-Nr.     Bezeichnung             Menge   Preis     Total',
+      '20-1772      Holzbohrer 8 mm         5       4.10      20.50',
+      '20-1772',
+      'AB-1020X     Kabelbinder schwarz     100     0.20      20.00',
+      'AB-1020X',
+      '20-1772      Holzbohrer 8 mm         2       4.10      8.20',
+    ]);
+    const d = extractDraft([page], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['20-1772', 5],
+      ['AB-1020X', 100],
+      ['20-1772', 2],
+    ]);
+    expect(d.warnings.join('\n')).not.toMatch(/quantity not found/);
+  });
   it('mends a unit price that lost its decimal mark when it is then the catalog price', () => {
     const page = pageFromRows([
       'Pos   Art.-Nr.     Bezeichnung             Menge   Preis     Total',
