@@ -837,14 +837,19 @@ export function extractHeaderFields(lines: TextLine[], ref: Date): HeaderFields 
     });
 
     // "Dati: 13 agosto 2026": a line that is nothing but a date after a word one letter off a date
-    // label (too short for the tolerant matching, where one letter makes another word)
+    // label (too short for the tolerant matching, where one letter makes another word), or after a
+    // word opening with "Dat" without its colon
     if (!ll.spans.some((s) => s.kind !== 'other')) {
       // (after specks OCR read as letters: "i i Pata: 16 novembre 2026")
       const m = /^\s*(?:\S{1,2}\s+){0,3}["“'‘]?(\p{L}{3,5})\s?[:;]\s*(.+)$/u.exec(l.text);
+      // (or any word opening with "Dat", its colon lost or not: "Datura 2026-08-24", "Dattan: 2026 12-14")
+      const dat = m ? null : /^\s*(?:\S{1,2}\s+){0,3}["“'‘]?(dat\p{L}{1,4})[:;.!]?\s+(.+)$/iu.exec(l.text);
       const d =
         m && SHORT_DATE_LABELS.some((w) => boundedDistance(foldLabel(m[1]!), w, 1) === 1)
           ? datesIn(m[2]!, ref)[0]
-          : undefined;
+          : dat
+            ? datesIn(dat[2]!, ref)[0]
+            : undefined;
       if (d?.hasYear && d.index === 0) {
         orderDateLabelled = true;
         orderDate = better(orderDate, { value: d, score: 0.7 - (d.repaired ? 0.2 : 0), evidence: ev(l) });

@@ -195,6 +195,13 @@ describe('header fields', () => {
     expect(fields(['Dose: 13.08.2026']).orderDate).toBeNull();
     expect(fields(['Art: 13.08.2026']).orderDate).toBeNull();
     expect(fields(['Tage: 3 Stk bis 13.08.2026']).orderDate).toBeNull();
+    // a longer word opening with "Dat", its colon lost or not (s12400 0021, s6500 0005)
+    expect(fields(['Datura 2026-08-24']).orderDate?.value).toBe('2026-08-24');
+    expect(fields(['Dattan: 2026 12-14']).orderDate?.value).toBe('2026-12-14');
+    expect(fields(['Datura 2026-08-24']).orderDate!.confidence).toBeLessThan(0.75);
+    // (but not a word that opens otherwise, nor with no date right after it)
+    expect(fields(['Natura 2026-08-24']).orderDate).toBeNull();
+    expect(fields(['Datenblatt Seite 2 vom 24.08.2026']).orderDate).toBeNull();
   });
   it('reads the date an order number is dated ("vom", "du", "del", "of") as the order date', () => {
     for (const [row, iso] of [
