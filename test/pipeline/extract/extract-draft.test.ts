@@ -824,6 +824,14 @@ describe('extractDraft', () => {
     const doubled = extractDraft([pageFromRows(rows('ORD//44/26'))], fax, master);
     expect(doubled.warnings.join('\n')).toMatch(/ORD\/\/44\/26: two separators in a row/);
     expect(doubled.confidence).toBeLessThan(0.8);
+    // a letter among the digits of a group between separators, digits after it (s12100 0034:
+    // "ORD/R00/26" for ORD/800/26 stood at 0.85)
+    for (const reference of ['ORD/R00/26', 'ORD/8R9/26']) {
+      const d = extractDraft([pageFromRows(rows(reference))], fax, master);
+      expect(d.customerReference).toBe(reference);
+      expect(d.warnings.join('\n')).toMatch(/a letter among the digits of a group between digits/);
+      expect(d.confidence).toBeLessThan(0.8);
+    }
     // a colon between the prefix and the number is its hyphen misread (s7700 0016: "CMD:64541" had
     // given "64541" at 0.83, the prefix taken for the end of the label)
     const colon = extractDraft([pageFromRows(rows('CMD:64541'))], fax, master);
@@ -831,7 +839,7 @@ describe('extractDraft', () => {
     expect(colon.warnings.join('\n')).toMatch(/read as CMD:64541; took CMD-64541 \(a colon for its hyphen\)/);
     expect(colon.confidence).toBeLessThan(0.8);
     // a year after the letters, or letters only: references as they are written
-    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234', 'ORD/744/26']) {
+    for (const reference of ['PO2026-1384', 'CMD-25159', 'PO54769', 'A4-1234', 'ORD/744/26', 'B-26/4471']) {
       const d = extractDraft([pageFromRows(rows(reference))], fax, master);
       expect(d.warnings.join('\n')).not.toMatch(/letters of its prefix/);
       expect(d.confidence).toBeGreaterThanOrEqual(0.8);
