@@ -88,11 +88,11 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     const t = tokens[i]!.replace(/[,;:]$/, '').replace(/(?<=\d)["”“]$/, '');
     const prev = tokens[i - 1] ?? '';
     const next = (tokens[i + 1] ?? '').replace(/[,;:.]$/, '');
-    // "verchromt: | pièce", "Menge: I Stk", "-} Paar", "EN 166: ) pièce": a 1 OCR read as a bar,
-    // a bracket or a letter, where a count stands (after a colon, a label or a bullet) and a unit
-    // follows
+    // "verchromt: | pièce", "Menge: I Stk", "-} Paar", "EN 166: ) pièce", "Stk: ! paquet": a 1 OCR
+    // read as a bar, a bracket, an exclamation mark or a letter, where a count stands (after a
+    // colon, a label or a bullet) and a unit follows
     if (
-      /^(?:[-–•*]?[|\])}]|[lI])$/.test(t) &&
+      /^(?:[-–•*]?[|\])}!]|[lI])$/.test(t) &&
       // (or a list's number: "4. l carton")
       (/[:;]$/.test(prev) ||
         LABEL.test(prev) ||

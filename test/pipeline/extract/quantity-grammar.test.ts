@@ -152,6 +152,11 @@ describe('tokenize', () => {
     expect(first('Gr. 4. l Paar')).toBeUndefined();
     // or a closing parenthesis (s8400 0018: "Schutzbrille klar EN 166: ) pièce" had no count)
     expect(first('Schutzbrille klar EN 166: ) pièce')).toMatchObject({ quantity: 1, unit: 'Stk' });
+    // or an exclamation mark (s8400 0040: "Pack à 100 Stk: ! paquet" had no count)
+    expect(first('Senkkopfschraube M5x30 verzinkt Pack à 100 Stk: ! paquet')).toMatchObject({
+      quantity: 1,
+      unit: 'Pack',
+    });
     expect(first('Gr. } Paar')).toBeUndefined();
     expect(first('(Gr. 44) Paar')).toBeUndefined();
     // inside a description it is a letter: "Gr. l Paar", "Typ I Stk"
