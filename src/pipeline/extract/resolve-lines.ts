@@ -441,6 +441,25 @@ function resolveFromDocument(
       warnings.push(
         `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
       );
+    } else if (
+      quantity === null &&
+      net === 1 &&
+      // (a total printed with its cents: "1820" may be 18.20, a price in the total's column)
+      !marklessTotal &&
+      product?.price != null &&
+      atListOrContractPrice(price, product.price) &&
+      priceOneDigitOff(total, price, product.price) !== null
+    ) {
+      // no quantity read, and a printed price within the customer's contract range that makes no
+      // whole count with the total, while the price one digit off does, and only it ("9,52 93,20"
+      // for 10 × 9.32): that count, less surely
+      const { count, price: meant } = priceOneDigitOff(total, price, product.price)!;
+      const counted = inPacks(count);
+      quantity = counted.quantity;
+      qConf = 0.5;
+      warnings.push(
+        `line ${position}: quantity unreadable; ${quantity} computed from total ${total} ÷ price ${meant}${counted.note}, the price ${price} read one digit off; please check`,
+      );
     } else if (unmarked !== null) {
       // "125" litres where total ÷ price (the printed one, or the catalog's) is 12.5: the
       // quantity's decimal mark was lost on the page, not a digit misread
@@ -712,6 +731,30 @@ function wholeTimes(total: number, price: number): boolean {
 
 /** An amount's digits, to the cent ("12.60" → "1260"). */
 const cents = (x: number): string => String(Math.round(x * 100));
+
+/**
+ * The count a total makes with the printed price one digit changed, within the contract range of
+ * the list price, when exactly one such price makes a whole count.
+ */
+function priceOneDigitOff(
+  total: number,
+  price: number,
+  list: number,
+): { count: number; price: number } | null {
+  const digits = cents(price);
+  const found = new Map<number, number>();
+  for (let i = 0; i < digits.length; i++)
+    for (const c of '0123456789') {
+      if (c === digits[i]) continue;
+      const p = Number(digits.slice(0, i) + c + digits.slice(i + 1)) / 100;
+      if (p <= 0 || !atListOrContractPrice(p, list)) continue;
+      const n = Math.round(total / p);
+      if (n >= 1 && n <= 10_000 && Math.abs(n * p - total) <= 0.005) found.set(p, n);
+    }
+  if (found.size !== 1) return null;
+  const [[p, n]] = [...found] as [[number, number]];
+  return { count: n, price: p };
+}
 
 /** The one whole number of `price`s that a total read one digit off makes (either side of it), else null. */
 function countOneDigitOff(total: number, price: number): number | null {

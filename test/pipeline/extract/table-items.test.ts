@@ -2515,6 +2515,17 @@ describe('a row whose count did not read and whose price is garbled', () => {
     expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.6);
     expect(d.warnings.join('\n')).toMatch(/line 2: quantity unreadable; 8 computed from the line amount 76/);
   });
+  // s11100 0005: "Lon pidean 6,56 556,00" for 100 × 5.56
+  it('is counted by the total ÷ the price one digit off, when only that contract price makes a whole count', () => {
+    const d = table('8,65', '85,50');
+    expect(d.lines[1]).toMatchObject({ sku: '10-4711', quantity: 10 });
+    expect(d.lines[1]!.confidence).toBeLessThanOrEqual(0.5);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 2: quantity unreadable; 10 computed from total 85.5 ÷ price 8.55/,
+    );
+    // (no price one digit off within the contract range makes one: no count)
+    expect(table('8,65', '85,70').lines[1]!.quantity).toBeNull();
+  });
   it('is not, when the printed price may be a contract price read in part, or the count would be 1', () => {
     // ("8" of a contract price 8.55 whose cents stood apart: 76.00 is 8 at the list price by chance)
     expect(table('8', '76,00').lines[1]!.quantity).toBeNull();
