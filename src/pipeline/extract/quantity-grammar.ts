@@ -17,8 +17,10 @@ export interface QuantityHit {
 
 const NUM = /^\d{1,5}(?:[.,]\d{1,3})?$|^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,3})?$/;
 const PER = new RegExp(`^(${A_GRAVE}|je|zu|per|par|da|of|with|mit|von|pro|ca\\.?)$`, 'i');
+// (a size with its dot, or the comma or colon OCR reads for it: "Gr, 10", "Gr: 10"; not a unit
+// before a colon and the count: "50 m: 10 Rollen")
 const DESCRIPTIVE_BEFORE =
-  /^(din|iso|en|gr\.?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
+  /^(din|iso|en|gr[.,:]?|grösse|groesse|size|nr\.?|no\.?|typ|type|art\.?|pos\.?|k|p|m|ø|tx|sw|ip|x|pn|dn)$/i;
 const LABEL = /^(menge|anzahl|qty|quantity|quantité|qté|quantità|qta|stückzahl|anz)\.?:?$/i;
 
 /** Split into tokens keeping "20x" / "x20" / "20Stk" apart. */

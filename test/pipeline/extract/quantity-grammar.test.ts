@@ -270,6 +270,19 @@ describe('a count after the colon that ends a description', () => {
   });
 });
 
+// Regression (s12500 0001, s6800 0025): a form row nobody ordered, "Arbeitshandschuh Gr: 10 pair",
+// gave 10 pairs
+describe('a glove size whose dot OCR read as a colon or a comma', () => {
+  it('is no count', () => {
+    for (const size of ['Gr: 10', 'Gr, 10', 'Gr. 10'])
+      expect(findQuantities(tokenize(`0001574 Arbeitshandschuh Nitril ${size} pair`)), size).toEqual([]);
+    // a unit before the colon and the count stays a unit: "50 m: 10 Rollen"
+    expect(findQuantities(tokenize('Abdeckband Maler 38 mm x 50 m: 10 Rollen'))[0]).toMatchObject({
+      quantity: 10,
+    });
+  });
+});
+
 describe('amounts with cents', () => {
   // s8400 0013: "Kupfersoht 15x mm a. 10 metres 41.60 11600", the line total's mark lost, gave 11600
   it('takes a figure without a unit right after an amount with cents for the line total, no count', () => {
