@@ -577,6 +577,17 @@ function datesIn(text: string, ref: Date): (ReturnType<typeof findDates>[number]
         ? `${d}${sep}${mo}${sep}${y}`
         : m,
     )
+    // one of its dots lost: "0602.26", "06.0226" (a real day and month, a year near)
+    .replace(
+      /(?<![\d.,])(\d{2})(\d{2})\.(\d{2}|\d{4})(?![\d.,])|(?<![\d.,])(\d{2})\.(\d{2})(\d{2}|\d{4})(?![\d.,])/g,
+      (m, d1, m1, y1, d2, m2, y2) => {
+        const [d, mo, y] = d1 !== undefined ? [d1, m1, y1] : [d2, m2, y2];
+        const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+        return +d >= 1 && +d <= 31 && +mo >= 1 && +mo <= 12 && Math.abs(year - ref.getUTCFullYear()) <= 1
+          ? `${d}.${mo}.${y}`
+          : m;
+      },
+    )
     // every separator lost, with a four-digit year near: "02072026", "2027 01 02"
     .replace(/(?<![\d.,/-])(\d{2})(\d{2})(20\d{2})(?![\d.,/-])/g, (m, d, mo, y) =>
       Math.abs(Number(y) - ref.getUTCFullYear()) <= 2 ? `${d}.${mo}.${y}` : m,

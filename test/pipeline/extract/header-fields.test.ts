@@ -156,6 +156,12 @@ describe('header fields', () => {
     expect(fields(['Datum: 22.10:47']).orderDate).toBeNull();
     expect(fields(['Liefertermin: 4500072026']).deliveryDate).toBeNull();
     expect(fields(['Liefertermin: 02071996']).deliveryDate).toBeNull();
+    // one of the two dots lost (s12500 0039: "Data; 0602.26"; s6100 0012, s7600 0007, s10400)
+    expect(fields(['Data; 0602.26']).orderDate?.value).toBe('2026-02-06');
+    expect(fields(['Liefertermin: 15.0326']).deliveryDate?.value).toBe('2026-03-15');
+    // (not an impossible day or month, nor a year far off)
+    expect(fields(['Datum: 3602.26']).orderDate).toBeNull();
+    expect(fields(['Datum: 0602.19']).orderDate).toBeNull();
     // a date's first dot read as a colon (s3000 0002, c2 0011); a time is no date
     expect(fields(['Delivery date: 26:10. 26']).deliveryDate?.value).toBe('2026-10-26');
     expect(fields(['Liefertermin: 10:46 26']).deliveryDate).toBeNull();
