@@ -231,6 +231,46 @@ function mendYearApart(
 }
 
 /**
+ * Order and delivery dates a year or more apart, or in the wrong order, whose years OCR misread
+ * ("5 marzo 2025" and "2076-03-11" for 2026; "20.12.25" and "01.01.27" for an order of 20.12.26):
+ * the years each one digit from the year read (or as read) that put the delivery 0–120 days after
+ * the order. Fewer dates changed first, then the order date nearest `now`; only a mend that moves
+ * the order date nearer `now` is taken (the delivery's year alone is mended by repairDeliveryYear
+ * and mendYearApart). Both dates are flagged.
+ */
+function mendBothYears(
+  order: HeaderField<string>,
+  delivery: HeaderField<string>,
+  now: Date,
+  warnings: string[],
+): { orderDate: HeaderField<string>; deliveryDate: HeaderField<string> } | null {
+  const oy = Number(order.value.slice(0, 4));
+  const dy = Number(delivery.value.slice(0, 4));
+  const thisYear = now.getUTCFullYear();
+  const options: { order: string; delivery: string; changed: number }[] = [];
+  for (const yo of [oy, ...yearsOneDigitFrom(oy, thisYear)])
+    for (const yd of [dy, ...yearsOneDigitFrom(dy, thisYear)]) {
+      const o = `${yo}${order.value.slice(4)}`;
+      const d = `${yd}${delivery.value.slice(4)}`;
+      const lead = days(o, d);
+      const changed = Number(yo !== oy) + Number(yd !== dy);
+      if (changed > 0 && lead >= 0 && lead <= 120) options.push({ order: o, delivery: d, changed });
+    }
+  const away = (o: string): number => Math.abs(Date.parse(o) - now.getTime());
+  const best = options.sort((a, b) => a.changed - b.changed || away(a.order) - away(b.order))[0];
+  // (a delivery year misread alone is mended below, to the order's year; and an order date moved
+  // away from `now` is no mend: "17/03/2026" and "19/03/2075" is such a delivery year)
+  if (!best || best.order === order.value || away(best.order) >= away(order.value)) return null;
+  warnings.push(
+    `order date ${order.value} and delivery date ${delivery.value} do not fit together; took ${best.order} and ${best.delivery} (year digits misread), please check`,
+  );
+  return {
+    orderDate: { ...order, value: best.order, confidence: Math.min(order.confidence, 0.5) },
+    deliveryDate: { ...delivery, value: best.delivery, confidence: Math.min(delivery.confidence, 0.5) },
+  };
+}
+
+/**
  * A delivery date before the order date cannot be meant (nor one years after it). When only its
  * year is off (an OCR misread "24.07.25" for "24.07.26") and the same day and month follow the order
  * date within four months, that is taken with a low confidence; else, when one changed digit of month
@@ -575,13 +615,24 @@ export function extractDraft(
   }
   // without an order date to measure it against, a delivery year no order asks for is mended alike
   if (deliveryDate && !orderDate) deliveryDate = mendFarYear(deliveryDate, ref, 'delivery date', warnings);
-  if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
+  const both =
+    deliveryDate &&
+    orderDate &&
+    (deliveryDate.value < orderDate.value || days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS)
+      ? mendBothYears(orderDate, deliveryDate, ref, warnings)
+      : null;
+  if (both) ({ orderDate, deliveryDate } = both);
+  else if (deliveryDate && orderDate && deliveryDate.value < orderDate.value) {
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings);
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > MAX_LEAD_DAYS) {
     // "07.08.2028" on an order of 25.07.2026: a year digit misread, mended the same way
     deliveryDate = repairDeliveryYear(deliveryDate, orderDate.value, warnings, 'long after');
   } else if (deliveryDate && orderDate && days(orderDate.value, deliveryDate.value) > YEAR_APART_DAYS) {
-    ({ orderDate, deliveryDate } = mendYearApart(orderDate, deliveryDate, ref, warnings));
+    const apart = mendYearApart(orderDate, deliveryDate, ref, warnings);
+    // (neither year taken for the other fits: both may be off, "20.12.25" and "01.01.27")
+    const across = apart.orderDate === orderDate && apart.deliveryDate === deliveryDate;
+    ({ orderDate, deliveryDate } =
+      (across ? mendBothYears(orderDate, deliveryDate, ref, warnings) : null) ?? apart);
   }
   // a delivery label beside a date not read whole: the clerk reads it, and the draft is not touchless
   const deliveryUnread = deliveryDate ? null : fields.deliveryUnread;

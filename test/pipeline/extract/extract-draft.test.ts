@@ -647,8 +647,14 @@ describe('extractDraft', () => {
       expect(d.orderDate).toBe('2026-09-17');
       expect(d.deliveryDate).toBe('2026-09-30');
       // a year after is a year that can be: it stands
+      const alone = withFaxHeader(['Datum: ??.??.2026', ...order]);
+      alone.words[0]!.text = '17.09.27';
+      expect(extractDraft([alone], fax, master).orderDate).toBe('2027-09-17');
+      // (unless the delivery date, a year before it, says otherwise: both fit in 2026, nearer the
+      // time the page was received)
       page.words[0]!.text = '17.09.27';
-      expect(extractDraft([page], fax, master).orderDate).toBe('2027-09-17');
+      const d2 = extractDraft([page], fax, master);
+      expect([d2.orderDate, d2.deliveryDate]).toEqual(['2026-09-17', '2026-09-30']);
     });
 
     it('reads a labelled date whose separators OCR lost, near the day it was sent', () => {
@@ -1006,6 +1012,18 @@ describe('extractDraft', () => {
       // ten months ahead, where neither year mended puts the delivery soon after the order: as written
       const far = read('4 agosto 2026', '18 giugno 2027');
       expect([far.orderDate, far.deliveryDate]).toEqual(['2026-08-04', '2027-06-18']);
+      // both years misread, a digit each (s11200 0028: "5 marzo 2025" and "2076-03-11" gave both
+      // dates in 2025; s11900 0008), or the order's a year behind a delivery across New Year
+      // (s6600 0038: "20.12.25", "01.01.27")
+      const both = read('5 marzo 2025', '2076-03-11');
+      expect([both.orderDate, both.deliveryDate]).toEqual(['2026-03-05', '2026-03-11']);
+      expect(both.warnings.join('\n')).toMatch(/do not fit together; took 2026-03-05 and 2026-03-11/);
+      expect(both.confidence).toBeLessThan(0.8);
+      const newYear = read('20.12.25', '01.01.27');
+      expect([newYear.orderDate, newYear.deliveryDate]).toEqual(['2026-12-20', '2027-01-01']);
+      // (a delivery year misread alone takes the order's year, not one moving the order date away)
+      const delivery = read('17/03/2026', '19/03/2075');
+      expect([delivery.orderDate, delivery.deliveryDate]).toEqual(['2026-03-17', '2026-03-19']);
     } finally {
       vi.useRealTimers();
     }
