@@ -5,7 +5,14 @@
  * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
 import { parseNumber } from './parse-number.ts';
-import { A_GRAVE, CONTAINER_UNITS, MEASURED_UNITS, normalizeUnit, PACK_OPENERS } from './units.ts';
+import {
+  A_GRAVE,
+  CONTAINER_UNITS,
+  MEASURED_UNITS,
+  normalizeUnit,
+  PACK_OPENERS,
+  withoutAccents,
+} from './units.ts';
 
 export interface QuantityHit {
   quantity: number;
@@ -75,9 +82,6 @@ export function tokenize(text: string): string[] {
 /** Capital letters OCR reads for a digit: Z for 2, S for 5, G for 6, B for 8. */
 const LETTER_DIGITS: Record<string, number> = { Z: 2, S: 5, G: 6, B: 8 };
 
-/** A word without its accents ("dä" → "da"). */
-const fold = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-
 /**
  * Quantity candidates in `tokens`; `skip` marks token indexes that belong to the article number or
  * its description. The strongest (then leftmost) candidate wins.
@@ -113,7 +117,7 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
       digit !== undefined &&
       (/[:;]$/.test(prev) || /^[-–•*]?$/.test(prev)) &&
       CONTAINER_UNITS.has(normalizeUnit(next) ?? '') &&
-      /^(de|di|of|da|à|a)$/i.test(fold(tokens[i + 2] ?? '')) &&
+      /^(de|di|of|da|a)$/i.test(withoutAccents(tokens[i + 2] ?? '')) &&
       /^\d+$/.test(tokens[i + 3] ?? '')
     ) {
       hits.push({ quantity: digit, unit: normalizeUnit(next)!, at: i, strength: 2 });
@@ -125,7 +129,10 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     if (PER.test(prev) || DESCRIPTIVE_BEFORE.test(prev) || /^[mM]?\d+(?:[.,]\d+)?[x×]$/.test(prev)) continue;
     // "cartons de 6 pièces", "scatola di 50": the content of a container, not the count
     // (an accent OCR put on the word: "cartoni dä 12 pezzi")
-    if (/^(de|di|of|da)$/i.test(fold(prev)) && CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? ''))
+    if (
+      /^(de|di|of|da)$/i.test(withoutAccents(prev)) &&
+      CONTAINER_UNITS.has(normalizeUnit(tokens[i - 2] ?? '') ?? '')
+    )
       continue;
     // (also when OCR garbled the container's name, the count of containers before it: "2 rarlons
     // de 12 pièces")

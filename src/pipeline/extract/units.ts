@@ -36,6 +36,9 @@ const UNIT_WORDS: [string, string[]][] = [
 const UNIT_OF = new Map(UNIT_WORDS.flatMap(([unit, words]) => words.map((w) => [w, unit] as const)));
 
 /** The master unit for a written unit word, or null. */
+/** A word without its accents ("paquéts" → "paquets", "dä" → "da"). */
+export const withoutAccents = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 export function normalizeUnit(word: string): string | null {
   const w = word
     .replace(/[.:,;)|!\]]+$/, '')
@@ -43,16 +46,14 @@ export function normalizeUnit(word: string): string | null {
     .toLowerCase();
   if (!w) return null;
   // (an accent OCR put on a letter that has none: "paquéts")
-  const plain = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const plain = withoutAccents(w);
   return UNIT_OF.get(w) ?? UNIT_OF.get(plain) ?? misreadUnitWord(plain);
 }
 
 /** Letters OCR takes for one another in a word ("carloni", "paquels", "oartoni", "confezloni"). */
 const LOOKALIKE_LETTERS = ['ltif1', 'ocea', 'nuh', 's5'];
 /** The spelled-out unit words long enough that one misread letter leaves them unmistakable. */
-const LONG_UNIT_WORDS = [...UNIT_OF].filter(
-  ([w]) => /^\p{L}{6,}$/u.test(w) && w === w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
-);
+const LONG_UNIT_WORDS = [...UNIT_OF].filter(([w]) => /^\p{L}{6,}$/u.test(w) && w === withoutAccents(w));
 
 /** The unit of a word of six letters or more that is a unit word with one letter misread, or null. */
 function misreadUnitWord(w: string): string | null {
