@@ -43,9 +43,12 @@ interface FigureColumn {
 }
 
 export function reviseColumnsByRows(read: TableHeader, rows: TextLine[]): TableHeader {
-  const header = lostPriceLabel(
-    totalReadAsQuantity(
-      unlabelledArticles(lostTextColumns(amountsUnderArticleLabel(read, rows), rows), rows),
+  const header = totalUnderPriceLabel(
+    lostPriceLabel(
+      totalReadAsQuantity(
+        unlabelledArticles(lostTextColumns(amountsUnderArticleLabel(read, rows), rows), rows),
+        rows,
+      ),
       rows,
     ),
     rows,
@@ -143,6 +146,41 @@ function lostPriceLabel(header: TableHeader, rows: TextLine[]): TableHeader {
   const groups: LabelGroup[] = header.columns.map((c) => ({ kind: c.kind, x0: c.x0, x1: c.x1 }));
   groups.push({ kind: 'price', x0, x1 });
   groups.sort((a, b) => a.x0 - b.x0);
+  return { ...header, columns: toColumns(groups) };
+}
+
+/**
+ * A price label that took in the line total's garbled label ("Prix unitaire H'Fotat HT" for "Prix
+ * unitaire | Total HT"), with no total column: two figures under it on most rows that have any, the
+ * right one an amount with cents, their left edges lined up. The right ones are the line totals'
+ * column.
+ */
+function totalUnderPriceLabel(header: TableHeader, rows: TextLine[]): TableHeader {
+  const price = header.columns.find((c) => c.kind === 'price');
+  if (!price || header.columns.some((c) => c.kind === 'total') || rows.length < 2) return header;
+  const unit = header.line.unit;
+  const rights: number[] = [];
+  let priced = 0;
+  for (const r of rows) {
+    const cells = placedCells(header, r).filter((c) => c.kind === 'price' && /\d/.test(c.text));
+    if (cells.length > 0) priced++;
+    // (a thousands space in the amount: "4 680,00")
+    const right = cells[1]?.text.replace(/(\d) (?=\d{3}\b)/g, '$1');
+    if (cells.length !== 2 || !AMOUNT_CELL.test(right!)) continue;
+    rights.push(cells[1]!.cell.x0);
+  }
+  if (rights.length < 2 || rights.length < priced * 0.6) return header;
+  const split = Math.min(...rights);
+  // (the totals' left edges line up: an amount's width apart at most)
+  if (Math.max(...rights) - split > unit * 2 || split <= price.x0) return header;
+  const groups: LabelGroup[] = header.columns.flatMap((c) =>
+    c === price
+      ? [
+          { kind: 'price' as const, x0: c.x0, x1: split - 1 },
+          { kind: 'total' as const, x0: split, x1: Math.max(c.x1, split + unit) },
+        ]
+      : [{ kind: c.kind, x0: c.x0, x1: c.x1 }],
+  );
   return { ...header, columns: toColumns(groups) };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reviseColumnsByRows } from '../../../src/pipeline/extract/columns-by-rows.ts';
 import { extractDraft } from '../../../src/pipeline/extract/extract-draft.ts';
 import { layoutLines } from '../../../src/pipeline/extract/layout-lines.ts';
 import { cellNumber, detectHeader } from '../../../src/pipeline/extract/table-columns.ts';
@@ -2530,6 +2531,92 @@ describe('a row whose count did not read and whose price is garbled', () => {
     // ("8" of a contract price 8.55 whose cents stood apart: 76.00 is 8 at the list price by chance)
     expect(table('8', '76,00').lines[1]!.quantity).toBeNull();
     expect(table('91150', '9,50').lines[1]!.quantity).toBeNull();
+  });
+});
+
+// s12300 0019: "Prix unitaire H'Fotat HT", the total's label garbled into the price label's, put
+// the totals in the price column, and a count read as "$" had no total to be computed from
+describe('a price label that took in the total label', () => {
+  // the page's words where OCR put them (its boxes), the articles those of this test's catalog
+  const page = (rows: [string, number, number, number, number][][]): PageContent => ({
+    page: 1,
+    width: 1728,
+    height: 2292,
+    source: 'ocr',
+    words: rows.flat().map(([text, x, y, w, h]) => ({ text, box: [x, y, w, h], conf: 0.9 })),
+    text: rows.map((r) => r.map((w) => w[0]).join(' ')).join('\n'),
+    confidence: 0.9,
+  });
+  const header: [string, number, number, number, number][] = [
+    ['Réf.', 180, 558, 42, 22],
+    ['article', 264, 558, 99, 22],
+    ['Désignation', 477, 558, 130, 25],
+    ['Quantité', 973, 559, 92, 25],
+    ['Unité', 1101, 560, 56, 20],
+    ['Prix', 1313, 560, 43, 19],
+    ['unitaire', 1363, 560, 82, 21],
+    ["H'Fotat", 1452, 547, 72, 34],
+    ['HT', 1530, 560, 30, 20],
+  ];
+  const row = (
+    y: number,
+    art: string,
+    desc: string,
+    qty: string,
+    unit: string,
+    figures: [string, number, number][],
+  ) =>
+    [
+      [art, 266, y, 84, 30],
+      [desc, 478, y, 170, 26],
+      [qty, 975, y, 15, 26],
+      [unit, 1097, y, 85, 30],
+      ...figures.map(([t, x, w]) => [t, x, y, w, 22]),
+    ] as [string, number, number, number, number][];
+  const columnsOf = (p: PageContent) => {
+    const lines = layoutLines(p);
+    return reviseColumnsByRows(detectHeader(lines[0]!)!, lines.slice(1)).columns.map((c) => c.kind);
+  };
+  it('leaves the totals under it their own column, when the rows show two figures there', () => {
+    const p = page([
+      header,
+      row(598, '10-4711', 'Senkkopfschraube', '$', 'paquets', [
+        ['50', 1298, 59],
+        ['76,00', 1469, 57],
+      ]),
+      row(640, '20-1772', 'Holzbohrer', '5', 'pièces', [
+        ['4,10', 1313, 106],
+        ['20,50', 1468, 45],
+      ]),
+      row(684, '0001550', 'Knieschoner', '2', 'paires', [
+        ['18,40', 1313, 44],
+        ['4 680,00', 1469, 89],
+      ]),
+    ]);
+    expect(columnsOf(p).slice(-2)).toEqual(['price', 'total']);
+    const d = extractDraft([p], meta, master);
+    // (the first row's price, "50" for 9.50, garbled too: its count is the total's at the catalog
+    // price)
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['10-4711', 8],
+      ['20-1772', 5],
+      ['0001550', 2],
+    ]);
+    expect(d.lines[2]!.unitPrice).toBe(18.4);
+    expect(d.warnings.join('\n')).toMatch(/line 1: quantity unreadable; 8 computed from the line amount 76/);
+  });
+  it('stays one price column over one figure a row', () => {
+    const p = page([
+      header,
+      row(598, '10-4711', 'Senkkopfschraube', '8', 'paquets', [['9,50', 1313, 59]]),
+      row(640, '20-1772', 'Holzbohrer', '5', 'pièces', [['4,10', 1313, 59]]),
+    ]);
+    expect(columnsOf(p).at(-1)).toBe('price');
+    const d = extractDraft([p], meta, master);
+    expect(d.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['10-4711', 8, 9.5],
+      ['20-1772', 5, 4.1],
+    ]);
   });
 });
 
