@@ -51,9 +51,9 @@ export function tokenize(text: string): string[] {
       )
       // "8 kg'SL8258": a speck read as a quote for the space between a unit and an article number
       .replace(/(\p{L})['’‘"](?=[A-Z0-9]{2}[\w-]*\d)/gu, '$1 ')
-      // "Pack & 200 Stk", "Karton i 500 Stk": the "à" of a pack's content read as "&" or "i" (after
-      // a container's name only: "50 m & 6 Rol" is no content)
-      .replace(/(\p{L}+)\s+[&iìí]\s+(?=\d)/gu, (m, w: string) =>
+      // "Pack & 200 Stk", "Karton i 500 Stk", "Box ia 200 Paar": the "à" of a pack's content read as
+      // "&", "i" or "ia" (after a container's name only: "50 m & 6 Rol" is no content)
+      .replace(/(\p{L}+)\s+(?:[&iìí]|ia)\s+(?=\d)/gu, (m, w: string) =>
         CONTAINER_UNITS.has(normalizeUnit(w) ?? '') ? `${w} à ` : m,
       )
       // "Karton.à 500 Stk", "cartons.of 24 pcs", "Box'à 200 Paar": a speck read as a dot or a

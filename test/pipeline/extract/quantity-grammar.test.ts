@@ -193,6 +193,10 @@ describe('tokenize', () => {
     expect(findQuantities(tokenize('Schleifpapierrolle 115 mm x 50 m i 6 Rol'))[0]).toMatchObject({
       quantity: 6,
     });
+    // s12400 0016: "ia" for it, "Box ia 200 Paur! 2 picks" gave 200
+    expect(findQuantities(tokenize('0002210 Gehörschutzstöpsel Box ia 200 Paur! 2 picks'))[0]).toMatchObject({
+      quantity: 2,
+    });
   });
 
   // s8100 0013: "Kupferrohr 15x mm: 25 Meter", the "1" of 15x1 lost, gave 15 at 0.80
