@@ -226,6 +226,21 @@ function resolveFromDocument(
   let qConf = item.quantityConfidence;
   // whether quantity × price = total confirms the quantity read
   let confirmed = false;
+  // a row read as running text (its table's header lost) whose count did not read, but which states
+  // a price and its total: the one whole number of the row that makes the one of the other
+  // ("Arbeitshandschuh Nitril 3,90 - paires 78.00 20 0001574")
+  const byArithmetic =
+    quantity === null && item.table === null && item.unitPrice === null && item.total === null
+      ? countByArithmetic(item.lines.map((l) => l.text).join(' '), item.articleText)
+      : null;
+  if (byArithmetic !== null) {
+    quantity = byArithmetic.count;
+    qConf = 0.7;
+    confirmed = true;
+    warnings.push(
+      `line ${position}: quantity ${quantity} taken as the figure that makes the price ${byArithmetic.price} the total ${byArithmetic.total}; please check`,
+    );
+  }
   // "1.200" metres read as 1.2 where 1200 × the price (the printed one, or the catalog's) is the
   // row's total: the mark groups thousands (a page read by OCR, whose marks do not say)
   const grouped = quantity === null ? null : thousandsOf(quantity, item, product?.price ?? null);
@@ -754,6 +769,35 @@ function priceOneDigitOff(
   if (found.size !== 1) return null;
   const [[p, n]] = [...found] as [[number, number]];
   return { count: n, price: p };
+}
+
+/**
+ * The one whole number (1–9999) in a row's text that, times one of its amounts with cents, makes
+ * another of them to the cent; null when none or several do. The article number is no figure.
+ */
+function countByArithmetic(
+  text: string,
+  article: string | null,
+): { count: number; price: number; total: number } | null {
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\d]+|[^\d]+$/g, ''));
+  const amounts = words
+    .filter((w) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$|^\d+[.,]\d{2}$/.test(w))
+    .map((w) =>
+      Number(
+        w
+          .replace(/['’]/g, '')
+          .replace(/[.,](?=\d{2}$)/, '.')
+          .replace(/[.,](?=\d{3})/g, ''),
+      ),
+    );
+  const wholes = words.filter((w) => /^\d{1,4}$/.test(w) && w !== article).map(Number);
+  const found: { count: number; price: number; total: number }[] = [];
+  for (const n of new Set(wholes))
+    for (const price of amounts)
+      for (const total of amounts)
+        if (n >= 1 && price > 0 && total > price && Math.abs(n * price - total) <= 0.011)
+          found.push({ count: n, price, total });
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The one whole number of `price`s that a total read one digit off makes (either side of it), else null. */

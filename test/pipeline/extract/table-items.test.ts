@@ -2620,6 +2620,43 @@ describe('a price label that took in the total label', () => {
   });
 });
 
+// s11500 0018: a table whose header OCR lost, read as running text: "Arbeitshandschuh Nitril 3,90 -
+// paires 78.00 20 0001574" had no count
+describe('a row of running text with a price and its total', () => {
+  it('takes the one whole number that makes the one of the other for the count, flagged', () => {
+    const d = extractDraft(
+      [
+        pageFromRows([
+          'Bestellung 4571175695',
+          'Knieschoner Gel          18,40 - paires    36.80    2     0001550',
+          'Holzbohrer 8 mm          4,10 pièces       20,50    ‘5    20-1772',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(d.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['0001550', 2],
+      ['20-1772', 5],
+    ]);
+    expect(d.warnings.join('\n')).toMatch(
+      /line 1: quantity 2 taken as the figure that makes the price 18.4 the total 36.8/,
+    );
+    // (no whole number makes it, or two do: no count)
+    const none = extractDraft(
+      [
+        pageFromRows([
+          'Bestellung 4571175695',
+          'Knieschoner Gel          18,40 - paires    37.80    2     0001550',
+        ]),
+      ],
+      meta,
+      master,
+    );
+    expect(none.lines[0]!.quantity).toBeNull();
+  });
+});
+
 // s12100 0002: "Cohroui.goiqge D005 i pezzi 12250, 87-5081 da bo", 5 × 24.50 with the count and the
 // price garbled and the total's decimal mark lost
 describe('a row of which only the total read', () => {
