@@ -81,7 +81,7 @@ const MISREAD_PREFIX = /^(?:[A-Za-z]{2,}\d[A-Za-z]*|[A-Za-z][0125678][A-Za-z]*|[
 const MISREAD_REFERENCE: [RegExp, string][] = [
   [MISREAD_PREFIX, 'a digit among the letters of its prefix'],
   [/[-/.][-/.]/, 'two separators in a row'],
-  // ("ORD/R00/26", "ORD/8R9/26": over dev and 59 corpora, all 5 such references were misread)
+  // ("ORD/R00/26", "ORD/8R9/26": over dev and 61 corpora, all 5 such references were misread)
   [
     /[-/.](?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,}[-/.]\d+$/,
     'a letter among the digits of a group between digits',
