@@ -4,6 +4,7 @@
  * "Menge: 20", "zwei Kartons", "dix pièces". Numbers that belong to the article text are skipped:
  * "à 100 Stk", "Gr. 46", "DIN 933", "M6x20", "500 ml".
  */
+import { CONFUSIONS } from '../match/sku-normalize.ts';
 import { parseNumber } from './parse-number.ts';
 import {
   A_GRAVE,
@@ -79,9 +80,6 @@ export function tokenize(text: string): string[] {
   );
 }
 
-/** Capital letters OCR reads for a digit: Z for 2, S for 5, G for 6, B for 8. */
-const LETTER_DIGITS: Record<string, number> = { Z: 2, S: 5, G: 6, B: 8 };
-
 /**
  * Quantity candidates in `tokens`; `skip` marks token indexes that belong to the article number or
  * its description. The strongest (then leftmost) candidate wins.
@@ -112,7 +110,8 @@ export function findQuantities(tokens: string[], skip: Set<number> = new Set()):
     }
     // "mm: Z cartoni da 12 pezzi": a 2 (5, 6, 8) OCR read as the letter like it, where a count stands
     // (after a colon or a bullet) and a container follows, whose content the row states
-    const digit = LETTER_DIGITS[t];
+    // (Z, S, G, B: the capitals OCR reads for a digit, not 0 nor 1, no count of their own)
+    const digit = /^[ZSGB]$/.test(t) ? Number(CONFUSIONS[t]) : undefined;
     if (
       digit !== undefined &&
       (/[:;]$/.test(prev) || /^[-–•*]?$/.test(prev)) &&

@@ -20,7 +20,7 @@ import {
 import { confusionKey, deletions, hamming } from '../match/sku-normalize.ts';
 import type { DraftLine, Product } from '../types.ts';
 import type { ItemCandidate } from './line-items.ts';
-import { thousandsPrinted } from './parse-number.ts';
+import { parseNumber, thousandsPrinted } from './parse-number.ts';
 import {
   A_GRAVE,
   CONTAINER_UNITS,
@@ -386,6 +386,16 @@ function resolveFromDocument(
     const qr = Math.round(q);
     // the stated contents ("cartons of 12") that the pieces the total counts fill whole
     const fills = stated.filter((n) => qr % n === 0);
+    // (the price one digit off that alone makes a whole count: for a row whose count did not read)
+    const offPrice =
+      quantity === null &&
+      net === 1 &&
+      // (a total printed with its cents: "1820" may be 18.20, a price in the total's column)
+      !marklessTotal &&
+      product?.price != null &&
+      atListOrContractPrice(price, product.price)
+        ? priceOneDigitOff(total, price, product.price)
+        : null;
     if (qr > 0 && divides(total, price)) {
       if (packed.includes(qr)) {
         qConf = Math.min(0.99, qConf + 0.05);
@@ -456,19 +466,11 @@ function resolveFromDocument(
       warnings.push(
         `line ${position}: quantity unreadable; ${quantity} computed from total ÷ price${counted.note}, the total ${total} read one digit off ${(n * price).toFixed(2)}; please check`,
       );
-    } else if (
-      quantity === null &&
-      net === 1 &&
-      // (a total printed with its cents: "1820" may be 18.20, a price in the total's column)
-      !marklessTotal &&
-      product?.price != null &&
-      atListOrContractPrice(price, product.price) &&
-      priceOneDigitOff(total, price, product.price) !== null
-    ) {
+    } else if (offPrice !== null) {
       // no quantity read, and a printed price within the customer's contract range that makes no
       // whole count with the total, while the price one digit off does, and only it ("9,52 93,20"
       // for 10 × 9.32): that count, less surely
-      const { count, price: meant } = priceOneDigitOff(total, price, product.price)!;
+      const { count, price: meant } = offPrice;
       const counted = inPacks(count);
       quantity = counted.quantity;
       qConf = 0.5;
@@ -782,14 +784,8 @@ function countByArithmetic(
   const words = text.split(/\s+/).map((w) => w.replace(/^[^\d]+|[^\d]+$/g, ''));
   const amounts = words
     .filter((w) => /^\d{1,3}(?:['’]\d{3})*[.,]\d{2}$|^\d+[.,]\d{2}$/.test(w))
-    .map((w) =>
-      Number(
-        w
-          .replace(/['’]/g, '')
-          .replace(/[.,](?=\d{2}$)/, '.')
-          .replace(/[.,](?=\d{3})/g, ''),
-      ),
-    );
+    .map((w) => parseNumber(w, 'amount'))
+    .filter((n): n is number => n !== null);
   const wholes = words.filter((w) => /^\d{1,4}$/.test(w) && w !== article).map(Number);
   const found: { count: number; price: number; total: number }[] = [];
   for (const n of new Set(wholes))
